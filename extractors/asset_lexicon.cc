@@ -1,0 +1,259 @@
+#include "extractors/asset_lexicon.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+namespace cn {
+namespace embedded {
+std::string_view assets_tsv();
+}
+
+namespace {
+
+bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+bool IsUpperWord(std::string_view w) {
+  bool any_alpha = false;
+  for (unsigned char c : w) {
+    if (std::islower(c)) return false;
+    if (std::isalpha(c)) any_alpha = true;
+  }
+  return any_alpha;
+}
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    size_t p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+struct Word {
+  size_t begin, end;
+};
+
+// Words: runs of letters/digits, with inner '.' kept ("fetch.ai", "pump.fun").
+std::vector<Word> Words(std::string_view text) {
+  std::vector<Word> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < text.size() &&
+           (IsWordByte(static_cast<unsigned char>(text[i])) ||
+            (text[i] == '.' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1])) &&
+             i > b && std::isalpha(static_cast<unsigned char>(text[i - 1])) &&
+             // "ETH.The" at a sentence join is not one word: need lower case after '.'
+             std::islower(static_cast<unsigned char>(text[i + 1])))))
+      ++i;
+    words.push_back({b, i});
+  }
+  return words;
+}
+
+// Upper-case words that look like tickers but are common abbreviations in
+// crypto news; never treated as an article's own ticker.
+const std::unordered_set<std::string_view>& NotTickers() {
+  static const std::unordered_set<std::string_view> words = {
+      "US", "USA", "UK", "EU", "CEO", "CFO", "CTO", "ETF", "ETFS", "SEC", "CFTC", "USD", "EUR", "CME",
+      "API", "NFT", "NFTS", "DEX", "CEX", "OI", "RSI", "EMA", "SMA", "MACD", "ATH", "ATL", "FOMC",
+      "CPI", "GDP", "AI", "IPO", "DAO", "TVL", "FUD", "MVRV", "STH", "LTH", "NUPL", "SOPR", "DEFI",
+      "IMF", "FED", "PCE", "PPI", "BTC", "AM", "PM", "UTC", "EST", "ET", "I", "A", "II", "III", "IV",
+      "Q1", "Q2", "Q3", "Q4", "YTD", "OTC", "KYC", "AML", "FTX", "DCA", "ROI", "APY", "APR", "TPS",
+      "L1", "L2", "PoS", "POW", "POS", "NYSE", "MSTR", "COIN", "HOOD", "IBIT", "FBTC", "GBTC", "ETHA",
+      "NASDAQ", "SP", "DXY", "VIX", "NEW", "THE", "AND", "FOR", "WITH", "IN", "ON", "AT", "TO", "OF",
+      "IS", "IT", "BY", "OR", "AS", "AN", "BE", "IF", "NO", "SO", "UP", "DOWN", "JUST", "NOW",
+      "CoinGlass", "CG", "CMC", "TA", "BREAKING", "UPDATE", "LIVE", "WATCH", "OBV", "MFI", "ADX",
+      "ATR", "VWAP", "BB", "LONG", "SHORT", "SOURCE", "TD", "MA", "RWA", "RWAS", "DAT", "DATS",
+      "NAV", "MNAV", "X", "TV", "PR", "VC", "VCS", "DC", "NY", "LA", "SF", "HK", "UAE", "UN",
+      "FBI", "DOJ", "IRS", "OCC", "FDIC", "ECB", "BOJ", "BOE", "PBOC", "GENIUS", "CLARITY",
+  };
+  return words;
+}
+
+}  // namespace
+
+std::optional<AssetLexicon> AssetLexicon::Parse(std::string_view tsv, std::string* error) {
+  AssetLexicon lex;
+  std::unordered_set<std::string> seen;
+  int line_no = 0;
+  for (std::string_view line : SplitOn(tsv, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (Trim(line).empty() || line.front() == '#') continue;
+    auto fields = SplitOn(line, '\t');
+    auto fail = [&](std::string what) {
+      if (error) *error = "assets.tsv:" + std::to_string(line_no) + ": " + what;
+      return std::nullopt;
+    };
+    if (fields.size() < 2 || fields.size() > 3) return fail("expected 2 or 3 tab-separated fields");
+    std::string ticker(Trim(fields[0]));
+    if (ticker.empty() || !IsUpperWord(ticker)) return fail("ticker '" + ticker + "' is not upper case");
+    if (!seen.insert(ticker).second) return fail("ticker '" + ticker + "' listed twice");
+    bool ticker_is_word = false, name_is_word = false;
+    if (fields.size() == 3) {
+      for (auto flag : SplitOn(fields[2], ',')) {
+        flag = Trim(flag);
+        if (flag == "ticker_is_word") ticker_is_word = true;
+        else if (flag == "name_is_word") name_is_word = true;
+        else if (!flag.empty()) return fail("unknown flag '" + std::string(flag) + "'");
+      }
+    }
+    lex.tickers_[ticker] = TickerInfo{ticker_is_word};
+    for (auto name : SplitOn(fields[1], ',')) {
+      name = Trim(name);
+      if (name.empty()) continue;
+      std::string key = Lower(name);
+      // A name equal to the ticker ("eth") is matched as a ticker instead, so
+      // "eth" in lower case does not count but "ETH" and "$eth" do.
+      if (key == Lower(ticker)) continue;
+      int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
+      lex.max_name_words_ = std::max(lex.max_name_words_, words);
+      lex.names_[key] = NameInfo{ticker, name_is_word, words};
+    }
+    ++lex.asset_count_;
+  }
+  return lex;
+}
+
+const AssetLexicon& AssetLexicon::Default() {
+  static const AssetLexicon lexicon = [] {
+    std::string error;
+    auto parsed = Parse(embedded::assets_tsv(), &error);
+    // The file is part of the build; a broken one is a programming error that
+    // the lexicon test catches, so fall back to an empty lexicon here.
+    return parsed ? std::move(*parsed) : AssetLexicon{};
+  }();
+  return lexicon;
+}
+
+bool AssetLexicon::IsTicker(std::string_view ticker) const {
+  return tickers_.count(std::string(ticker)) > 0;
+}
+
+std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) const {
+  std::vector<AssetMention> out;
+  const std::vector<Word> words = Words(text);
+  bool shouting = true;  // the whole text is upper case: a headline in caps
+  for (const Word& w : words) {
+    std::string_view s = text.substr(w.begin, w.end - w.begin);
+    if (std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); })) {
+      shouting = false;
+      break;
+    }
+  }
+
+  // Tickers the text itself introduces: "MemeCore (M)", "Aster (ASTER)".
+  std::unordered_map<std::string, std::string> own_names;  // lower-case name → ticker
+  std::unordered_set<std::string> own_tickers;
+  for (size_t k = 0; k + 1 < words.size(); ++k) {
+    const Word& t = words[k + 1];
+    if (t.begin == 0 || text[t.begin - 1] != '(' || t.end >= text.size() || text[t.end] != ')') continue;
+    std::string_view tick = text.substr(t.begin, t.end - t.begin);
+    if (tick.size() > 10 || !IsUpperWord(tick) || NotTickers().count(tick)) continue;
+    const Word& n = words[k];
+    std::string_view between = text.substr(n.end, t.begin - n.end);
+    if (Trim(between) != "(") continue;
+    std::string_view name = text.substr(n.begin, n.end - n.begin);
+    if (name.empty() || !(std::isupper(static_cast<unsigned char>(name[0])) || IsTicker(tick))) continue;
+    own_tickers.insert(std::string(tick));
+    if (!IsTicker(tick) || Lower(name) != Lower(tick)) own_names[Lower(name)] = std::string(tick);
+  }
+
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Word& w = words[k];
+    // Longest name first: "bitcoin cash" before "bitcoin".
+    bool matched = false;
+    for (int n = std::min<int>(max_name_words_, static_cast<int>(words.size() - k)); n >= 1 && !matched; --n) {
+      const Word& last = words[k + n - 1];
+      // Multi-word names must be separated by single spaces only.
+      std::string_view phrase = text.substr(w.begin, last.end - w.begin);
+      std::string key = Lower(phrase);
+      if (n > 1 && std::count(key.begin(), key.end(), ' ') != n - 1) continue;
+      std::string ticker;
+      bool is_word = false;
+      if (auto it = names_.find(key); it != names_.end()) {
+        ticker = it->second.ticker;
+        is_word = it->second.is_word;
+      } else if (auto own = own_names.find(key); own != own_names.end() && n == 1) {
+        ticker = own->second;
+      } else {
+        continue;
+      }
+      if (is_word) {
+        bool capitalised = std::isupper(static_cast<unsigned char>(text[w.begin])) && !shouting;
+        bool followed_by_ticker = false;
+        if (k + n < words.size()) {
+          const Word& nx = words[k + n];
+          followed_by_ticker = nx.begin > 0 && text[nx.begin - 1] == '(' &&
+                               text.substr(nx.begin, nx.end - nx.begin) == ticker;
+        }
+        bool sentence_start = w.begin == 0;
+        if (!(followed_by_ticker || (capitalised && !sentence_start))) continue;
+      }
+      // Possessive "bitcoin's" is fine; "bitcoin-based" too.
+      out.push_back({w.begin, last.end, ticker, true});
+      k += n - 1;
+      matched = true;
+    }
+    if (matched) continue;
+
+    std::string_view s = text.substr(w.begin, w.end - w.begin);
+    bool cashtag = w.begin > 0 && text[w.begin - 1] == '$' && std::isalpha(static_cast<unsigned char>(s[0]));
+    std::string upper(s);
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    auto it = tickers_.find(upper);
+    bool known = it != tickers_.end();
+    bool own = own_tickers.count(upper) > 0;
+    if (!known && !own) continue;
+    if (cashtag) {
+      out.push_back({w.begin - 1, w.end, upper, false});
+      continue;
+    }
+    if (s != upper) continue;  // tickers are written in upper case
+    bool in_parens = w.begin > 0 && text[w.begin - 1] == '(' && w.end < text.size() && text[w.end] == ')';
+    if (own || in_parens) {
+      out.push_back({w.begin, w.end, upper, false});
+      continue;
+    }
+    bool is_word = it->second.is_word;
+    if (is_word && shouting) continue;
+    if (is_word && !own) {
+      // An ambiguous ticker in a normal sentence: accept when the word right
+      // after it or before it is a crypto/price word.
+      auto neighbour_is_crypto = [&](size_t idx) {
+        if (idx >= words.size()) return false;
+        std::string nb = Lower(text.substr(words[idx].begin, words[idx].end - words[idx].begin));
+        static const std::unordered_set<std::string> cues = {
+            "price", "token", "tokens", "coin", "coins", "is", "has", "was", "rose", "fell", "jumped",
+            "surged", "dropped", "slid", "gained", "lost", "climbed", "rallied", "tumbled",
+            "traded", "trades", "trading", "holders", "futures", "perpetual", "spot", "and"};
+        return cues.count(nb) > 0;
+      };
+      bool ok = neighbour_is_crypto(k + 1) || (k > 0 && neighbour_is_crypto(k - 1) && k + 1 < words.size());
+      if (!ok) continue;
+    }
+    if (shouting && NotTickers().count(upper)) continue;
+    out.push_back({w.begin, w.end, upper, false});
+  }
+  return out;
+}
+
+}  // namespace cn

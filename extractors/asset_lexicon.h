@@ -1,0 +1,63 @@
+// The crypto asset lexicon: names, tickers, cashtags and aliases of the major
+// assets, loaded once from data/assets.tsv (embedded in the binary).
+//
+// FindMentions() finds asset mentions in matching-normalised text (see
+// text_normalizer.h): names case-insensitively as whole words ("ether",
+// "Shiba Inu"), tickers in upper case ("ETH"), cashtags in any case ("$eth"),
+// and tickers introduced by the article itself ("MemeCore (M)"). A ticker that
+// is also an English word or stock ticker ("NEAR", "ONE") counts only in
+// crypto context; an all-upper-case line (a shouted headline) only yields
+// cashtags and unambiguous tickers.
+//
+// Immutable after construction; thread-safe. Default() is built on first use.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace cn {
+
+struct AssetMention {
+  size_t begin = 0;     // byte offsets into the text searched
+  size_t end = 0;
+  std::string ticker;   // canonical upper-case ticker
+  bool by_name = false; // matched a name ("Bitcoin") rather than a ticker ("BTC")
+};
+
+class AssetLexicon {
+ public:
+  // The lexicon built from the embedded data/assets.tsv.
+  static const AssetLexicon& Default();
+
+  // Parses a lexicon in the data/assets.tsv format. On a malformed line,
+  // returns nullopt and sets *error to "assets.tsv:LINE: what is wrong".
+  static std::optional<AssetLexicon> Parse(std::string_view tsv, std::string* error);
+
+  // Asset mentions in `text`, in order, not overlapping.
+  std::vector<AssetMention> FindMentions(std::string_view text) const;
+
+  // True when `ticker` (upper case) is a known asset.
+  bool IsTicker(std::string_view ticker) const;
+
+  size_t size() const { return asset_count_; }
+
+ private:
+  struct TickerInfo {
+    bool is_word = false;
+  };
+  struct NameInfo {
+    std::string ticker;
+    bool is_word = false;
+    int words = 1;
+  };
+  std::unordered_map<std::string, TickerInfo> tickers_;  // "BTC" → info
+  std::unordered_map<std::string, NameInfo> names_;      // "shiba inu" → info
+  int max_name_words_ = 1;
+  size_t asset_count_ = 0;
+};
+
+}  // namespace cn

@@ -1,0 +1,323 @@
+#include "extractors/number_lexer.h"
+
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+
+namespace cn {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool IsSpace(char c) { return c == ' ' || c == '\t'; }
+char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool StartsWithNoCase(std::string_view text, size_t pos, std::string_view word) {
+  if (pos + word.size() > text.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i)
+    if (Lower(text[pos + i]) != word[i]) return false;
+  return true;
+}
+bool WordEndsAt(std::string_view text, size_t pos) {
+  return pos >= text.size() || !(IsAlpha(text[pos]) || IsDigit(text[pos]));
+}
+
+struct Magnitude {
+  std::string_view word;  // lower case
+  double factor;
+  bool needs_attach;      // single letters must touch the number: "$5M", not "$5 M"
+};
+constexpr std::array<Magnitude, 17> kMagnitudes = {{
+    {"trillion", 1e12, false}, {"billion", 1e9, false}, {"million", 1e6, false},
+    {"thousand", 1e3, false}, {"mln", 1e6, false}, {"bln", 1e9, false}, {"bn", 1e9, false},
+    {"mn", 1e6, false}, {"tn", 1e12, false}, {"mil", 1e6, false}, {"mm", 1e6, true},
+    {"t", 1e12, true}, {"b", 1e9, true}, {"m", 1e6, true}, {"k", 1e3, true},
+    {"thousands", 1e3, false}, {"millions", 1e6, false},
+}};
+
+// Reads a magnitude at `pos` (after the digits). Returns the factor and
+// advances `pos`, or returns 1 and leaves it.
+double ReadMagnitude(std::string_view text, size_t& pos) {
+  size_t p = pos;
+  bool spaced = false;
+  if (p < text.size() && IsSpace(text[p])) {
+    ++p;
+    spaced = true;
+  }
+  for (const auto& m : kMagnitudes) {
+    if (spaced && m.needs_attach) continue;
+    if (StartsWithNoCase(text, p, m.word) && WordEndsAt(text, p + m.word.size())) {
+      // A lone "m"/"t"/"b" glued to a number could be a unit ("5m" = minutes
+      // is rare in news; "5t" tons). Accept: money context decides later.
+      pos = p + m.word.size();
+      return m.factor;
+    }
+  }
+  return 1;
+}
+
+struct Currency {
+  std::string_view token;
+  std::string_view code;
+  bool is_word;  // needs a word boundary / may be followed by a space
+};
+constexpr std::array<Currency, 9> kPrefixCurrencies = {{
+    {"us$", "USD", false}, {"usd", "USD", true}, {"$", "USD", false},
+    {"\xE2\x82\xAC", "EUR", false}, {"eur", "EUR", true}, {"\xC2\xA3", "GBP", false},
+    {"gbp", "GBP", true}, {"a$", "AUD", false}, {"c$", "CAD", false},
+}};
+constexpr std::array<Currency, 8> kSuffixCurrencies = {{
+    {"dollars", "USD", true}, {"dollar", "USD", true}, {"usd", "USD", true},
+    {"euros", "EUR", true}, {"euro", "EUR", true}, {"eur", "EUR", true},
+    {"pounds", "GBP", true}, {"gbp", "GBP", true},
+}};
+
+// Reads a currency prefix at `pos`; returns its code and end, or empty.
+std::string_view ReadCurrencyPrefix(std::string_view text, size_t pos, size_t& end) {
+  for (const auto& c : kPrefixCurrencies) {
+    if (!StartsWithNoCase(text, pos, c.token)) continue;
+    if (c.is_word && pos > 0 && IsAlpha(text[pos - 1])) continue;
+    size_t p = pos + c.token.size();
+    if (c.is_word && p < text.size() && IsAlpha(text[p])) continue;
+    if ((c.token == "us$" || c.token == "a$" || c.token == "c$") && pos > 0 && IsAlpha(text[pos - 1])) continue;
+    if (p < text.size() && IsSpace(text[p])) ++p;
+    if (p < text.size() && IsDigit(text[p])) {
+      end = p;
+      return c.code;
+    }
+  }
+  return {};
+}
+
+// Parses digits with optional thousands separators and decimals at `pos`.
+// Returns false when there is no number there.
+bool ReadNumber(std::string_view text, size_t& pos, double& value, int& dots) {
+  size_t p = pos;
+  std::string digits;
+  size_t run = 0;
+  while (p < text.size() && IsDigit(text[p])) digits.push_back(text[p++]), ++run;
+  if (run == 0) return false;
+  // Thousands groups: ",ddd" repeated, only after 1–3 leading digits.
+  if (run <= 3) {
+    while (p + 3 < text.size() + 0 && text[p] == ',' && IsDigit(text[p + 1]) && IsDigit(text[p + 2]) &&
+           IsDigit(text[p + 3]) && (p + 4 >= text.size() || !IsDigit(text[p + 4]))) {
+      digits.append(text.substr(p + 1, 3));
+      p += 4;
+    }
+  }
+  dots = 0;
+  if (p + 1 < text.size() && text[p] == '.' && IsDigit(text[p + 1])) {
+    digits.push_back('.');
+    ++p;
+    while (p < text.size() && IsDigit(text[p])) digits.push_back(text[p++]);
+    dots = 1;
+    // "1.2.3": a version number, not a quantity.
+    while (p + 1 < text.size() && text[p] == '.' && IsDigit(text[p + 1])) {
+      ++dots;
+      ++p;
+      while (p < text.size() && IsDigit(text[p])) ++p;
+    }
+  }
+  value = std::strtod(digits.c_str(), nullptr);
+  pos = p;
+  return true;
+}
+
+// One quantity (no range handling) starting at `pos`, which must be at a
+// currency sign, a sign, or a digit. Returns false if none.
+bool ReadQuantity(std::string_view text, size_t pos, Quantity& q) {
+  q = Quantity{};
+  q.begin = pos;
+  size_t p = pos;
+  if (text[p] == '-' || text[p] == '+') {
+    q.sign = text[p] == '-' ? -1 : 1;
+    ++p;
+  }
+  size_t after_currency = p;
+  std::string_view currency = ReadCurrencyPrefix(text, p, after_currency);
+  if (!currency.empty()) {
+    q.currency = std::string(currency);
+    p = after_currency;
+    if (p < text.size() && (text[p] == '-' || text[p] == '+') ) return false;
+  }
+  if (p >= text.size() || !IsDigit(text[p])) return false;
+  // A digit glued to a preceding letter ("Q3", "x10", "L2") is not a quantity.
+  if (currency.empty() && q.sign == 0 && p > 0 && (IsAlpha(text[p - 1]) || text[p - 1] == '_')) return false;
+  size_t number_begin = p;
+  double value = 0;
+  int dots = 0;
+  if (!ReadNumber(text, p, value, dots)) return false;
+  if (dots > 1) q.is_noise = true;
+  size_t digits_end = p;
+  double factor = ReadMagnitude(text, p);
+  q.has_magnitude = factor != 1;
+  q.value = value * factor;
+
+  // Percent.
+  size_t pp = p;
+  if (pp < text.size() && IsSpace(text[pp]) && pp + 1 < text.size() && text[pp + 1] == '%') ++pp;
+  if (pp < text.size() && text[pp] == '%') {
+    q.type = QuantityType::kPercent;
+    p = pp + 1;
+  } else {
+    size_t w = (pp < text.size() && IsSpace(text[pp])) ? pp + 1 : pp;
+    for (std::string_view word : {std::string_view("percent"), std::string_view("per cent"),
+                                  std::string_view("pct")}) {
+      if (w > pp && StartsWithNoCase(text, w, word) && WordEndsAt(text, w + word.size())) {
+        q.type = QuantityType::kPercent;
+        p = w + word.size();
+        break;
+      }
+    }
+  }
+  if (q.type != QuantityType::kPercent) {
+    if (!q.currency.empty()) {
+      q.type = QuantityType::kMoney;
+    } else {
+      // Currency after the number: "5 million dollars", "500 USD".
+      size_t w = (p < text.size() && IsSpace(text[p])) ? p + 1 : p;
+      for (const auto& c : kSuffixCurrencies) {
+        if (w > p && StartsWithNoCase(text, w, c.token) && WordEndsAt(text, w + c.token.size())) {
+          q.type = QuantityType::kMoney;
+          q.currency = std::string(c.code);
+          p = w + c.token.size();
+          break;
+        }
+      }
+    }
+  }
+  q.end = p;
+
+  if (q.type == QuantityType::kPlain) {
+    // Noise checks only matter for bare numbers.
+    std::string_view digits = text.substr(number_begin, digits_end - number_begin);
+    bool four_digit_year = digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20")) &&
+                           !q.has_magnitude;
+    if (four_digit_year) q.is_noise = true;
+    if (p < text.size() && text[p] == ':' && p + 1 < text.size() && IsDigit(text[p + 1])) q.is_noise = true;
+    if (number_begin > 0 && text[number_begin - 1] == ':') q.is_noise = true;
+    // Ordinals and glued words: "17th", "100-day", "24h", "10x".
+    if (p < text.size() && (IsAlpha(text[p]) || static_cast<unsigned char>(text[p]) >= 0x80)) q.is_noise = true;
+    if (p + 1 < text.size() && text[p] == '-' && IsAlpha(text[p + 1])) q.is_noise = true;
+    if (p < text.size() && text[p] == '/' ) q.is_noise = true;   // dates 5/2
+    if (number_begin > 0 && text[number_begin - 1] == '/') q.is_noise = true;
+  } else {
+    // "$5-day"? no; but a percent or money glued to letters is fine ("30%+").
+    if (q.type == QuantityType::kMoney && p < text.size() && IsAlpha(text[p]) && !q.has_magnitude) {
+      // "$5bn" handled by magnitude; "$50k-ish" rare. "$5x" is a multiple.
+      if (Lower(text[p]) == 'x') q.is_noise = true;
+    }
+  }
+  if (p < text.size() && Lower(text[p]) == 'x' && WordEndsAt(text, p + 1)) q.is_noise = true;  // "10x"
+  return true;
+}
+
+bool IsQuantityStart(std::string_view text, size_t i) {
+  char c = text[i];
+  if (IsDigit(c)) return i == 0 || !IsDigit(text[i - 1]);
+  if (c == '$') return true;
+  if ((c == '-' || c == '+') && i + 1 < text.size() && (IsDigit(text[i + 1]) || text[i + 1] == '$'))
+    return i == 0 || IsSpace(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '"';
+  unsigned char u = static_cast<unsigned char>(c);
+  if (u == 0xE2 || u == 0xC2) return true;  // € and £ lead bytes
+  if (c == 'U' || c == 'u' || c == 'E' || c == 'e' || c == 'G' || c == 'g' || c == 'A' || c == 'C')
+    return i == 0 || !IsAlpha(text[i - 1]);
+  return false;
+}
+
+// Skips a range connector after a quantity: "-", " - ", " to ", " and ".
+// Returns the position after it, or npos.
+size_t RangeConnector(std::string_view text, size_t p, bool allow_and) {
+  size_t q = p;
+  while (q < text.size() && IsSpace(text[q])) ++q;
+  if (q < text.size() && text[q] == '-') {
+    ++q;
+    // "-" ranges allow at most one space on either side.
+    if (q - p > 2) return std::string_view::npos;
+    size_t r = q;
+    while (r < text.size() && IsSpace(text[r])) ++r;
+    return r - q > 1 ? std::string_view::npos : r;
+  }
+  for (std::string_view w : {std::string_view("to "), std::string_view("and ")}) {
+    if (w == "and " && !allow_and) continue;
+    if (q > p && StartsWithNoCase(text, q, w)) {
+      q += w.size();
+      while (q < text.size() && IsSpace(text[q])) ++q;
+      return q;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool EndsWithWord(std::string_view text, size_t pos, std::string_view word) {
+  // Is `word` (lower case) the last word before `pos` (skipping spaces)?
+  size_t e = pos;
+  while (e > 0 && IsSpace(text[e - 1])) --e;
+  if (e < word.size()) return false;
+  size_t b = e - word.size();
+  if (b > 0 && IsAlpha(text[b - 1])) return false;
+  return StartsWithNoCase(text, b, word);
+}
+
+}  // namespace
+
+std::vector<Quantity> LexQuantities(std::string_view text) {
+  std::vector<Quantity> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsQuantityStart(text, i)) {
+      ++i;
+      continue;
+    }
+    Quantity q;
+    if (!ReadQuantity(text, i, q)) {
+      ++i;
+      continue;
+    }
+    // A range: the second quantity follows a connector. "to" and "and" only
+    // join two quantities of the same type; "and" only after "between".
+    bool between = EndsWithWord(text, q.begin, "between");
+    size_t next = RangeConnector(text, q.end, between);
+    if (next != std::string_view::npos && next < text.size()) {
+      Quantity hi;
+      bool dash = text.substr(q.end, next - q.end).find('-') != std::string_view::npos;
+      if (ReadQuantity(text, next, hi) && hi.sign == 0 && !hi.is_noise) {
+        bool same_kind = hi.type == q.type ||
+                         (dash && q.type == QuantityType::kPlain && hi.type != QuantityType::kPlain) ||
+                         (q.type == QuantityType::kMoney && hi.type == QuantityType::kPlain && dash);
+        if (same_kind && q.sign == 0) {
+          Quantity r = q;
+          r.type = hi.type == QuantityType::kPlain ? q.type : hi.type;
+          if (r.currency.empty()) r.currency = hi.currency;
+          double lo = q.value;
+          // "$63-65K": the low end takes the high end's magnitude.
+          if (!q.has_magnitude && hi.has_magnitude) {
+            double factor = 1;
+            for (double f : {1e3, 1e6, 1e9, 1e12})
+              if (hi.value / f >= 1) factor = f;
+            if (lo * factor <= hi.value) lo *= factor;
+          }
+          if (hi.value > lo) {
+            r.value = lo;
+            r.value_high = hi.value;
+            r.end = hi.end;
+            r.has_magnitude = q.has_magnitude || hi.has_magnitude;
+            r.is_range_between = between;
+            r.is_noise = q.is_noise && hi.is_noise;
+            if (r.type != QuantityType::kPlain || !dash || !q.is_noise) {
+              out.push_back(r);
+              i = r.end;
+              continue;
+            }
+          }
+        }
+      }
+    }
+    out.push_back(q);
+    i = q.end > i ? q.end : i + 1;
+  }
+  return out;
+}
+
+}  // namespace cn

@@ -1,0 +1,23 @@
+// Sentence segmentation with ICU's BreakIterator (UAX #29 sentence rules).
+// Line breaks always end a sentence: headlines, bullet lists and embedded
+// posts in article text have no final punctuation.
+//
+// Pure and thread-safe: each thread keeps its own BreakIterator, built once.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace cn {
+
+struct ByteSpan {
+  size_t begin = 0;  // byte offsets into the text given to SplitSentences
+  size_t end = 0;    // exclusive
+};
+
+// Sentences of `utf8` as byte spans, in order, each trimmed of surrounding
+// white space; empty sentences are dropped.
+std::vector<ByteSpan> SplitSentences(std::string_view utf8);
+
+}  // namespace cn

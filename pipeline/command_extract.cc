@@ -1,0 +1,95 @@
+#include "pipeline/command_extract.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "extractors/figure_extractor.h"
+#include "extractors/text_normalizer.h"
+#include "pipeline/exit_codes.h"
+#include "pipeline/figure_writer.h"
+#include "pipeline/text_source.h"
+
+namespace cn {
+
+namespace {
+
+constexpr const char* kFieldHelp = R"(
+Each record is one figure mention with these fields:
+  kind        price, price_range, price_change, percent_change, liquidation,
+              market_cap, volume, open_interest, etf_flow, indicator
+  asset       canonical ticker (BTC, ETH, SOL, ...); null when market-wide
+  value       the figure fully expanded ($1.95 billion -> 1950000000; 30% -> 30)
+  value_high  upper end of a range ($63,000-$65,000 -> 65000), else null
+  unit        USD (also for $), other ISO 4217 codes where stated, %, index
+  qualifier   exact, approx (nearly, about, ~), over (more than, above),
+              under (below, less than, up to)
+  direction   up / down for changes and flows (fell, losses, outflows -> down)
+  window      ISO 8601 duration the figure covers: PT1H, PT24H, P7D, P30D, YTD
+  side        liquidations: long, short, or null for a total
+  name        indicators: rsi, fear_greed, dominance
+  metric      percent_change: what moved (price, market_cap, volume,
+              open_interest, liquidations, etf_flow, other)
+  start, end  code-point offsets of the evidence in the input (end exclusive)
+  text        the evidence exactly as it stands in the input
+
+Exit codes: 0 ok (also for empty input), 2 unreadable input or bad arguments.
+Invalid UTF-8 is replaced with U+FFFD and reported once on stderr.
+)";
+
+}  // namespace
+
+void ExtractCommand::Setup(CLI::App& sub) {
+  sub.add_option("--format", format_, "Output format: jsonl, json, csv or table")
+      ->check(CLI::IsMember({"jsonl", "json", "csv", "table"}))
+      ->capture_default_str();
+  sub.add_option("input", input_, "Article text file (UTF-8), or - for standard input")
+      ->capture_default_str();
+  sub.footer(kFieldHelp);
+}
+
+int ExtractCommand::Run() {
+  OutputFormat format;
+  if (!ParseOutputFormat(format_, &format)) {
+    std::fprintf(stderr, "cryptonews extract: unknown --format '%s'\n", format_.c_str());
+    return kExitUsage;
+  }
+  auto source = TextSource::Open(input_);
+  if (!source) {
+    std::fprintf(stderr, "cryptonews extract: %s\n", source.error().c_str());
+    return kExitUsage;
+  }
+
+  static const FigureExtractor extractor;
+  FigureWriter writer(stdout, format);
+  DocumentContext context;
+  std::string piece;
+  int64_t base_code_points = 0;
+  size_t base_bytes = 0;
+  bool warned_utf8 = false;
+  while (source->Next(&piece)) {
+    NormalizedText text = NormalizeText(piece);
+    if (text.invalid_sequences > 0 && !warned_utf8) {
+      std::fprintf(stderr,
+                   "cryptonews extract: warning: %s: invalid UTF-8 at byte offset %zu; "
+                   "replaced with U+FFFD\n",
+                   source->name().c_str(), base_bytes + text.first_invalid_byte);
+      warned_utf8 = true;
+    }
+    for (Figure& f : extractor.Extract(text, context)) {
+      f.start += base_code_points;
+      f.end += base_code_points;
+      writer.Write(f);
+    }
+    base_code_points += static_cast<int64_t>(text.CodePoints());
+    base_bytes += piece.size();
+  }
+  writer.Finish();
+  if (!source->error().empty()) {
+    std::fprintf(stderr, "cryptonews extract: %s\n", source->error().c_str());
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+}  // namespace cn

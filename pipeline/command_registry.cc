@@ -1,0 +1,13 @@
+// The one list of subcommands. Add a line here when adding a command file.
+#include "pipeline/command.h"
+#include "pipeline/command_extract.h"
+
+namespace cn {
+
+std::vector<std::unique_ptr<Command>> MakeCommands() {
+  std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(std::make_unique<ExtractCommand>());
+  return commands;
+}
+
+}  // namespace cn
