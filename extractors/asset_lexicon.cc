@@ -222,6 +222,22 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
     auto it = tickers_.find(upper);
     bool known = it != tickers_.end();
     bool own = own_tickers.count(upper) > 0;
+    if (!known && !own && !shouting && s == upper && s.size() >= 3 && s.size() <= 6 &&
+        std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isupper(c); }) &&
+        !NotTickers().count(upper) && k + 1 < words.size()) {
+      // An unknown upper-case word acting as the subject of a market move
+      // ("BEAT is by far the top gainer", "RAIN has lost 3%") is a small
+      // token's ticker.
+      std::string next = Lower(text.substr(words[k + 1].begin, words[k + 1].end - words[k + 1].begin));
+      static const std::unordered_set<std::string> verbs = {
+          "is", "has", "was", "surged", "rose", "fell", "jumped", "dropped", "gained", "lost", "slumped",
+          "climbed", "rallied", "soared", "tumbled", "plunged", "dumped", "pumped", "spiked", "exploded",
+          "added", "shed", "slid", "declined", "increased", "decreased", "traded", "trades", "price", "token"};
+      if (verbs.count(next) && text.substr(w.end, 1) == " ") {
+        out.push_back({w.begin, w.end, upper, false});
+        continue;
+      }
+    }
     if (!known && !own) continue;
     if (cashtag) {
       out.push_back({w.begin - 1, w.end, upper, false});
@@ -235,6 +251,10 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
     }
     bool is_word = it->second.is_word;
     if (is_word && shouting) continue;
+    // Upper case in running text is a strong sign for tickers of 3+ letters
+    // ("HYPE dumped", "PUMP (9%)"); short ones ("OP", "ME") need a cue.
+    if (is_word && upper.size() >= 3 && std::any_of(upper.begin(), upper.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+      is_word = false;
     if (is_word && !own) {
       // An ambiguous ticker in a normal sentence: accept when the word right
       // after it or before it is a crypto/price word.

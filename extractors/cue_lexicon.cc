@@ -24,16 +24,16 @@ const Table& CueTable() {
     add(Cue::kOpenInterest, {"open interest", "oi"});
     add(Cue::kEtf, {"etf", "etfs", "exchange-traded fund", "exchange traded funds", "exchange-traded funds",
                     "etps", "etp"});
-    add(Cue::kInflow, {"inflow", "inflows", "net inflow", "net inflows", "bought"});
+    add(Cue::kInflow, {"inflow", "inflows", "net inflow", "net inflows"});
     add(Cue::kOutflow, {"outflow", "outflows", "net outflow", "net outflows", "redemptions", "bleed"});
     add(Cue::kRsi, {"rsi", "relative strength index", "relative strength"});
     add(Cue::kFearGreed, {"fear & greed", "fear and greed", "fear & greed index", "fear and greed index",
                           "fear/greed", "fear greed"});
     add(Cue::kDominance, {"dominance"});
     add(Cue::kLong, {"long", "longs", "long positions", "long position", "long traders", "bulls",
-                     "long liquidations", "long-side"});
+                     "long-side"});
     add(Cue::kShort, {"short", "shorts", "short positions", "short position", "short sellers", "bears",
-                      "short liquidations", "short-side", "short squeeze"});
+                      "short-side"});
     add(Cue::kUp, {"up", "rose", "rise", "rises", "rising", "risen", "gain", "gains", "gained", "gaining",
                    "surge", "surged", "surges", "surging", "jump", "jumped", "jumps", "jumping", "climb",
                    "climbed", "climbs", "climbing", "rally", "rallied", "rallies", "rallying", "soar",
@@ -65,10 +65,13 @@ const Table& CueTable() {
     add(Cue::kGroup, {"altcoins", "altcoin", "alts", "memecoins", "meme coins", "others", "market",
                       "sector", "markets", "tokens", "cryptocurrencies", "crypto assets", "digital assets",
                       "altcoin market", "large-cap", "large caps", "small caps", "mid caps"});
-    add(Cue::kMarketWide, {"total", "global", "crypto market", "cryptocurrency market", "entire",
+    add(Cue::kStock, {"stock", "stocks", "shares", "share price", "equity", "equities", "nasdaq", "s&p",
+                      "s&p 500", "dow", "gold", "silver", "oil", "dollar index", "dxy", "treasury yields",
+                      "pre-market", "premarket", "stock price", "share", "enterprise value"});
+    add(Cue::kMarketWide, {"total", "global", "entire",
                            "wider", "broader", "overall market", "crypto-wide", "market-wide",
-                           "combined", "across the market", "all crypto", "crypto liquidations",
-                           "total crypto", "cryptocurrency markets", "crypto markets"});
+                           "combined", "across the market", "all crypto", "total crypto", "average crypto", "average crypto token", "crypto token"});
+    add(Cue::kCryptoWord, {"crypto", "cryptocurrency"});
     add(Cue::kNotAFigure, {"funding", "raised", "raise", "raises", "revenue", "revenues", "fee", "fees",
                            "yield", "yields", "apy", "apr", "rate", "rates", "odds", "chance", "chances",
                            "probability", "shares", "stake", "stock", "stocks", "salary", "fine", "fined",

@@ -85,6 +85,9 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
     if (ContainsNoCase(sentence, "greed")) memory.sentences_since_fear_greed = 0;
     if (!HasDigit(sentence)) {
       memory.last_window.clear();
+      // Still follow the topic: "ENS ... It currently trades at $25.31".
+      auto mentions = impl_->lexicon.FindMentions(sentence);
+      if (!mentions.empty()) memory.recent_asset = mentions.front().ticker;
       continue;
     }
     SentenceAnalysis analysis = SentenceAnalysis::Build(sentence, impl_->lexicon, memory);
@@ -104,6 +107,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       }
     }
     // Remember what later sentences may point back to.
+    if (!analysis.assets.empty()) memory.recent_asset = analysis.assets.front().ticker;
     memory.last_window.clear();
     if (!analysis.windows.empty()) memory.last_window = analysis.windows.front().duration;
     for (const CueHit& h : analysis.cues) {

@@ -45,8 +45,15 @@ std::vector<Figure> IndicatorStage(const SentenceAnalysis& s, const Quantity& q)
   // market averages ("average crypto RSI"), else the article's asset.
   size_t anchor = cue != nullptr ? cue->begin : q.begin;
   bool market = false;
+  for (const CueHit& rsi : s.cues) {
+    if (rsi.cue != Cue::kRsi || rsi.begin > q.begin || !s.SameClause(rsi.begin, q.begin)) continue;
+    for (const CueHit& h : s.cues)
+      if ((h.cue == Cue::kMarketWide || h.cue == Cue::kCryptoWord) && h.end <= rsi.begin && rsi.begin - h.end <= 12)
+        market = true;
+  }
   for (const CueHit& h : s.cues)
-    if ((h.cue == Cue::kMarketWide || h.cue == Cue::kGroup) && h.end <= anchor && anchor - h.end <= 12)
+    if ((h.cue == Cue::kMarketWide || h.cue == Cue::kGroup || h.cue == Cue::kCryptoWord) && h.end <= anchor &&
+        anchor - h.end <= 12)
       market = true;
   if (name == "fear_greed" || market) {
     f.asset.clear();

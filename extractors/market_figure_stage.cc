@@ -70,10 +70,24 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   Figure f = MakeFigure(kind, s, q);
   bool market_wide = false;
   for (const CueHit& h : s.cues) {
-    if (h.cue != Cue::kMarketWide) continue;
     size_t d = h.end <= cue->begin ? cue->begin - h.end : (h.begin >= cue->end ? h.begin - cue->end : 0);
     size_t dq = SentenceAnalysis::Distance(h.begin, h.end, q);
-    if (d <= 30 || dq <= 30) market_wide = true;
+    if (h.cue == Cue::kMarketWide && (d <= 30 || dq <= 30)) market_wide = true;
+    // "crypto liquidations", "crypto market cap": the word right before the metric.
+    if (h.cue == Cue::kCryptoWord && h.end <= cue->begin && d <= 12) market_wide = true;
+  }
+  // Several coins named in the clause ("bitcoin, ether and other majors"):
+  // the amount is theirs together, so market-wide.
+  const AssetMention* attached = nullptr;  // "BTC ($166 million)"
+  for (const AssetMention& m : s.assets)
+    if (m.end <= q.begin && q.begin - m.end <= 3) attached = &m;
+  if (attached == nullptr) {
+    std::string first;
+    for (const AssetMention& m : s.assets) {
+      if (!s.SameClause(m.begin, q.begin)) continue;
+      if (first.empty()) first = m.ticker;
+      else if (m.ticker != first) market_wide = true;
+    }
   }
   // The asset: a mention tied to the amount or the metric word in this clause.
   std::string asset;
@@ -85,11 +99,16 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
                           m.end <= cue->begin ? cue->begin - m.end : (m.begin >= cue->end ? m.begin - cue->end : 0));
       if (d < best && d <= 60) best = d, asset = m.ticker;
     }
+    if (asset.empty() && kind == FigureKind::kLiquidation && !s.assets.empty() &&
+        s.NearestCue({Cue::kMarketWide, Cue::kCryptoWord, Cue::kGroup}, q, 400, false) == nullptr) {
+      asset = s.assets.front().ticker;  // "The Bitcoin price crash ... over $90 million in liquidations"
+    }
     if (asset.empty() && kind != FigureKind::kLiquidation && s.memory != nullptr) {
       // "Its market cap", "the daily trading volume": the article's asset.
       if (kind != FigureKind::kEtfFlow || !s.memory->main_asset.empty()) asset = s.memory->main_asset;
     }
   }
+  if (attached != nullptr && !market_wide) asset = attached->ticker;
   f.asset = asset;
 
   if (kind == FigureKind::kLiquidation) {

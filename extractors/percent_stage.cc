@@ -62,6 +62,11 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   if (q.type != QuantityType::kPercent || q.is_noise || q.value_high) return {};
   if (IsShareOrOdds(s, q)) return {};
 
+  // Moves of stocks, gold or the dollar are not crypto figures.
+  if (const CueHit* stock = s.NearestCue({Cue::kStock}, q, 60, true, 0); stock != nullptr) {
+    auto subject = s.SubjectAssetIndex(q, false);
+    if (!subject || s.assets[*subject].end < stock->begin) return {};
+  }
   Direction direction = s.DirectionNear(q);
   // Dominance level: "dominance ... at 56%", unless the number is itself a move.
   const CueHit* dominance = s.NearestCue({Cue::kDominance}, q, 45, true, 20);
@@ -100,8 +105,10 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   }
   if (assets.empty()) assets = s.SubjectAssets(q, true);
   bool market_wide = s.NearestCue({Cue::kMarketWide, Cue::kGroup}, q, 80, true) != nullptr;
-  if (assets.empty() && metric == "price" && !market_wide && s.memory != nullptr)
-    assets = {s.memory->main_asset};
+  if (assets.empty() && !market_wide && metric != "other" && s.memory != nullptr) {
+    const std::string& fallback = s.memory->recent_asset.empty() ? s.memory->main_asset : s.memory->recent_asset;
+    if (!fallback.empty()) assets = {fallback};
+  }
   if (metric == "market_cap" && market_wide) assets.clear();
   if (metric == "other") assets.clear();
 
