@@ -255,6 +255,7 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
     // ("HYPE dumped", "PUMP (9%)"); short ones ("OP", "ME") need a cue.
     if (is_word && upper.size() >= 3 && std::any_of(upper.begin(), upper.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
       is_word = false;
+    if (is_word && upper.size() < 3) continue;  // "S", "OP", "ME": only as $S or "(OP)"
     if (is_word && !own) {
       // An ambiguous ticker in a normal sentence: accept when the word right
       // after it or before it is a crypto/price word.

@@ -55,6 +55,16 @@ std::string MainAsset(const NormalizedText& text, const std::vector<ByteSpan>& s
   return best;
 }
 
+// The topic moves to an asset when a sentence names that asset alone
+// ("ENS ... It currently trades at $25.31"); a sentence comparing several
+// assets leaves it where it was.
+void UpdateTopic(const std::vector<AssetMention>& mentions, SentenceMemory& memory) {
+  if (mentions.empty()) return;
+  for (const auto& m : mentions)
+    if (m.ticker != mentions.front().ticker) return;
+  memory.recent_asset = mentions.front().ticker;
+}
+
 }  // namespace
 
 struct FigureExtractor::Impl {
@@ -86,8 +96,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
     if (!HasDigit(sentence)) {
       memory.last_window.clear();
       // Still follow the topic: "ENS ... It currently trades at $25.31".
-      auto mentions = impl_->lexicon.FindMentions(sentence);
-      if (!mentions.empty()) memory.recent_asset = mentions.front().ticker;
+      UpdateTopic(impl_->lexicon.FindMentions(sentence), memory);
       continue;
     }
     SentenceAnalysis analysis = SentenceAnalysis::Build(sentence, impl_->lexicon, memory);
@@ -107,7 +116,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       }
     }
     // Remember what later sentences may point back to.
-    if (!analysis.assets.empty()) memory.recent_asset = analysis.assets.front().ticker;
+    UpdateTopic(analysis.assets, memory);
     memory.last_window.clear();
     if (!analysis.windows.empty()) memory.last_window = analysis.windows.front().duration;
     for (const CueHit& h : analysis.cues) {

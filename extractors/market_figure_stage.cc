@@ -99,10 +99,6 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
                           m.end <= cue->begin ? cue->begin - m.end : (m.begin >= cue->end ? m.begin - cue->end : 0));
       if (d < best && d <= 60) best = d, asset = m.ticker;
     }
-    if (asset.empty() && kind == FigureKind::kLiquidation && !s.assets.empty() &&
-        s.NearestCue({Cue::kMarketWide, Cue::kCryptoWord, Cue::kGroup}, q, 400, false) == nullptr) {
-      asset = s.assets.front().ticker;  // "The Bitcoin price crash ... over $90 million in liquidations"
-    }
     if (asset.empty() && kind != FigureKind::kLiquidation && s.memory != nullptr) {
       // "Its market cap", "the daily trading volume": the article's asset.
       if (kind != FigureKind::kEtfFlow || !s.memory->main_asset.empty()) asset = s.memory->main_asset;

@@ -38,6 +38,19 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
   return false;
 }
 
+bool LevelBefore(std::string_view text, size_t pos) {
+  std::string left = LowerWindow(text, pos > 24 ? pos - 24 : 0, pos);
+  while (!left.empty() && left.back() == ' ') left.pop_back();
+  for (std::string_view hedge : {" around", " about", " nearly", " almost", " roughly", " over", " above",
+                                 " below", " under", " just", " approximately"})
+    if (left.ends_with(hedge)) {
+      left.resize(left.size() - hedge.size());
+      break;
+    }
+  return left.ends_with(" to") || left.ends_with(" at") || left.ends_with(" of") || left.ends_with(" is") ||
+         left.ends_with(" stood at") || left.ends_with(" was");
+}
+
 std::string MetricNear(const SentenceAnalysis& s, const Quantity& q) {
   const CueHit* cue = s.NearestCue({Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest, Cue::kLiquidation,
                                     Cue::kEtf, Cue::kDominance},
@@ -68,6 +81,9 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
     if (!subject || s.assets[*subject].end < stock->begin) return {};
   }
   Direction direction = s.DirectionNear(q);
+  // "rose to 59%", "at 56%": a level the move ended at, not the move itself.
+  const bool is_level = LevelBefore(s.text, q.begin);
+  if (is_level) direction = Direction::kNone;
   // Dominance level: "dominance ... at 56%", unless the number is itself a move.
   const CueHit* dominance = s.NearestCue({Cue::kDominance}, q, 45, true, 20);
   if (dominance != nullptr && (direction == Direction::kNone || dominance->end <= q.begin)) {
