@@ -66,6 +66,7 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
   if (!q.value_high) {
     // "dropped by about $3,000", "a $2,000 drop": an absolute move.
     std::string left = Lower(s.text.substr(q.begin > 24 ? q.begin - 24 : 0, std::min<size_t>(q.begin, 24)));
+    while (!left.empty() && left.back() == ' ') left.pop_back();
     bool by = false;
     for (std::string_view w : {" by", " by about", " by around", " by nearly", " by over", " by more than",
                                " by roughly", " by almost", " by some", " by another", " by an additional",
