@@ -1,3 +1,4 @@
+#include "extractors/ascii.h"
 #include "extractors/asset_lexicon.h"
 
 #include <algorithm>
@@ -22,7 +23,7 @@ bool IsUpperWord(std::string_view w) {
 }
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out) c = static_cast<char>(cn_ascii_lower(c));
   return out;
 }
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
@@ -126,6 +127,8 @@ std::optional<AssetLexicon> AssetLexicon::Parse(std::string_view tsv, std::strin
       if (key == Lower(ticker)) continue;
       int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
       lex.max_name_words_ = std::max(lex.max_name_words_, words);
+      std::string first = key.substr(0, key.find(' '));
+      lex.name_starts_[first] = std::max(lex.name_starts_[first], words);
       lex.names_[key] = NameInfo{ticker, name_is_word, words};
     }
     ++lex.asset_count_;
@@ -179,9 +182,13 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
 
   for (size_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
-    // Longest name first: "bitcoin cash" before "bitcoin".
+    // Longest name first: "bitcoin cash" before "bitcoin". Only words that
+    // start some name are worth an n-gram look-up.
     bool matched = false;
-    for (int n = std::min<int>(max_name_words_, static_cast<int>(words.size() - k)); n >= 1 && !matched; --n) {
+    std::string first = Lower(text.substr(w.begin, w.end - w.begin));
+    int longest = 1;
+    if (auto it = name_starts_.find(first); it != name_starts_.end()) longest = it->second;
+    for (int n = std::min<int>(longest, static_cast<int>(words.size() - k)); n >= 1 && !matched; --n) {
       const Word& last = words[k + n - 1];
       // Multi-word names must be separated by single spaces only.
       std::string_view phrase = text.substr(w.begin, last.end - w.begin);

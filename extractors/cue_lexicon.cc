@@ -1,5 +1,6 @@
 #include "extractors/cue_lexicon.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <unordered_map>
@@ -8,6 +9,9 @@ namespace cn {
 namespace {
 
 using Table = std::unordered_map<std::string, Cue>;
+
+// First words of multi-word phrases: only these start an n-gram look-up.
+const std::unordered_map<std::string, int>& PhraseStarts();
 
 const Table& CueTable() {
   static const Table table = [] {
@@ -95,6 +99,20 @@ const Table& CueTable() {
   return table;
 }
 
+const std::unordered_map<std::string, int>& PhraseStarts() {
+  static const std::unordered_map<std::string, int> starts = [] {
+    std::unordered_map<std::string, int> out;
+    for (const auto& [phrase, cue] : CueTable()) {
+      int words = 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
+      if (words < 2) continue;
+      std::string first = phrase.substr(0, phrase.find(' '));
+      out[first] = std::max(out[first], words);
+    }
+    return out;
+  }();
+  return starts;
+}
+
 struct Token {
   size_t begin, end;
 };
@@ -132,15 +150,21 @@ std::vector<CueHit> FindCues(std::string_view sentence) {
   std::vector<CueHit> hits;
   std::vector<Token> tokens = Tokenize(sentence);
   const Table& table = CueTable();
+  const auto& starts = PhraseStarts();
+  std::string lower(sentence);
+  for (auto& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   std::string key;
   for (size_t k = 0; k < tokens.size();) {
     bool matched = false;
-    for (size_t n = std::min<size_t>(4, tokens.size() - k); n >= 1; --n) {
+    key.assign(lower, tokens[k].begin, tokens[k].end - tokens[k].begin);
+    auto start = starts.find(key);
+    size_t longest = start == starts.end() ? 1 : static_cast<size_t>(start->second);
+    for (size_t n = std::min<size_t>(longest, tokens.size() - k); n >= 1; --n) {
       key.clear();
       for (size_t j = 0; j < n; ++j) {
         if (j) key.push_back(' ');
-        for (size_t p = tokens[k + j].begin; p < tokens[k + j].end; ++p)
-          key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[p]))));
+        key.append(lower, tokens[k + j].begin, tokens[k + j].end - tokens[k + j].begin);
       }
       auto it = table.find(key);
       if (it == table.end()) continue;

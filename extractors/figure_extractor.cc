@@ -1,3 +1,4 @@
+#include "extractors/ascii.h"
 #include "extractors/figure_extractor.h"
 
 #include <algorithm>
@@ -32,7 +33,7 @@ bool HasDigit(std::string_view s) {
 
 bool ContainsNoCase(std::string_view s, std::string_view needle) {
   auto it = std::search(s.begin(), s.end(), needle.begin(), needle.end(),
-                        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+                        [](char a, char b) { return cn_ascii_lower(a) == b; });
   return it != s.end();
 }
 

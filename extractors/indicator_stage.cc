@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "extractors/ascii.h"
 #include "extractors/stages.h"
 
 namespace cn {
@@ -11,7 +12,7 @@ namespace {
 bool Precedes(std::string_view text, size_t pos, std::string_view phrase) {
   size_t from = pos > 24 ? pos - 24 : 0;
   std::string left(text.substr(from, pos - from));
-  for (auto& c : left) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : left) c = static_cast<char>(cn_ascii_lower(c));
   return left.find(phrase) != std::string::npos;
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "extractors/ascii.h"
 #include "extractors/stages.h"
 
 namespace cn {
@@ -14,7 +15,7 @@ bool PrecededByBy(std::string_view text, size_t pos) {
   while (e > 0 && text[e - 1] == ' ') --e;
   // skip a hedge: "by about $30 billion", "by over $1B"
   std::string left(text.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e));
-  for (auto& c : left) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : left) c = static_cast<char>(cn_ascii_lower(c));
   for (std::string_view w : {" by", " by about", " by around", " by nearly", " by over", " by more than",
                              " by roughly", " by almost", " by some", " by an additional", " by another"})
     if (left.ends_with(w)) return true;
@@ -33,7 +34,7 @@ Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
   }
   // "bulls"/"bears" only count when liquidations are the topic of the clause.
   std::string word(s.text.substr(side->begin, side->end - side->begin));
-  for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : word) c = static_cast<char>(cn_ascii_lower(c));
   if ((word == "bulls" || word == "bears") && s.NearestCue({Cue::kLiquidation}, q, 60, true) == nullptr)
     return Side::kNone;
   return side->cue == Cue::kLong ? Side::kLong : Side::kShort;

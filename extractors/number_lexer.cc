@@ -1,3 +1,4 @@
+#include "extractors/ascii.h"
 #include "extractors/number_lexer.h"
 
 #include <array>
@@ -11,7 +12,7 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char Lower(char c) { return static_cast<char>(cn_ascii_lower(c)); }
 
 bool StartsWithNoCase(std::string_view text, size_t pos, std::string_view word) {
   if (pos + word.size() > text.size()) return false;

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 
+#include "extractors/ascii.h"
 #include "extractors/stages.h"
 
 namespace cn {
@@ -13,7 +14,7 @@ namespace {
 
 std::string LowerWindow(std::string_view text, size_t begin, size_t end) {
   std::string s(text.substr(begin, end - begin));
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : s) c = static_cast<char>(cn_ascii_lower(c));
   return s;
 }
 
