@@ -54,7 +54,12 @@ bool Apply(std::string_view kind, float value, bool has_value, SentimentTerm* te
   } else if (kind == "negator") {
     term->negator = true;
   } else if (kind == "compare") {
-    term->compare = true;
+    term->compare = has_value ? static_cast<int>(value) : 2;
+  } else if (kind == "comparative") {
+    if (!has_value) return false;
+    term->comparative = value > 0 ? 1 : -1;
+  } else if (kind == "qualifier") {
+    term->qualifier = true;
   } else if (kind == "shift") {
     term->shift = true;
   } else if (kind == "target") {

@@ -26,7 +26,9 @@ struct SentimentTerm {
   int metric = 0;            // +1 good metric ("profit"), −1 bad metric ("costs")
   float multiplier = 1;      // intensifier (> 1) or hedge (< 1) of what follows
   bool negator = false;      // "not", "no longer", "failed"
-  bool compare = false;      // "compared to", "versus", "from": X against Y
+  int compare = 0;           // "compared to", "versus" (2), "from" (1, weaker): X against Y
+  int comparative = 0;       // "more" +1, "less" −1: a direction only after a number ("36 % more")
+  bool qualifier = false;    // "excluding", "including": what follows is not the subject
   bool shift = false;        // "swung", "turned": shift into a state ("to a loss")
   bool target = false;       // "to", "into": introduces the state shifted into
   bool boundary = false;     // "but", "while": ends the reach of rules

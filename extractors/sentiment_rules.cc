@@ -13,21 +13,20 @@ constexpr double kShift = 2.0;        // "swung to a loss"
 constexpr double kBareCompare = 0.8;  // numbers compared, no metric in reach
 constexpr double kNegation = -0.75;   // "not bullish": flipped and damped
 constexpr int kMetricLeft = 9;        // reach of a direction word for its metric
-constexpr int kMetricRight = 5;
+constexpr int kMetricRight = 4;
 constexpr int kModifierReach = 3;
 
 constexpr uint8_t kUsed = 1;       // taken by a rule
-constexpr uint8_t kReference = 2;  // the "Y" side of a comparison ("compared to a profit")
+constexpr uint8_t kReference = 2;  // compared against, or a qualifier: not the subject
+constexpr uint8_t kUpAfterNumber = 4;    // "36 % more"
+constexpr uint8_t kDownAfterNumber = 8;  // "20 % less"
 
 bool IsBoundary(const SentimentUnit& u) { return u.kind == UnitKind::kBoundary; }
+bool IsComma(const SentimentUnit& u) { return u.kind == UnitKind::kComma; }
 const SentimentTerm* TermOf(const SentimentUnit& u) { return u.kind == UnitKind::kWord ? u.term : nullptr; }
 int MetricOf(const SentimentUnit& u) {
   const SentimentTerm* t = TermOf(u);
   return t ? t->metric : 0;
-}
-int DirectionOf(const SentimentUnit& u) {
-  const SentimentTerm* t = TermOf(u);
-  return t ? t->direction : 0;
 }
 bool IsComparable(const SentimentUnit& u, NumberKind kind) {
   return u.kind == UnitKind::kNumber && u.number_kind == kind;
@@ -37,9 +36,19 @@ class Scorer {
  public:
   Scorer(std::span<const SentimentUnit> units, std::vector<uint8_t>* flags) : u_(units), flags_(*flags) {
     flags_.assign(units.size(), 0);
+    for (int i = 1; i < N(); ++i) {
+      const SentimentTerm* t = TermOf(u_[i]);
+      if (t == nullptr || t->comparative == 0) continue;
+      const SentimentUnit& before = u_[i - 1];
+      bool after_number = before.kind == UnitKind::kNumber ||
+                          (before.kind == UnitKind::kWord && before.term == nullptr && i >= 2 &&
+                           u_[i - 2].kind == UnitKind::kNumber);  // "20 times more"
+      if (after_number) flags_[i] |= t->comparative > 0 ? kUpAfterNumber : kDownAfterNumber;
+    }
   }
 
   double Run() {
+    MarkQualified();
     MarkReferences();
     Shifts();
     Comparisons();
@@ -51,6 +60,17 @@ class Scorer {
 
  private:
   int N() const { return static_cast<int>(u_.size()); }
+
+  int DirectionAt(int i) const {
+    if (flags_[i] & kUpAfterNumber) return 1;
+    if (flags_[i] & kDownAfterNumber) return -1;
+    const SentimentTerm* t = TermOf(u_[i]);
+    return t ? t->direction : 0;
+  }
+  double DirectionWeightAt(int i) const {
+    const SentimentTerm* t = TermOf(u_[i]);
+    return t && t->direction != 0 ? t->direction_weight : 0.8;
+  }
 
   // Intensifiers, hedges and negators in reach before unit i (and an adverb
   // right after a change word: "rose sharply").
@@ -67,20 +87,36 @@ class Scorer {
       }
       m *= t->multiplier;
     }
-    if (DirectionOf(u_[i]) != 0 && i + 1 < N()) {
+    if (DirectionAt(i) != 0 && i + 1 < N()) {
       if (const SentimentTerm* t = TermOf(u_[i + 1])) m *= t->multiplier;
     }
     return m;
   }
 
-  // Metrics just after a comparison word are what is compared against.
+  // "excluding restructuring costs", "including a gain of EUR 2 mn": what a
+  // qualifier introduces is a detail, not the subject, and says nothing.
+  void MarkQualified() {
+    for (int q = 0; q < N(); ++q) {
+      const SentimentTerm* t = TermOf(u_[q]);
+      if (t == nullptr || !t->qualifier) continue;
+      for (int k = q + 1; k < N() && k <= q + 4; ++k) {
+        if (IsBoundary(u_[k]) || IsComma(u_[k])) break;
+        flags_[k] |= kUsed | kReference;
+      }
+    }
+  }
+
+  // What follows a comparison word is what is compared against ("compared to
+  // a profit of EUR 3 mn", "from a 249,000 euro net loss"): not the subject.
   void MarkReferences() {
     for (int c = 0; c < N(); ++c) {
       const SentimentTerm* t = TermOf(u_[c]);
-      if (t == nullptr || !t->compare) continue;
-      for (int k = c + 1; k < N() && k <= c + 5; ++k) {
-        if (IsBoundary(u_[k]) || u_[k].kind == UnitKind::kNumber) break;
-        if (MetricOf(u_[k]) != 0) flags_[k] |= kReference;
+      if (t == nullptr || t->compare == 0) continue;
+      for (int k = c + 1; k < N() && k <= c + 7; ++k) {
+        const SentimentTerm* tk = TermOf(u_[k]);
+        if (IsBoundary(u_[k]) || IsComma(u_[k]) || (tk != nullptr && (tk->compare != 0 || tk->direction != 0)))
+          break;
+        if (tk != nullptr && (tk->metric != 0 || tk->polarity != 0)) flags_[k] |= kReference;
       }
     }
   }
@@ -89,7 +125,7 @@ class Scorer {
   void Shifts() {
     for (int v = 0; v < N(); ++v) {
       const SentimentTerm* t = TermOf(u_[v]);
-      if (t == nullptr || !(t->shift || t->direction != 0) || (flags_[v] & kUsed)) continue;
+      if (t == nullptr || !(t->shift || DirectionAt(v) != 0) || (flags_[v] & kUsed)) continue;
       int target = -1;
       for (int k = v + 1; k < N() && k <= v + 2; ++k) {
         const SentimentTerm* tk = TermOf(u_[k]);
@@ -99,8 +135,8 @@ class Scorer {
         }
       }
       if (target < 0) continue;
-      for (int k = target + 1; k < N() && k <= target + 4; ++k) {
-        if (u_[k].kind != UnitKind::kWord) break;
+      for (int k = target + 1; k < N() && k <= target + 6; ++k) {
+        if (IsBoundary(u_[k]) || IsComma(u_[k])) break;
         if (int metric = MetricOf(u_[k]); metric != 0 && !(flags_[k] & kReference)) {
           total_ += kShift * metric * Modifiers(v);
           flags_[v] |= kUsed;
@@ -112,13 +148,16 @@ class Scorer {
   }
 
   // "profit was EUR 1.6 mn compared to EUR 5.9 mn", "loss of X versus a
-  // profit of Y", "from X to Y" — only where no direction word says it.
+  // profit of Y" — only where no direction word says it. "from" is weaker
+  // than "compared to": it needs a metric, and the value right after it.
+  // "from X to Y" describes a range unless a direction word says otherwise.
   void Comparisons() {
     for (int c = 0; c < N(); ++c) {
       const SentimentTerm* t = TermOf(u_[c]);
-      if (t == nullptr || !t->compare || (flags_[c] & kUsed)) continue;
+      if (t == nullptr || t->compare == 0 || (flags_[c] & kUsed)) continue;
+      bool weak = t->compare < 2;
       int y = -1;
-      for (int k = c + 1; k < N() && k <= c + 6; ++k) {
+      for (int k = c + 1; k < N() && k <= c + (weak ? 3 : 6); ++k) {
         if (IsBoundary(u_[k])) break;
         if (u_[k].kind == UnitKind::kNumber && u_[k].number_kind != NumberKind::kYear) {
           y = k;
@@ -127,51 +166,45 @@ class Scorer {
       }
       if (y < 0) continue;
       NumberKind kind = u_[y].number_kind;
-      int newer = -1, older = y;
-      // "from X to Y"
-      for (int k = y + 1; k < N() && k <= y + 3; ++k) {
+      bool range = false;
+      for (int k = y + 1; k < N() && k <= y + 2; ++k) {
         const SentimentTerm* tk = TermOf(u_[k]);
-        if (tk != nullptr && tk->target) {
-          if (k + 1 < N() && IsComparable(u_[k + 1], kind)) newer = k + 1;
-          if (k + 2 < N() && newer < 0 && IsComparable(u_[k + 2], kind)) newer = k + 2;
+        if (tk != nullptr && tk->target) range = true;
+      }
+      if (range) continue;
+      int x = -1;
+      for (int k = c - 1; k >= 0 && k >= c - 10; --k) {
+        if (IsBoundary(u_[k])) break;
+        if (IsComparable(u_[k], kind)) {
+          x = k;
           break;
         }
       }
-      int left_end = c;  // scan for X / the metric before this
-      if (newer < 0) {
-        for (int k = c - 1; k >= 0 && k >= c - 10; --k) {
-          if (IsBoundary(u_[k])) break;
-          if (IsComparable(u_[k], kind)) {
-            newer = k;
-            break;
-          }
-        }
-        if (newer < 0) continue;
-        left_end = newer;
-      }
-      int lo = std::min(newer, c), hi = std::max(newer, y);
+      if (x < 0) continue;
       bool has_direction = false;
-      for (int k = std::max(0, lo - 6); k <= hi; ++k) has_direction |= DirectionOf(u_[k]) != 0;
+      for (int k = std::max(0, x - 6); k <= y; ++k) has_direction |= DirectionAt(k) != 0;
       if (has_direction) continue;
 
       int current = -1, reference = -1;
-      for (int k = left_end - 1; k >= 0 && k >= left_end - 10; --k) {
+      for (int k = x - 1; k >= 0 && k >= x - 10; --k) {
         if (IsBoundary(u_[k])) break;
         if (MetricOf(u_[k]) != 0 && !(flags_[k] & kReference)) {
           current = k;
           break;
         }
       }
-      for (int k = c + 1; k < y; ++k)
-        if (flags_[k] & kReference) reference = k;
+      if (current >= 0 && (flags_[current] & kUsed)) continue;  // a shift said it already
+      if (current < 0 && weak) continue;
+      for (int k = c + 1; k < N() && k <= y + 2; ++k)
+        if ((flags_[k] & kReference) && MetricOf(u_[k]) != 0) reference = k;
       flags_[c] |= kUsed;
       if (current >= 0 && reference >= 0 && MetricOf(u_[current]) != MetricOf(u_[reference])) {
         total_ += kShift * MetricOf(u_[current]);
         flags_[current] |= kUsed;
         continue;
       }
-      double a = u_[newer].value, b = u_[older].value;
-      int dir = a > b * 1.0005 ? 1 : (a < b * 0.9995 ? -1 : 0);
+      double a = u_[x].value, b = u_[y].value;
+      int dir = a > b + std::fabs(b) * 0.0005 ? 1 : (a < b - std::fabs(b) * 0.0005 ? -1 : 0);
       if (dir == 0) continue;
       if (current >= 0) {
         total_ += kComposed * dir * MetricOf(u_[current]);
@@ -182,37 +215,44 @@ class Scorer {
     }
   }
 
-  // A direction of change and the nearest metric in its clause. Words that are
-  // both ("growth") act as a direction only when no other direction took them
-  // as its metric.
+  bool IsMetricFor(int k, bool metric_words) const {
+    if (MetricOf(u_[k]) == 0 || (flags_[k] & kReference)) return false;
+    return !(metric_words && DirectionAt(k) != 0);
+  }
+
+  // A direction of change and the nearest metric in its clause: to the left
+  // (the subject: "net sales rose", "profit, up from") or just to the right
+  // within the same phrase ("cut costs", "an increase in sales"). Words that
+  // are both ("growth") act as a direction only when no other direction took
+  // them as its metric.
   void Directions(bool metric_words) {
     for (int d = 0; d < N(); ++d) {
-      const SentimentTerm* t = TermOf(u_[d]);
-      if (t == nullptr || t->direction == 0 || (flags_[d] & kUsed)) continue;
-      if ((t->metric != 0) != metric_words) continue;
+      int dir = DirectionAt(d);
+      if (dir == 0 || (flags_[d] & kUsed)) continue;
+      if ((MetricOf(u_[d]) != 0) != metric_words) continue;
       int best = -1;
-      double best_cost = 1e9;
+      int best_cost = 1 << 20;
       for (int k = d - 1; k >= 0 && k >= d - kMetricLeft; --k) {
         if (IsBoundary(u_[k])) break;
-        if (MetricOf(u_[k]) != 0 && !(flags_[k] & kReference) && !(metric_words && DirectionOf(u_[k]) != 0)) {
+        if (IsMetricFor(k, metric_words)) {
           best = k;
           best_cost = d - k;
           break;
         }
       }
-      for (int k = d + 1; k < N() && k <= d + kMetricRight; ++k) {
-        if (IsBoundary(u_[k]) || k - d + 0.5 >= best_cost) break;
-        if (MetricOf(u_[k]) != 0 && !(flags_[k] & kReference) && !(metric_words && DirectionOf(u_[k]) != 0)) {
+      for (int k = d + 1; k < N() && k <= d + kMetricRight && k - d < best_cost; ++k) {
+        if (IsBoundary(u_[k]) || IsComma(u_[k])) break;
+        if (IsMetricFor(k, metric_words)) {
           best = k;
           break;
         }
       }
       flags_[d] |= kUsed;
       if (best >= 0) {
-        total_ += kComposed * t->direction * MetricOf(u_[best]) * Modifiers(d);
+        total_ += kComposed * dir * MetricOf(u_[best]) * Modifiers(d);
         flags_[best] |= kUsed;
       } else {
-        total_ += t->direction * t->direction_weight * Modifiers(d);
+        total_ += dir * DirectionWeightAt(d) * Modifiers(d);
       }
     }
   }

@@ -278,6 +278,14 @@ const std::vector<SentimentUnit>& SentimentTokenizer::Tokenize(std::string_view 
     if (IsDigit(first) || first == '.' || w.text.find_first_of("0123456789") != std::string_view::npos) {
       SentimentUnit unit;
       if (size_t used = ReadNumber(i, &unit); used > 0) {
+        // "a negative EUR 0.3 mn", "minus 5 %": the sign belongs to the number.
+        size_t back = i > 0 && !words_[i - 1].punct && IsCurrency(words_[i - 1].text) ? 2 : 1;
+        if (i >= back && !words_[i - back].punct &&
+            (words_[i - back].text == "negative" || words_[i - back].text == "minus") &&
+            units_.size() >= back && units_[units_.size() - back].kind == UnitKind::kWord) {
+          unit.value = -unit.value;
+          units_[units_.size() - back].term = nullptr;
+        }
         units_.push_back(unit);
         i += used;
         continue;
