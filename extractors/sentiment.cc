@@ -1,6 +1,7 @@
 #include "extractors/sentiment.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "extractors/asset_lexicon.h"
@@ -33,6 +34,36 @@ struct ThreadState {
   SentimentTokenizer tokenizer;
   std::vector<uint8_t> flags;
 };
+
+// Clauses of a sentence, split where it turns from one subject to another:
+// at ';' and before "but", "while", "whereas", "however", "although",
+// "though", "despite". Byte spans relative to `sentence`.
+std::vector<ByteSpan> Clauses(std::string_view sentence) {
+  static constexpr std::string_view kTurns[] = {" but ",      " while ",  " whereas ", " however",
+                                                " although ", " though ", " despite "};
+  std::vector<ByteSpan> clauses;
+  size_t start = 0;
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    size_t cut = std::string_view::npos;
+    if (sentence[i] == ';') {
+      cut = i + 1;
+    } else if (sentence[i] == ' ') {
+      for (std::string_view turn : kTurns) {
+        if (sentence.size() - i < turn.size()) continue;
+        bool match = true;
+        for (size_t k = 0; k < turn.size() && match; ++k)
+          match = std::tolower(static_cast<unsigned char>(sentence[i + k])) == turn[k];
+        if (match) cut = i;
+      }
+    }
+    if (cut != std::string_view::npos && cut > start) {
+      clauses.push_back({start, cut});
+      start = cut;
+    }
+  }
+  clauses.push_back({start, sentence.size()});
+  return clauses;
+}
 
 // Sum of the scores over the evaluative ones plus one: little evidence stays
 // near neutral, and one strong sentence among many neutral ones still counts.
@@ -101,6 +132,8 @@ ArticleSentiment SentimentAnalyzer::ScoreArticle(std::string_view utf8) const {
   article.label = LabelOf(article.score);
 
   // Each asset collects the sentences that mention it (once per sentence).
+  // When one sentence speaks of several assets in different clauses
+  // ("bitcoin fell while solana rallied"), each gets its own clause's score.
   struct AssetTally {
     std::string ticker;
     double sum = 0;
@@ -109,24 +142,45 @@ ArticleSentiment SentimentAnalyzer::ScoreArticle(std::string_view utf8) const {
     size_t last_sentence = static_cast<size_t>(-1);
   };
   std::vector<AssetTally> tallies;
-  for (const AssetMention& m : mentions) {
-    auto it = std::upper_bound(spans.begin(), spans.end(), m.begin,
-                               [](size_t b, const ByteSpan& s) { return b < s.begin; });
-    if (it == spans.begin()) continue;
-    size_t sentence = static_cast<size_t>(it - spans.begin()) - 1;
-    if (m.begin >= spans[sentence].end) continue;
-    auto tally = std::find_if(tallies.begin(), tallies.end(), [&](const AssetTally& t) { return t.ticker == m.ticker; });
-    if (tally == tallies.end()) {
-      tallies.push_back({m.ticker});
-      tally = tallies.end() - 1;
-    }
-    if (tally->last_sentence == sentence) continue;
-    tally->last_sentence = sentence;
-    ++tally->sentences;
-    const SentenceSentiment& s = scored[sentence].sentiment;
-    if (s.label != SentimentLabel::kNeutral) {
-      tally->sum += s.score;
-      ++tally->evaluative;
+  auto tally_for = [&](const std::string& ticker) -> AssetTally& {
+    auto it = std::find_if(tallies.begin(), tallies.end(), [&](const AssetTally& t) { return t.ticker == ticker; });
+    if (it != tallies.end()) return *it;
+    tallies.push_back({ticker});
+    return tallies.back();
+  };
+  size_t m = 0;
+  for (size_t sentence = 0; sentence < spans.size(); ++sentence) {
+    const ByteSpan& span = spans[sentence];
+    while (m < mentions.size() && mentions[m].begin < span.begin) ++m;
+    size_t first = m;
+    while (m < mentions.size() && mentions[m].begin < span.end) ++m;
+    if (first == m) continue;
+    std::string_view sentence_text = std::string_view(text.matching).substr(span.begin, span.end - span.begin);
+    std::vector<ByteSpan> clauses = Clauses(sentence_text);
+    auto clause_of = [&](size_t byte) {
+      size_t c = 0;
+      while (c + 1 < clauses.size() && clauses[c].end <= byte - span.begin) ++c;
+      return c;
+    };
+    // Split only when different assets sit in different clauses.
+    bool split = false;
+    for (size_t i = first + 1; i < m; ++i)
+      split |= mentions[i].ticker != mentions[first].ticker &&
+               clause_of(mentions[i].begin) != clause_of(mentions[first].begin);
+    for (size_t i = first; i < m; ++i) {
+      AssetTally& tally = tally_for(mentions[i].ticker);
+      if (tally.last_sentence == sentence) continue;
+      tally.last_sentence = sentence;
+      ++tally.sentences;
+      SentenceSentiment s = scored[sentence].sentiment;
+      if (split) {
+        const ByteSpan& clause = clauses[clause_of(mentions[i].begin)];
+        s = ScoreSentence(sentence_text.substr(clause.begin, clause.end - clause.begin));
+      }
+      if (s.label != SentimentLabel::kNeutral) {
+        tally.sum += s.score;
+        ++tally.evaluative;
+      }
     }
   }
   for (const AssetTally& t : tallies) {

@@ -66,6 +66,12 @@ bool Apply(std::string_view kind, float value, bool has_value, SentimentTerm* te
     term->target = true;
   } else if (kind == "boundary") {
     term->boundary = true;
+  } else if (kind == "contrast") {
+    term->boundary = true;
+    term->clause_weight = kContrast;
+  } else if (kind == "concession") {
+    term->boundary = true;
+    term->clause_weight = kConcession;
   } else if (kind == "neutral") {
     term->blocked = true;
   } else {

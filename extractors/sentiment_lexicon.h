@@ -18,6 +18,11 @@
 
 namespace cn {
 
+// Boundaries that weigh clauses: "X but Y" (X counts half), "despite X" (X
+// counts half).
+inline constexpr int kContrast = 1;
+inline constexpr int kConcession = 2;
+
 // What one term means to the rules. Zero / false means "plays no such role".
 struct SentimentTerm {
   float polarity = 0;        // evaluative weight on its own: "bullish" +, "plunge" −
@@ -32,6 +37,7 @@ struct SentimentTerm {
   bool shift = false;        // "swung", "turned": shift into a state ("to a loss")
   bool target = false;       // "to", "into": introduces the state shifted into
   bool boundary = false;     // "but", "while": ends the reach of rules
+  int clause_weight = 0;     // for a boundary: kContrast or kConcession (sentiment_rules.h)
   bool blocked = false;      // a phrase that means nothing ("up to", "per share")
 };
 

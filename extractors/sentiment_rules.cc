@@ -61,6 +61,28 @@ class Scorer {
  private:
   int N() const { return static_cast<int>(u_.size()); }
 
+  // Adds a contribution found at unit `at`, weighed by its clause: what comes
+  // before "but"/"however" counts half, and so does a clause conceded with
+  // "despite"/"although" (up to the next comma or boundary).
+  void Add(int at, double value) {
+    for (int k = at + 1; k < N(); ++k) {
+      const SentimentTerm* t = u_[k].term;
+      if (u_[k].kind == UnitKind::kBoundary && t != nullptr && t->clause_weight == kContrast) {
+        value *= 0.5;
+        break;
+      }
+    }
+    for (int k = at; k >= 0; --k) {
+      if (IsComma(u_[k])) break;
+      if (IsBoundary(u_[k])) {
+        const SentimentTerm* t = u_[k].term;
+        if (t != nullptr && t->clause_weight == kConcession) value *= 0.5;
+        break;
+      }
+    }
+    total_ += value;
+  }
+
   int DirectionAt(int i) const {
     if (flags_[i] & kUpAfterNumber) return 1;
     if (flags_[i] & kDownAfterNumber) return -1;
@@ -138,7 +160,7 @@ class Scorer {
       for (int k = target + 1; k < N() && k <= target + 6; ++k) {
         if (IsBoundary(u_[k]) || IsComma(u_[k])) break;
         if (int metric = MetricOf(u_[k]); metric != 0 && !(flags_[k] & kReference)) {
-          total_ += kShift * metric * Modifiers(v);
+          Add(v, kShift * metric * Modifiers(v));
           flags_[v] |= kUsed;
           flags_[k] |= kUsed;
           break;
@@ -199,7 +221,7 @@ class Scorer {
         if ((flags_[k] & kReference) && MetricOf(u_[k]) != 0) reference = k;
       flags_[c] |= kUsed;
       if (current >= 0 && reference >= 0 && MetricOf(u_[current]) != MetricOf(u_[reference])) {
-        total_ += kShift * MetricOf(u_[current]);
+        Add(current, kShift * MetricOf(u_[current]));
         flags_[current] |= kUsed;
         continue;
       }
@@ -207,10 +229,10 @@ class Scorer {
       int dir = a > b + std::fabs(b) * 0.0005 ? 1 : (a < b - std::fabs(b) * 0.0005 ? -1 : 0);
       if (dir == 0) continue;
       if (current >= 0) {
-        total_ += kComposed * dir * MetricOf(u_[current]);
+        Add(current, kComposed * dir * MetricOf(u_[current]));
         flags_[current] |= kUsed;
       } else {
-        total_ += kBareCompare * dir;
+        Add(x, kBareCompare * dir);
       }
     }
   }
@@ -249,10 +271,10 @@ class Scorer {
       }
       flags_[d] |= kUsed;
       if (best >= 0) {
-        total_ += kComposed * dir * MetricOf(u_[best]) * Modifiers(d);
+        Add(d, kComposed * dir * MetricOf(u_[best]) * Modifiers(d));
         flags_[best] |= kUsed;
       } else {
-        total_ += dir * DirectionWeightAt(d) * Modifiers(d);
+        Add(d, dir * DirectionWeightAt(d) * Modifiers(d));
       }
     }
   }
@@ -261,7 +283,7 @@ class Scorer {
     for (int i = 0; i < N(); ++i) {
       const SentimentTerm* t = TermOf(u_[i]);
       if (t == nullptr || t->polarity == 0 || (flags_[i] & (kUsed | kReference))) continue;
-      total_ += t->polarity * Modifiers(i);
+      Add(i, t->polarity * Modifiers(i));
     }
   }
 
