@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,8 @@ struct Info {
   uint32_t text = 0;       // visible text bytes, a white-space run counting one
   uint32_t link_text = 0;  // of which inside <a>
   uint32_t commas = 0;
+  uint32_t own_text = 0;    // text not inside a block-level child (bare text runs)
+  uint32_t own_commas = 0;
   uint32_t paragraphs = 0, list_items = 0, images = 0, inputs = 0, embeds = 0;
   int weight = 0;               // class/id hint weight
   bool dropped = false;         // never scored nor rendered (with its subtree)
@@ -57,54 +60,86 @@ std::string LowerAscii(std::string_view s) {
   return out;
 }
 
-bool ContainsAny(std::string_view hay, std::initializer_list<std::string_view> needles) {
+bool ContainsAny(std::string_view hay, std::span<const std::string_view> needles) {
   for (std::string_view n : needles)
     if (hay.find(n) != std::string_view::npos) return true;
   return false;
 }
+bool ContainsAny(std::string_view hay, std::initializer_list<std::string_view> needles) {
+  return ContainsAny(hay, std::span<const std::string_view>(needles.begin(), needles.size()));
+}
 
-// True when one of the alphanumeric tokens of `hay` equals one of `words`.
-bool HasToken(std::string_view hay, std::initializer_list<std::string_view> words) {
-  size_t i = 0;
-  while (i < hay.size()) {
-    while (i < hay.size() && !std::isalnum(static_cast<unsigned char>(hay[i]))) ++i;
-    size_t start = i;
-    while (i < hay.size() && std::isalnum(static_cast<unsigned char>(hay[i]))) ++i;
-    std::string_view token = hay.substr(start, i - start);
+// Class and id words, lower-cased: "PageBuilder-pageRow site_header" gives
+// page, builder, page, row, site, header (split at non-alphanumerics and at
+// camelCase humps), so that hints match words, not accidents like "pageRow".
+std::vector<std::string> HintTokens(std::string_view raw) {
+  std::vector<std::string> tokens;
+  std::string cur;
+  char prev = 0;
+  for (char c : raw) {
+    bool alnum = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    bool hump = c >= 'A' && c <= 'Z' && prev >= 'a' && prev <= 'z';
+    if (!alnum || hump) {
+      if (!cur.empty()) tokens.push_back(std::move(cur));
+      cur.clear();
+    }
+    if (alnum) cur.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    prev = c;
+  }
+  if (!cur.empty()) tokens.push_back(std::move(cur));
+  return tokens;
+}
+
+// True when a token starts with one of `prefixes` or equals one of `words`.
+bool TokenMatch(const std::vector<std::string>& tokens, std::initializer_list<std::string_view> prefixes,
+                std::initializer_list<std::string_view> words) {
+  for (const std::string& t : tokens) {
+    for (std::string_view p : prefixes)
+      if (t.starts_with(p)) return true;
     for (std::string_view w : words)
-      if (token == w) return true;
+      if (t == w) return true;
   }
   return false;
 }
 
-bool IsUnlikely(std::string_view hints) {
-  return ContainsAny(hints, {"comment", "disqus", "footer", "sidebar", "related", "share", "sharing",
-                             "social", "newsletter", "subscri", "cookie", "gdpr", "consent", "popup",
-                             "modal", "banner", "breadcrumb", "menu", "pagination", "pager", "promo",
-                             "sponsor", "advert", "outbrain", "taboola", "recommend", "masthead",
-                             "signup", "sign-up", "skyscraper", "shoutbox", "community", "replies",
-                             "remark", "combx", "agegate", "header", "navbar", "rss", "byline",
-                             "author-bio", "toolbar", "widget", "trending", "most-popular",
-                             "read-more", "readmore", "jump-link"}) ||
-         HasToken(hints, {"ad", "ads", "nav", "tags", "tag", "share", "follow", "print", "login"});
+struct Hints {
+  std::string lower;                // class + " " + id, lower-cased
+  std::vector<std::string> tokens;  // see HintTokens
+  bool empty() const { return tokens.empty(); }
+};
+
+// Words that mark boilerplate wherever they appear inside a class or id.
+constexpr std::string_view kBoilerplateAnywhere[] = {
+    "comment", "disqus",  "sidebar", "newsletter", "breadcrumb", "outbrain", "taboola",
+    "cookie",  "related", "social",  "sharing",    "subscri",    "popup",    "sponsor",
+    "advert",  "recommend", "masthead", "shoutbox", "skyscraper", "gdpr", "consent"};
+
+bool IsUnlikely(const Hints& h) {
+  return ContainsAny(h.lower, kBoilerplateAnywhere) ||
+         TokenMatch(h.tokens,
+                    {"footer", "header", "menu", "navbar", "navigation", "pager", "pagination",
+                     "promo", "banner", "modal", "signup", "community", "replies", "remark",
+                     "combx", "agegate", "byline", "toolbar", "trending", "popular", "readmore",
+                     "login", "share"},
+                    {"nav", "ad", "ads", "tags", "tag", "rss", "follow", "print", "author"});
 }
 
-bool IsMaybeContent(std::string_view hints) {
-  return ContainsAny(hints, {"article", "body", "content", "main", "column", "shadow", "story"});
+bool IsMaybeContent(const Hints& h) {
+  return ContainsAny(h.lower, {"article", "body", "content", "main", "column", "shadow", "story"});
 }
 
-int ClassWeight(std::string_view hints) {
-  if (hints.empty()) return 0;
+int ClassWeight(const Hints& h) {
+  if (h.empty()) return 0;
   int weight = 0;
-  if (ContainsAny(hints, {"article", "body", "content", "entry", "hentry", "main", "page", "post",
-                          "text", "blog", "story", "prose"}))
+  if (ContainsAny(h.lower, {"article", "body", "content", "entry", "hentry", "main", "page", "post",
+                            "text", "blog", "story", "prose"}))
     weight += 25;
-  if (ContainsAny(hints, {"comment", "meta", "footer", "footnote", "related", "share", "sidebar",
-                          "sponsor", "promo", "widget", "tool", "social", "newsletter", "subscri",
-                          "cookie", "byline", "author", "caption", "masthead", "media", "outbrain",
-                          "shopping", "scroll", "hidden", "combx", "contact", "banner", "recommend",
-                          "credit", "disclaimer"}) ||
-      HasToken(hints, {"ad", "ads", "hid", "tags", "nav"}))
+  if (ContainsAny(h.lower, kBoilerplateAnywhere) ||
+      TokenMatch(h.tokens,
+                 {"meta", "footer", "footnote", "share", "promo", "tool", "byline", "author",
+                  "caption", "media", "shopping", "scroll", "hidden", "contact", "banner", "credit",
+                  "disclaimer", "widget"},
+                 {"ad", "ads", "hid", "tags", "nav"}))
     weight -= 25;
   return weight;
 }
@@ -176,13 +211,18 @@ class Extractor {
 
     std::string_view tag = TagName(n);
     TagClass tag_class = Classify(tag);
-    std::string hints = LowerAscii(Attribute(n, "class"));
-    hints += ' ';
-    hints += LowerAscii(Attribute(n, "id"));
+    Hints hints;
+    {
+      std::string raw(Attribute(n, "class"));
+      raw += ' ';
+      raw += Attribute(n, "id");
+      hints.lower = LowerAscii(raw);
+      hints.tokens = HintTokens(raw);
+    }
     bool is_link = tag == "a";
     {
       Info& info = infos_[static_cast<size_t>(self)];
-      info.weight = ClassWeight(hints == " " ? std::string_view{} : std::string_view(hints));
+      info.weight = ClassWeight(hints);
       info.article_marker = tag == "article" || tag == "main" ||
                             Attribute(n, "itemprop") == "articleBody";
       if (tag == "img" || tag == "picture") info.images = 1;
@@ -202,6 +242,8 @@ class Extractor {
         Info& info = infos_[static_cast<size_t>(self)];
         info.text += len;
         info.commas += commas;
+        info.own_text += len;
+        info.own_commas += commas;
         if (in_link || is_link) info.link_text += len;
       } else if (c->type == XML_ELEMENT_NODE) {
         int child = Build(c, self, in_link || is_link, depth + 1);
@@ -215,6 +257,10 @@ class Extractor {
         info.article_marker |= ci.article_marker;
         if (ci.dropped) continue;
         info.text += ci.text;
+        if (child_class != TagClass::kBlock) {
+          info.own_text += ci.text;
+          info.own_commas += ci.commas;
+        }
         info.link_text += ci.link_text;
         info.commas += ci.commas;
         info.paragraphs += ci.paragraphs;
@@ -224,7 +270,7 @@ class Extractor {
     Info& info = infos_[static_cast<size_t>(self)];
     bool protected_tag = tag == "body" || tag == "html" || tag == "a" || tag == "article" ||
                          tag == "main" || info.article_marker;
-    if (!protected_tag && hints.size() > 1 && IsUnlikely(hints) && !IsMaybeContent(hints))
+    if (!protected_tag && !hints.empty() && IsUnlikely(hints) && !IsMaybeContent(hints))
       info.dropped = true;
     return self;
   }
@@ -261,13 +307,24 @@ class Extractor {
       Info& info = infos_[i];
       if (info.excluded) continue;
       std::string_view tag = TagName(info.node);
-      bool scored = tag == "p" || ((tag == "pre" || tag == "td" || tag == "div" ||
-                                    tag == "section" || tag == "blockquote") &&
-                                   !info.block_children);
-      if (!scored || info.text < 25) continue;
-      double score = 1 + info.commas + std::min(info.text / 100.0, 3.0);
+      bool container = tag == "pre" || tag == "td" || tag == "div" || tag == "section" ||
+                       tag == "blockquote" || tag == "article" || tag == "main" || tag == "font" ||
+                       tag == "span" || tag == "center";
+      bool scored = tag == "p" || (container && !info.block_children);
+      int first = info.parent;
+      uint32_t length = info.text, commas = info.commas;
+      if (!scored && container && info.own_text >= 25) {
+        // Bare text runs between block children (text set with <br>s) form
+        // paragraphs of this very element, as Readability's div-to-p does.
+        scored = true;
+        first = static_cast<int>(i);
+        length = info.own_text;
+        commas = info.own_commas;
+      }
+      if (!scored || length < 25) continue;
+      double score = 1 + commas + std::min(length / 100.0, 3.0);
       int level = 0;
-      for (int a = info.parent; a >= 0 && level < 5; a = infos_[static_cast<size_t>(a)].parent, ++level) {
+      for (int a = first; a >= 0 && level < 5; a = infos_[static_cast<size_t>(a)].parent, ++level) {
         Info& anc = infos_[static_cast<size_t>(a)];
         if (TagName(anc.node) == "html") break;
         InitCandidate(anc);
