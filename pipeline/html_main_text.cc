@@ -268,6 +268,8 @@ class Extractor {
       }
     }
     Info& info = infos_[static_cast<size_t>(self)];
+    // A leaf <div> holding text is a paragraph in all but name.
+    if ((tag == "div" || tag == "section") && !info.block_children && info.text > 0) info.paragraphs += 1;
     bool protected_tag = tag == "body" || tag == "html" || tag == "a" || tag == "article" ||
                          tag == "main" || info.article_marker;
     if (!protected_tag && !hints.empty() && IsUnlikely(hints) && !IsMaybeContent(hints))
