@@ -35,7 +35,7 @@ Article ParseArticle(std::string_view html, std::string_view content_type, const
   article.site_name = std::move(meta.site_name);
   for (std::string& w : meta.warnings) article.warnings.push_back(std::move(w));
 
-  article.text = ExtractMainText(doc.root());
+  article.text = ExtractMainText(doc.root(), article.title);
   if (article.text.empty()) article.warnings.push_back("no main text found");
   return article;
 }

@@ -181,7 +181,7 @@ void MeasureText(const xmlChar* content, uint32_t* length, uint32_t* commas) {
 
 class Extractor {
  public:
-  explicit Extractor(xmlNode* root) : root_(root) {}
+  Extractor(xmlNode* root, std::string_view title) : root_(root), title_(CollapseWhitespace(title)) {}
 
   std::string Run() {
     if (root_ == nullptr) return "";
@@ -430,6 +430,13 @@ class Extractor {
     return chosen;
   }
 
+  bool HeadingRepeatsTitle(const xmlNode* n) const {
+    std::string text;
+    AppendTextContent(n, &text);
+    std::string heading = CollapseWhitespace(text);
+    return !heading.empty() && (heading == title_ || (heading.size() >= 15 && title_.starts_with(heading)));
+  }
+
   static bool EndsSentence(const xmlNode* n) {
     std::string text;
     AppendTextContent(n, &text);
@@ -482,7 +489,8 @@ class Extractor {
            tag == "form" || tag == "fieldset" || tag == "figure" || tag == "dl") &&
           DropsAsBoilerplate(info, tag))
         return;
-      if (tag == "p" && info.weight < 0) return;
+      if (tag == "p" && (info.weight < 0 || (info.text > 0 && LinkDensity(info) > 0.9))) return;
+      if (tag[0] == 'h' && tag.size() == 2 && !title_.empty() && HeadingRepeatsTitle(n)) return;
     }
     bool block = tag_class == TagClass::kBlock;
     if (block) Flush();
@@ -536,6 +544,7 @@ class Extractor {
   }
 
   xmlNode* root_;
+  std::string title_;  // a heading repeating it is not body text
   std::vector<Info> infos_;
   std::string current_;
   std::vector<std::string> blocks_;
@@ -543,6 +552,8 @@ class Extractor {
 
 }  // namespace
 
-std::string ExtractMainText(xmlNode* root) { return Extractor(root).Run(); }
+std::string ExtractMainText(xmlNode* root, std::string_view title) {
+  return Extractor(root, title).Run();
+}
 
 }  // namespace cn

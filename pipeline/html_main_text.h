@@ -19,10 +19,12 @@
 #include <libxml/tree.h>
 
 #include <string>
+#include <string_view>
 
 namespace cn {
 
-// `root` may be nullptr (empty page): the result is then "".
-std::string ExtractMainText(xmlNode* root);
+// `root` may be nullptr (empty page): the result is then "". `title` is the
+// article's title from the metadata: a heading repeating it is dropped.
+std::string ExtractMainText(xmlNode* root, std::string_view title = "");
 
 }  // namespace cn
