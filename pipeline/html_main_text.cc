@@ -212,10 +212,11 @@ class Extractor {
     std::string_view tag = TagName(n);
     TagClass tag_class = Classify(tag);
     Hints hints;
-    {
-      std::string raw(Attribute(n, "class"));
+    std::string_view class_attr = Attribute(n, "class"), id_attr = Attribute(n, "id");
+    if (!class_attr.empty() || !id_attr.empty()) {
+      std::string raw(class_attr);
       raw += ' ';
-      raw += Attribute(n, "id");
+      raw += id_attr;
       hints.lower = LowerAscii(raw);
       hints.tokens = HintTokens(raw);
     }
