@@ -27,6 +27,9 @@
 
 namespace cn {
 
+// Where commands keep the database unless --db says otherwise.
+inline constexpr const char* kDefaultDatabasePath = "cryptonews.db";
+
 enum class UpsertOutcome { kNew, kUpdated, kUnchanged };
 
 // What the store knows about an article already, for skipping work early.
