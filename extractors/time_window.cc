@@ -66,10 +66,26 @@ const std::vector<std::unique_ptr<RE2>>& SimplePatterns(std::vector<Simple>** ta
   return compiled;
 }
 
+// Every window expression contains one of these (lower case), or a digit
+// glued to 'h'/'d' ("24h", "7d"); most sentences contain none, so the
+// patterns only run where one is present.
+bool MayHoldWindow(std::string_view sentence) {
+  std::string lower(sentence);
+  for (auto& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  for (std::string_view key : {"hour", "day", "daily", "week", "month", "year", "ytd", "annual", "yoy", "wow",
+                               "overnight", "hr", "wk", "yr", "mo"})
+    if (lower.find(key) != std::string::npos) return true;
+  for (size_t i = 1; i < lower.size(); ++i)
+    if ((lower[i] == 'h' || lower[i] == 'd') && lower[i - 1] >= '0' && lower[i - 1] <= '9') return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<WindowHit> FindWindows(std::string_view sentence) {
   std::vector<WindowHit> hits;
+  if (!MayHoldWindow(sentence)) return hits;
   re2::StringPiece input(sentence.data(), sentence.size());
   re2::StringPiece prefix, unit_piece;
   const RE2& counted = CountedPattern();
