@@ -147,13 +147,17 @@ std::vector<Token> Tokenize(std::string_view s) {
 }  // namespace
 
 std::vector<CueHit> FindCues(std::string_view sentence) {
-  std::vector<CueHit> hits;
-  std::vector<Token> tokens = Tokenize(sentence);
-  const Table& table = CueTable();
-  const auto& starts = PhraseStarts();
   std::string lower(sentence);
   for (auto& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return FindCuesInLowerCase(lower);
+}
+
+std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {
+  std::vector<CueHit> hits;
+  std::vector<Token> tokens = Tokenize(lower);
+  const Table& table = CueTable();
+  const auto& starts = PhraseStarts();
   std::string key;
   for (size_t k = 0; k < tokens.size();) {
     bool matched = false;
