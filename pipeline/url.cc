@@ -155,6 +155,25 @@ std::string UrlPathAndQuery(std::string_view url) {
   return out;
 }
 
+std::string RobotsTxtUrl(std::string_view url) {
+  if (!IsHttpUrl(url)) return "";
+  CurlUrl h = Parse({}, url);
+  if (!h) return "";
+  curl_url_set(h.get(), CURLUPART_PATH, "/robots.txt", 0);
+  curl_url_set(h.get(), CURLUPART_QUERY, nullptr, 0);
+  curl_url_set(h.get(), CURLUPART_FRAGMENT, nullptr, 0);
+  curl_url_set(h.get(), CURLUPART_USER, nullptr, 0);
+  curl_url_set(h.get(), CURLUPART_PASSWORD, nullptr, 0);
+  return GetPart(h.get(), CURLUPART_URL).value_or("");
+}
+
+std::string FileUrlPath(std::string_view url) {
+  if (UrlScheme(url) != "file") return "";
+  CurlUrl h = Parse({}, url);
+  if (!h) return "";
+  return GetPart(h.get(), CURLUPART_PATH, CURLU_URLDECODE).value_or("");
+}
+
 std::optional<std::string> UrlDeduper::Insert(std::string_view url) {
   auto canonical = CanonicalizeUrl(url);
   if (!canonical) return std::nullopt;

@@ -50,6 +50,12 @@ std::string UrlHostKey(std::string_view url);
 // robots.txt rules match against.
 std::string UrlPathAndQuery(std::string_view url);
 
+// "scheme://host[:port]/robots.txt" for an http(s) URL, "" for anything else.
+std::string RobotsTxtUrl(std::string_view url);
+
+// The local path of a file: URL, percent-decoded ("" when not a file URL).
+std::string FileUrlPath(std::string_view url);
+
 // True for "http" and "https" URLs.
 bool IsHttpUrl(std::string_view url);
 
