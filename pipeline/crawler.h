@@ -3,8 +3,8 @@
 // For every enabled source, Crawl() fetches its feeds and sitemaps (sitemap
 // indexes are followed up to max_sitemap_depth levels and
 // max_sitemaps_per_source files), parses them, canonicalises and
-// deduplicates the article URLs (across all sources: the first source that
-// lists an URL owns it), drops items published before `since`, keeps the
+// deduplicates the article URLs (across all sources: the source whose listings
+// finish first owns a shared URL), drops items published before `since`, keeps the
 // newest max_articles per source, and fetches those pages. Each page —
 // fetched, failed or skipped — is handed to `on_page` as soon as it is done,
 // so a store can write articles while the crawl goes on.
