@@ -215,4 +215,23 @@ std::expected<std::vector<SourceConfig>, std::string> LoadSources(const std::str
 
 std::string_view DefaultSourcesToml() { return embedded::sources_toml(); }
 
+std::expected<LoadedSources, std::string> LoadSourcesOrDefault(const std::string& path) {
+  std::string chosen = path;
+  std::error_code ec;
+  if (chosen.empty() && std::filesystem::exists("sources.toml", ec)) chosen = "sources.toml";
+  LoadedSources loaded;
+  if (chosen.empty()) {
+    loaded.origin = "<built-in sources.toml>";
+    auto sources = ParseSources(DefaultSourcesToml(), loaded.origin, "");
+    if (!sources) return std::unexpected(sources.error());
+    loaded.sources = std::move(*sources);
+    return loaded;
+  }
+  auto sources = LoadSources(chosen);
+  if (!sources) return std::unexpected(sources.error());
+  loaded.origin = chosen;
+  loaded.sources = std::move(*sources);
+  return loaded;
+}
+
 }  // namespace cn

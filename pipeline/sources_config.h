@@ -58,4 +58,13 @@ std::expected<std::vector<SourceConfig>, std::string> ParseSources(std::string_v
 // The default sources file shipped with (and embedded in) the binary.
 std::string_view DefaultSourcesToml();
 
+struct LoadedSources {
+  std::vector<SourceConfig> sources;
+  std::string origin;  // the file read, or "<built-in sources.toml>"
+};
+
+// What the CLI commands use: `path` when given; else ./sources.toml when it
+// exists; else the built-in default (so the binary works from any directory).
+std::expected<LoadedSources, std::string> LoadSourcesOrDefault(const std::string& path);
+
 }  // namespace cn
