@@ -141,7 +141,7 @@ class CrawlRun {
       }
       ++report.listings_ok;
       for (FeedItem& item : feed.items)
-        AddCandidate(source, {item.url, item.title, item.published_at, item.author, item.summary, url});
+        AddCandidate(source, {item.url, item.title, item.published_at, item.author, item.summary, "", url});
       return;
     }
     SitemapParseResult sitemap = ParseSitemap(body, url);
@@ -151,10 +151,8 @@ class CrawlRun {
       return;
     }
     ++report.listings_ok;
-    for (SitemapEntry& entry : sitemap.entries) {
-      std::string date = !entry.published_at.empty() ? entry.published_at : entry.lastmod;
-      AddCandidate(source, {entry.url, entry.title, date, "", "", url});
-    }
+    for (SitemapEntry& entry : sitemap.entries)
+      AddCandidate(source, {entry.url, entry.title, entry.published_at, "", "", entry.lastmod, url});
     for (const std::string& child : sitemap.child_sitemaps) {
       if (depth + 1 > options_.max_sitemap_depth) {
         Error(source, "sitemap " + child + ": nested deeper than " + std::to_string(options_.max_sitemap_depth) +
@@ -168,16 +166,16 @@ class CrawlRun {
   // All listings of a source are in: choose its articles and fetch them.
   void SelectAndFetch(size_t source) {
     SourceReport& report = reports_[source];
-    std::vector<CandidateArticle>& pool = pools_[source];
+    std::vector<CandidateArticle> pool = MergeListings(source);
     // Newest first; undated items keep their listing order after the dated ones.
     std::stable_sort(pool.begin(), pool.end(), [](const CandidateArticle& a, const CandidateArticle& b) {
-      if (a.published_at.empty() != b.published_at.empty()) return b.published_at.empty();
-      return a.published_at > b.published_at;
+      if (a.date().empty() != b.date().empty()) return b.date().empty();
+      return a.date() > b.date();
     });
     int limit = options_.max_articles > 0 ? options_.max_articles : sources_[source]->max_articles;
     int taken = 0;
     for (CandidateArticle& c : pool) {
-      if (!options_.since.empty() && !c.published_at.empty() && c.published_at < options_.since) {
+      if (!options_.since.empty() && !c.date().empty() && c.date() < options_.since) {
         ++report.too_old;
         continue;
       }
@@ -206,7 +204,26 @@ class CrawlRun {
       request.tag = NewTag(Pending{Kind::kPage, source, 0, std::move(c)});
       fetcher_.Add(std::move(request));
     }
-    pool.clear();
+  }
+
+  // One entry per URL within a source; later listings fill empty fields.
+  std::vector<CandidateArticle> MergeListings(size_t source) {
+    std::vector<CandidateArticle> merged;
+    std::map<std::string, size_t> index;
+    for (CandidateArticle& c : pools_[source]) {
+      auto [it, inserted] = index.emplace(c.url, merged.size());
+      if (inserted) {
+        merged.push_back(std::move(c));
+        continue;
+      }
+      ++reports_[source].duplicates;
+      CandidateArticle& kept = merged[it->second];
+      for (auto field : {&CandidateArticle::title, &CandidateArticle::published_at, &CandidateArticle::author,
+                         &CandidateArticle::summary, &CandidateArticle::modified_at})
+        if ((kept.*field).empty()) kept.*field = std::move(c.*field);
+    }
+    pools_[source].clear();
+    return merged;
   }
 
   void DeliverLocalPage(size_t source, CandidateArticle candidate) {

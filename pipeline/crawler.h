@@ -47,10 +47,17 @@ struct CrawlOptions {
 };
 
 // A candidate article as the feed or sitemap described it.
+// When a source lists one URL several times (feed and sitemap), the
+// entries are merged: the first listing's fields win, empty ones are filled
+// from the others.
 struct CandidateArticle {
   std::string url;  // canonical
   std::string title, published_at, author, summary;
-  std::string listed_in;  // the feed or sitemap URL
+  std::string modified_at;  // sitemap <lastmod>, UTC ISO 8601 or ""
+  std::string listed_in;    // the feed or sitemap URL
+
+  // What orders candidates (newest first) and what --since compares.
+  const std::string& date() const { return published_at.empty() ? modified_at : published_at; }
 };
 
 struct CrawledPage {

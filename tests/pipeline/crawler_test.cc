@@ -30,7 +30,7 @@ class CrawlerTest : public ::testing::Test {
   void SetUp() override {
     http_.server().set_mount_point("/", testing::FixturePath("fixtures/crawl/site"));
     http_.server().Get("/broken-feed.xml", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content("<rss><channel><item><link>/articles/b.html</link></item><item><title>Cut o", "application/rss+xml");
+      res.set_content("<rss><channel><item><link>/articles/d.html</link></item><item><title>Cut o", "application/rss+xml");
     });
     http_.Start();
   }
@@ -120,11 +120,12 @@ TEST_F(CrawlerTest, AFailingSourceDoesNotStopTheOthers) {
   EXPECT_EQ(broken.candidates, 1);
   ASSERT_FALSE(broken.errors.empty());
   EXPECT_NE(broken.errors[0].find("feed " + http_.Url("/broken-feed.xml")), std::string::npos) << broken.errors[0];
-  // b.html was claimed by "Broken"; "Good" still fetched the rest.
+  EXPECT_EQ(broken.fetched, 1);
+  // "Good" is untouched by the failures around it.
   const SourceReport& good = summary.sources[2];
   EXPECT_TRUE(good.ok());
-  EXPECT_EQ(good.fetched, 2);  // a and c; b went to "Broken", private is skipped
-  EXPECT_EQ(pages.size(), 4u);
+  EXPECT_EQ(good.fetched, 3);  // a, b and c; private.html is skipped (robots)
+  EXPECT_EQ(pages.size(), 5u);
 }
 
 TEST_F(CrawlerTest, LinksFromFeedsToPrivateAddressesAreRefusedByDefault) {
