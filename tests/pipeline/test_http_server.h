@@ -23,9 +23,15 @@ class TestHttpServer {
  public:
   using Clock = std::chrono::steady_clock;
 
-  TestHttpServer() {
-    port_ = server_.bind_to_any_port("127.0.0.1");
+  // `threads`: server worker threads. cpp-httplib holds one per keep-alive
+  // connection, so it must be at least the client's concurrency.
+  explicit TestHttpServer(size_t threads = 8) {
+    server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // Before binding: accepted sockets inherit TCP_NODELAY from the listening
+    // one, which avoids 40 ms delayed-ACK stalls between headers and body.
+    server_.set_tcp_nodelay(true);
     server_.set_keep_alive_max_count(1000);
+    port_ = server_.bind_to_any_port("127.0.0.1");
     server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
       std::lock_guard<std::mutex> lock(mutex_);
       hits_[req.path].push_back(Clock::now());
