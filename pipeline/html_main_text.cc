@@ -502,22 +502,46 @@ class Extractor {
 
   // Ends the current block: keeps it unless it is a feed or page leftover.
   void Flush() {
-    std::string block = CollapseWhitespaceKeepingLines(current_);
+    std::string collapsed = CollapseWhitespaceKeepingLines(current_);
     current_.clear();
-    if (block.empty() || IsLeftover(block)) return;
+    // Leftovers are judged line by line: feed bodies often hold them in the
+    // same block as real text, separated by <br>.
+    std::string block;
+    bool paragraph_break = false;
+    size_t start = 0;
+    while (start < collapsed.size()) {
+      size_t end = collapsed.find('\n', start);
+      if (end == std::string::npos) end = collapsed.size();
+      std::string_view line = std::string_view(collapsed).substr(start, end - start);
+      if (line.empty()) {
+        paragraph_break = true;
+      } else if (!IsLeftover(std::string(line))) {
+        if (!block.empty()) block += paragraph_break ? "\n\n" : "\n";
+        block += line;
+        paragraph_break = false;
+      }
+      start = end + 1;
+    }
+    if (block.empty()) return;
     blocks_.push_back(std::move(block));
   }
 
+  // Collapses white space within lines; an empty line (<br><br>) between
+  // lines of text becomes one paragraph break.
   static std::string CollapseWhitespaceKeepingLines(const std::string& text) {
     std::string out;
+    bool blank_pending = false;
     size_t start = 0;
     while (start <= text.size()) {
       size_t end = text.find('\n', start);
       if (end == std::string::npos) end = text.size();
       std::string line = CollapseWhitespace(std::string_view(text).substr(start, end - start));
-      if (!line.empty()) {
-        if (!out.empty()) out.push_back('\n');
+      if (line.empty()) {
+        blank_pending = !out.empty();
+      } else {
+        if (!out.empty()) out += blank_pending ? "\n\n" : "\n";
         out += line;
+        blank_pending = false;
       }
       start = end + 1;
     }
