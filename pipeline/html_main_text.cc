@@ -124,6 +124,13 @@ bool IsUnlikely(const Hints& h) {
                     {"nav", "ad", "ads", "tags", "tag", "rss", "follow", "print", "author"});
 }
 
+// Words naming things that are never the body, even inside "story" or
+// "content" wrappers: captions, credits, datelines and post meta.
+bool IsNeverBody(const Hints& h) {
+  return TokenMatch(h.tokens, {"caption", "credit", "timestamp", "byline", "postinfo", "postmeta"},
+                    {"date", "dateline"});
+}
+
 bool IsMaybeContent(const Hints& h) {
   return ContainsAny(h.lower, {"article", "body", "content", "main", "column", "shadow", "story"});
 }
@@ -273,7 +280,7 @@ class Extractor {
     if ((tag == "div" || tag == "section") && !info.block_children && info.text > 0) info.paragraphs += 1;
     bool protected_tag = tag == "body" || tag == "html" || tag == "a" || tag == "article" ||
                          tag == "main" || info.article_marker;
-    if (!protected_tag && !hints.empty() && IsUnlikely(hints) && !IsMaybeContent(hints))
+    if (!protected_tag && !hints.empty() && ((IsUnlikely(hints) && !IsMaybeContent(hints)) || IsNeverBody(hints)))
       info.dropped = true;
     return self;
   }
@@ -459,6 +466,8 @@ class Extractor {
     if (!is_list && info.list_items > p + 100) return true;
     if (info.inputs > p / 3) return true;
     if (!is_list && info.text < 25 && (img == 0 || img > 2) && tag != "figure") return true;
+    // An image with a line of text under it is a picture and its caption.
+    if (!is_list && img >= 1 && info.text < 150 && info.commas < 2) return true;
     if (is_list && ld > 0.5) return true;
     if (!is_list && weight < 25 && ld > 0.2) return true;
     if (weight >= 25 && ld > 0.5) return true;
