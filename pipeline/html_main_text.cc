@@ -198,6 +198,16 @@ class Extractor {
     std::vector<int> chosen = ChooseContent();
     for (int i : chosen) Render(infos_[static_cast<size_t>(i)].node, /*is_root=*/true, 0);
     Flush();
+    // Cleaning can be too eager on odd markup: when it leaves almost nothing
+    // of a container that had text, render the choice again without it.
+    size_t chosen_text = 0;
+    for (int i : chosen) chosen_text += infos_[static_cast<size_t>(i)].text;
+    if (TotalBlockBytes() < 200 && chosen_text >= 400) {
+      blocks_.clear();
+      clean_ = false;
+      for (int i : chosen) Render(infos_[static_cast<size_t>(i)].node, /*is_root=*/true, 0);
+      Flush();
+    }
     for (Info& info : infos_) info.node->_private = nullptr;
     return Join();
   }
@@ -280,9 +290,19 @@ class Extractor {
     if ((tag == "div" || tag == "section") && !info.block_children && info.text > 0) info.paragraphs += 1;
     bool protected_tag = tag == "body" || tag == "html" || tag == "a" || tag == "article" ||
                          tag == "main" || info.article_marker;
-    if (!protected_tag && !hints.empty() && ((IsUnlikely(hints) && !IsMaybeContent(hints)) || IsNeverBody(hints)))
+    if (!protected_tag && !hints.empty() &&
+        ((IsUnlikely(hints) && !IsMaybeContent(hints) && !LooksLikeProse(info, hints)) ||
+         IsNeverBody(hints)))
       info.dropped = true;
     return self;
+  }
+
+  // A page wrapper that happens to carry a word like "header" or "menu" in
+  // its class still holds the article: many long, link-poor paragraphs say so.
+  // Comment threads look the same and are recognised by name.
+  static bool LooksLikeProse(const Info& info, const Hints& hints) {
+    if (ContainsAny(hints.lower, {"comment", "disqus", "repl", "related", "recommend"})) return false;
+    return info.paragraphs >= 5 && info.text >= 1000 && info.link_text * 5 < info.text;
   }
 
   void MarkExcluded() {
@@ -490,7 +510,7 @@ class Extractor {
       current_.push_back('\n');
       return;
     }
-    if (!is_root) {
+    if (!is_root && clean_) {
       if (tag == "h1") return;
       if ((tag == "h2" || tag == "h3" || tag == "h4" || tag == "h5" || tag == "h6") &&
           (info.weight < 0 || LinkDensity(info) > 0.33))
@@ -568,6 +588,12 @@ class Extractor {
     return std::find(kLines.begin(), kLines.end(), lower) != kLines.end();
   }
 
+  size_t TotalBlockBytes() const {
+    size_t total = 0;
+    for (const std::string& b : blocks_) total += b.size();
+    return total;
+  }
+
   std::string Join() const {
     std::string out;
     for (const std::string& b : blocks_) {
@@ -579,6 +605,7 @@ class Extractor {
 
   xmlNode* root_;
   std::string title_;  // a heading repeating it is not body text
+  bool clean_ = true;  // drop boilerplate inside the chosen content
   std::vector<Info> infos_;
   std::string current_;
   std::vector<std::string> blocks_;

@@ -161,5 +161,39 @@ TEST(ArticleTextTest, FeedLeftoversAreRemovedLineByLine) {
             "activity, with fees rising for the first time in a month.");
 }
 
+TEST(ArticleTextTest, MisleadingWrapperNamesDoNotHideTheArticle) {
+  std::string paragraphs;
+  for (int i = 0; i < 6; ++i)
+    paragraphs += "<p>Paragraph " + std::to_string(i) +
+                  " of the report: miners sold more coins than they produced for a third week, "
+                  "exchange balances rose, and analysts said the selling pressure, while real, was "
+                  "smaller than in previous cycles, when treasuries were emptied within days.</p>";
+  std::string html = "<body><div class=\"layout has-sticky-header menu-open\"><div>" + paragraphs +
+                     "</div></div><div class=\"comments\">" + paragraphs + "</div></body>";
+  HtmlDocument doc = HtmlDocument::Parse(html);
+  std::string text = ExtractMainText(doc.root());
+  EXPECT_NE(text.find("Paragraph 0 of the report"), std::string::npos) << text;
+  EXPECT_NE(text.find("Paragraph 5 of the report"), std::string::npos) << text;
+  // The comment thread, though just as long, is still dropped.
+  EXPECT_EQ(text.find("Paragraph 0", text.find("Paragraph 5")), std::string::npos) << text;
+}
+
+TEST(ArticleTextTest, CaptionsCreditsAndDatelinesAreDropped) {
+  std::string html =
+      "<body><div class=\"story\"><span class=\"timestamp\">Feb. 5, 2026 10:52 PM UTC</span>"
+      "<p>Lending protocols on the network saw the largest day of liquidations this year as "
+      "collateral prices fell through several thresholds at once, data showed.</p>"
+      "<div class=\"photo\"><img src=\"chart.png\"><span>Chart of daily liquidations</span></div>"
+      "<span class=\"photo-credit\">Illustration: Data Desk</span>"
+      "<p>Protocol teams said their liquidation engines worked as designed and that no bad debt had "
+      "been recorded, although some users complained about fees.</p></div></body>";
+  HtmlDocument doc = HtmlDocument::Parse(html);
+  std::string text = ExtractMainText(doc.root());
+  EXPECT_NE(text.find("largest day of liquidations"), std::string::npos) << text;
+  EXPECT_NE(text.find("no bad debt"), std::string::npos) << text;
+  for (const char* gone : {"10:52 PM", "Chart of daily", "Illustration"})
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone << "\n" << text;
+}
+
 }  // namespace
 }  // namespace cn
