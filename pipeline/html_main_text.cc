@@ -577,14 +577,23 @@ class Extractor {
     return out;
   }
 
-  static bool IsLeftover(const std::string& block) {
-    if (block.starts_with("The post ") && block.find(" appeared first on ") != std::string::npos)
+  // Lines that are page furniture whatever the page: feed footers, "read
+  // more" pointers to other stories, ad labels.
+  static bool IsLeftover(const std::string& line) {
+    if (line.starts_with("The post ") && line.find(" appeared first on ") != std::string::npos)
       return true;
-    if (block.starts_with("Related Reading:") || block.starts_with("Related Reading :")) return true;
-    std::string lower = LowerAscii(block);
-    static constexpr std::array<std::string_view, 7> kLines = {
+    std::string lower = LowerAscii(line);
+    static constexpr std::array<std::string_view, 11> kPointers = {
+        "related reading", "related:",          "read more:",          "read also:",
+        "also read:",      "see also:",         "suggested reading:", "recommended reading:",
+        "read next:",      "related article:", "related story:"};
+    if (lower.size() < 240)
+      for (std::string_view p : kPointers)
+        if (lower.starts_with(p)) return true;
+    static constexpr std::array<std::string_view, 8> kLines = {
         "advertisement", "advertisement:", "story continues below", "continue reading below",
-        "story continues below advertisement", "scroll to continue with content", "sponsored"};
+        "story continues below advertisement", "scroll to continue with content", "sponsored",
+        "read more"};
     return std::find(kLines.begin(), kLines.end(), lower) != kLines.end();
   }
 

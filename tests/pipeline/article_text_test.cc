@@ -150,7 +150,8 @@ TEST(ArticleTextTest, FeedLeftoversAreRemovedLineByLine) {
   std::string html =
       "<body><div class=\"entry-content\"><p>Spot ether funds took in $120 million on Tuesday, the "
       "third day of inflows in a row, according to issuer data.<br>The post Ether Funds Gain appeared "
-      "first on Coin Wire.</p><p>Related Reading: Why Ether Fees Fell</p><p>Analysts said the inflows "
+      "first on Coin Wire.</p><p>Related Reading: Why Ether Fees Fell</p><p>Also Read: <a href=\"/x\">"
+      "Solana Validators Vote On Fee Change</a></p><p>Analysts said the inflows "
       "tracked a rebound in on-chain activity, with fees rising for the first time in a month.</p>"
       "</div></body>";
   HtmlDocument doc = HtmlDocument::Parse(html);
