@@ -551,7 +551,8 @@ class Extractor {
       }
       start = end + 1;
     }
-    if (block.empty()) return;
+    // A block that only repeats the headline is the title, not body text.
+    if (block.empty() || block == title_) return;
     blocks_.push_back(std::move(block));
   }
 
