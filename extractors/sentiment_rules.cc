@@ -10,7 +10,8 @@ namespace {
 // financial text has, so it outweighs a single mild evaluative word.
 constexpr double kComposed = 2.0;     // "profit rose", "costs fell"
 constexpr double kShift = 2.0;        // "swung to a loss"
-constexpr double kBareCompare = 0.8;  // numbers compared, no metric in reach
+constexpr double kBareCompare = 0.8;
+constexpr double kWonDeal = 1.2;      // "won an order", "signed a contract"  // numbers compared, no metric in reach
 constexpr double kNegation = -0.75;   // "not bullish": flipped and damped
 constexpr int kMetricLeft = 9;        // reach of a direction word for its metric
 constexpr int kMetricRight = 4;
@@ -54,6 +55,7 @@ class Scorer {
     Comparisons();
     Directions(/*metric_words=*/false);
     Directions(/*metric_words=*/true);
+    WonDeals();
     Remaining();
     return total_;
   }
@@ -288,6 +290,22 @@ class Scorer {
         flags_[best] |= kUsed;
       } else {
         Add(d, dir * DirectionWeightAt(d) * Modifiers(d));
+      }
+    }
+  }
+
+  // Business news: winning or signing orders and contracts is good news.
+  void WonDeals() {
+    for (int v = 0; v < N(); ++v) {
+      const SentimentTerm* t = TermOf(u_[v]);
+      if (t == nullptr || !t->win_verb) continue;
+      for (int k = v + 1; k < N() && k <= v + 6; ++k) {
+        if (IsBoundary(u_[k])) break;
+        const SentimentTerm* tk = TermOf(u_[k]);
+        if (tk != nullptr && tk->deal_noun) {
+          Add(v, kWonDeal * Modifiers(v));
+          break;
+        }
       }
     }
   }

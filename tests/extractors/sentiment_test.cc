@@ -107,6 +107,16 @@ TEST(SentimentTest, IntensifiersAndHedgesScale) {
   EXPECT_LT(hedged, sure);
 }
 
+TEST(SentimentTest, WonOrdersAndContracts) {
+  ExpectLabels({
+      {"The engineering group has won two orders in Brazil worth EUR 40 mn.", kPos},
+      {"The shipyard signed a contract to build three ferries.", kPos},
+      {"The firm did not win the contract.", kNeg},
+      {"The contract is valid for five years.", kNeu},
+      {"The value of the order was not disclosed.", kNeu},
+  });
+}
+
 TEST(SentimentTest, Comparatives) {
   ExpectLabels({
       {"Results were better than expected.", kPos},
