@@ -1,21 +1,6 @@
 #include "pipeline/sqlite_handle.h"
 
-#include <mutex>
-
 namespace cn {
-namespace {
-
-// Every INSERT into a table with indexes and CHECK constraints keeps a
-// statement journal. By default SQLite gives it 64 KiB chunks, which malloc
-// returns to the kernel after each statement; re-faulting them cost about half
-// of the store's time. Small (1 KiB) in-memory chunks avoid that. Must run
-// before SQLite initialises; it is process-wide and harmless for other users.
-void ConfigureSqliteOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1); });
-}
-
-}  // namespace
 
 Statement& Statement::Bind(int index, int64_t v) {
   sqlite3_bind_int64(stmt_.get(), index, v);
@@ -83,7 +68,6 @@ std::string_view Statement::ColumnText(int col) const {
 }
 
 std::expected<SqliteDb, std::string> SqliteDb::Open(const std::string& path, int flags) {
-  ConfigureSqliteOnce();
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   SqliteDb db;
