@@ -6,10 +6,6 @@
 -- PRAGMA user_version to the file's number. docs/SCHEMA.md documents every
 -- table, column and view.
 --
--- CHECKs list allowed values with OR, not IN (...): SQLite evaluates an IN
--- list of more than two constants through a temporary b-tree built afresh
--- for every INSERT, which made each figure insert several times slower.
---
 -- Conventions: times are UTC ISO 8601 text ('2026-11-25T19:15:01Z'); money is
 -- in the figure's `unit`; offsets are code points into articles.text.
 
@@ -41,22 +37,21 @@ CREATE TABLE articles (
   updated_at        TEXT NOT NULL             -- last time content or figures were written
 ) STRICT;
 CREATE INDEX articles_published_at ON articles(published_at);
+CREATE INDEX articles_source_id ON articles(source_id);
+CREATE INDEX articles_extractor_version ON articles(extractor_version);
 
 -- One figure mention (the figure contract), in text order per article.
 CREATE TABLE figures (
   id          INTEGER PRIMARY KEY,
   article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   ordinal     INTEGER NOT NULL,               -- 0-based position among the article's figures
-  kind        TEXT NOT NULL CHECK (kind = 'price' OR kind = 'price_range' OR kind = 'price_change' OR
-                kind = 'percent_change' OR kind = 'liquidation' OR kind = 'market_cap' OR
-                kind = 'volume' OR kind = 'open_interest' OR kind = 'etf_flow' OR
-                kind = 'indicator'),
+  kind        TEXT NOT NULL CHECK (kind IN ('price', 'price_range', 'price_change', 'percent_change',
+                'liquidation', 'market_cap', 'volume', 'open_interest', 'etf_flow', 'indicator')),
   asset       TEXT,                           -- canonical ticker; NULL = market-wide
   value       REAL NOT NULL,
   value_high  REAL,
   unit        TEXT NOT NULL,                  -- 'USD', other ISO 4217 code, '%', 'index'
-  qualifier   TEXT NOT NULL CHECK (qualifier = 'exact' OR qualifier = 'approx' OR qualifier = 'over' OR
-                  qualifier = 'under'),
+  qualifier   TEXT NOT NULL CHECK (qualifier IN ('exact', 'approx', 'over', 'under')),
   direction   TEXT CHECK (direction IN ('up', 'down')),
   window      TEXT,                           -- ISO 8601 duration ('PT24H'), NULL when unstated
   side        TEXT CHECK (side IN ('long', 'short')),
@@ -76,7 +71,7 @@ CREATE TABLE sentiment (
   article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   asset       TEXT,                           -- NULL = the whole article
   score       REAL NOT NULL CHECK (score BETWEEN -1 AND 1),
-  label       TEXT NOT NULL CHECK (label = 'negative' OR label = 'neutral' OR label = 'positive'),
+  label       TEXT NOT NULL CHECK (label IN ('negative', 'neutral', 'positive')),
   sentences   INTEGER                         -- sentences mentioning the asset; NULL for the article row
 ) STRICT;
 CREATE UNIQUE INDEX sentiment_article_asset ON sentiment(article_id, coalesce(asset, ''));
@@ -88,8 +83,7 @@ CREATE TABLE runs (
   command            TEXT NOT NULL CHECK (command IN ('ingest', 'reprocess')),
   started_at         TEXT NOT NULL,
   finished_at        TEXT,
-  status             TEXT NOT NULL CHECK (status = 'running' OR status = 'ok' OR status = 'partial' OR
-                                                status = 'failed' OR status = 'interrupted'),
+  status             TEXT NOT NULL CHECK (status IN ('running', 'ok', 'partial', 'failed', 'interrupted')),
   feeds_ok           INTEGER NOT NULL DEFAULT 0,
   feeds_failed       INTEGER NOT NULL DEFAULT 0,
   articles_new       INTEGER NOT NULL DEFAULT 0,
@@ -144,8 +138,7 @@ CREATE VIEW price_mentions AS
   FROM figure_mentions WHERE kind IN ('price', 'price_range');
 
 CREATE VIEW percent_moves AS
-  SELECT figure_id, article_id, url, title, source, published_at, asset,
-         coalesce(metric, 'price') AS metric,
+  SELECT figure_id, article_id, url, title, source, published_at, asset, metric,
          CASE direction WHEN 'down' THEN -value ELSE value END AS signed_percent,
          value AS percent, direction, window, qualifier, text
   FROM figure_mentions WHERE kind = 'percent_change';
