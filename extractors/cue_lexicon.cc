@@ -1,5 +1,6 @@
 #include "extractors/cue_lexicon.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <unordered_map>
@@ -8,6 +9,9 @@ namespace cn {
 namespace {
 
 using Table = std::unordered_map<std::string, Cue>;
+
+// First words of multi-word phrases: only these start an n-gram look-up.
+const std::unordered_map<std::string, int>& PhraseStarts();
 
 const Table& CueTable() {
   static const Table table = [] {
@@ -24,16 +28,16 @@ const Table& CueTable() {
     add(Cue::kOpenInterest, {"open interest", "oi"});
     add(Cue::kEtf, {"etf", "etfs", "exchange-traded fund", "exchange traded funds", "exchange-traded funds",
                     "etps", "etp"});
-    add(Cue::kInflow, {"inflow", "inflows", "net inflow", "net inflows", "bought"});
+    add(Cue::kInflow, {"inflow", "inflows", "net inflow", "net inflows"});
     add(Cue::kOutflow, {"outflow", "outflows", "net outflow", "net outflows", "redemptions", "bleed"});
     add(Cue::kRsi, {"rsi", "relative strength index", "relative strength"});
     add(Cue::kFearGreed, {"fear & greed", "fear and greed", "fear & greed index", "fear and greed index",
                           "fear/greed", "fear greed"});
     add(Cue::kDominance, {"dominance"});
     add(Cue::kLong, {"long", "longs", "long positions", "long position", "long traders", "bulls",
-                     "long liquidations", "long-side"});
+                     "long-side"});
     add(Cue::kShort, {"short", "shorts", "short positions", "short position", "short sellers", "bears",
-                      "short liquidations", "short-side", "short squeeze"});
+                      "short-side"});
     add(Cue::kUp, {"up", "rose", "rise", "rises", "rising", "risen", "gain", "gains", "gained", "gaining",
                    "surge", "surged", "surges", "surging", "jump", "jumped", "jumps", "jumping", "climb",
                    "climbed", "climbs", "climbing", "rally", "rallied", "rallies", "rallying", "soar",
@@ -65,10 +69,13 @@ const Table& CueTable() {
     add(Cue::kGroup, {"altcoins", "altcoin", "alts", "memecoins", "meme coins", "others", "market",
                       "sector", "markets", "tokens", "cryptocurrencies", "crypto assets", "digital assets",
                       "altcoin market", "large-cap", "large caps", "small caps", "mid caps"});
-    add(Cue::kMarketWide, {"total", "global", "crypto market", "cryptocurrency market", "entire",
+    add(Cue::kStock, {"stock", "stocks", "shares", "share price", "equity", "equities", "nasdaq", "s&p",
+                      "s&p 500", "dow", "gold", "silver", "oil", "dollar index", "dxy", "treasury yields",
+                      "pre-market", "premarket", "stock price", "share", "enterprise value"});
+    add(Cue::kMarketWide, {"total", "global", "entire",
                            "wider", "broader", "overall market", "crypto-wide", "market-wide",
-                           "combined", "across the market", "all crypto", "crypto liquidations",
-                           "total crypto", "cryptocurrency markets", "crypto markets"});
+                           "combined", "across the market", "all crypto", "total crypto", "average crypto", "average crypto token", "crypto token"});
+    add(Cue::kCryptoWord, {"crypto", "cryptocurrency"});
     add(Cue::kNotAFigure, {"funding", "raised", "raise", "raises", "revenue", "revenues", "fee", "fees",
                            "yield", "yields", "apy", "apr", "rate", "rates", "odds", "chance", "chances",
                            "probability", "shares", "stake", "stock", "stocks", "salary", "fine", "fined",
@@ -90,6 +97,20 @@ const Table& CueTable() {
     return t;
   }();
   return table;
+}
+
+const std::unordered_map<std::string, int>& PhraseStarts() {
+  static const std::unordered_map<std::string, int> starts = [] {
+    std::unordered_map<std::string, int> out;
+    for (const auto& [phrase, cue] : CueTable()) {
+      int words = 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
+      if (words < 2) continue;
+      std::string first = phrase.substr(0, phrase.find(' '));
+      out[first] = std::max(out[first], words);
+    }
+    return out;
+  }();
+  return starts;
 }
 
 struct Token {
@@ -129,15 +150,21 @@ std::vector<CueHit> FindCues(std::string_view sentence) {
   std::vector<CueHit> hits;
   std::vector<Token> tokens = Tokenize(sentence);
   const Table& table = CueTable();
+  const auto& starts = PhraseStarts();
+  std::string lower(sentence);
+  for (auto& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   std::string key;
   for (size_t k = 0; k < tokens.size();) {
     bool matched = false;
-    for (size_t n = std::min<size_t>(4, tokens.size() - k); n >= 1; --n) {
+    key.assign(lower, tokens[k].begin, tokens[k].end - tokens[k].begin);
+    auto start = starts.find(key);
+    size_t longest = start == starts.end() ? 1 : static_cast<size_t>(start->second);
+    for (size_t n = std::min<size_t>(longest, tokens.size() - k); n >= 1; --n) {
       key.clear();
       for (size_t j = 0; j < n; ++j) {
         if (j) key.push_back(' ');
-        for (size_t p = tokens[k + j].begin; p < tokens[k + j].end; ++p)
-          key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[p]))));
+        key.append(lower, tokens[k + j].begin, tokens[k + j].end - tokens[k + j].begin);
       }
       auto it = table.find(key);
       if (it == table.end()) continue;

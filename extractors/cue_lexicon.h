@@ -30,6 +30,8 @@ enum class Cue {
   kPriceLevel,    // price, trading at, support, resistance, target, high, low, …
   kGroup,         // altcoins, alts, memecoins, others, market, sector: no single asset
   kMarketWide,    // total, global, crypto market, entire, wider, overall market
+  kStock,         // stocks, shares, gold, oil: prices and moves of other markets
+  kCryptoWord,    // "crypto": market-wide when it qualifies a metric ("crypto liquidations")
   kNotAFigure,    // funding, raised, revenue, fee(s), yield, APY, rate, odds, chance, shares, …
   kTokenAmount,   // tokens, coins: "11,931 BTC" style quantities nearby
   kPeriodBackRef, // "same period", "during this period", "within that period"

@@ -1,3 +1,4 @@
+#include "extractors/ascii.h"
 #include "extractors/figure_extractor.h"
 
 #include <algorithm>
@@ -32,7 +33,7 @@ bool HasDigit(std::string_view s) {
 
 bool ContainsNoCase(std::string_view s, std::string_view needle) {
   auto it = std::search(s.begin(), s.end(), needle.begin(), needle.end(),
-                        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+                        [](char a, char b) { return cn_ascii_lower(a) == b; });
   return it != s.end();
 }
 
@@ -53,6 +54,16 @@ std::string MainAsset(const NormalizedText& text, const std::vector<ByteSpan>& s
   for (const auto& [ticker, n] : counts)
     if (n > best_n) best = ticker, best_n = n;
   return best;
+}
+
+// The topic moves to an asset when a sentence names that asset alone
+// ("ENS ... It currently trades at $25.31"); a sentence comparing several
+// assets leaves it where it was.
+void UpdateTopic(const std::vector<AssetMention>& mentions, SentenceMemory& memory) {
+  if (mentions.empty()) return;
+  for (const auto& m : mentions)
+    if (m.ticker != mentions.front().ticker) return;
+  memory.recent_asset = mentions.front().ticker;
 }
 
 }  // namespace
@@ -85,6 +96,8 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
     if (ContainsNoCase(sentence, "greed")) memory.sentences_since_fear_greed = 0;
     if (!HasDigit(sentence)) {
       memory.last_window.clear();
+      // Still follow the topic: "ENS ... It currently trades at $25.31".
+      UpdateTopic(impl_->lexicon.FindMentions(sentence), memory);
       continue;
     }
     SentenceAnalysis analysis = SentenceAnalysis::Build(sentence, impl_->lexicon, memory);
@@ -104,6 +117,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       }
     }
     // Remember what later sentences may point back to.
+    UpdateTopic(analysis.assets, memory);
     memory.last_window.clear();
     if (!analysis.windows.empty()) memory.last_window = analysis.windows.front().duration;
     for (const CueHit& h : analysis.cues) {

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "extractors/ascii.h"
 #include "extractors/stages.h"
 
 namespace cn {
@@ -11,7 +12,7 @@ namespace {
 bool Precedes(std::string_view text, size_t pos, std::string_view phrase) {
   size_t from = pos > 24 ? pos - 24 : 0;
   std::string left(text.substr(from, pos - from));
-  for (auto& c : left) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : left) c = static_cast<char>(cn_ascii_lower(c));
   return left.find(phrase) != std::string::npos;
 }
 
@@ -45,8 +46,15 @@ std::vector<Figure> IndicatorStage(const SentenceAnalysis& s, const Quantity& q)
   // market averages ("average crypto RSI"), else the article's asset.
   size_t anchor = cue != nullptr ? cue->begin : q.begin;
   bool market = false;
+  for (const CueHit& rsi : s.cues) {
+    if (rsi.cue != Cue::kRsi || rsi.begin > q.begin || !s.SameClause(rsi.begin, q.begin)) continue;
+    for (const CueHit& h : s.cues)
+      if ((h.cue == Cue::kMarketWide || h.cue == Cue::kCryptoWord) && h.end <= rsi.begin && rsi.begin - h.end <= 12)
+        market = true;
+  }
   for (const CueHit& h : s.cues)
-    if ((h.cue == Cue::kMarketWide || h.cue == Cue::kGroup) && h.end <= anchor && anchor - h.end <= 12)
+    if ((h.cue == Cue::kMarketWide || h.cue == Cue::kGroup || h.cue == Cue::kCryptoWord) && h.end <= anchor &&
+        anchor - h.end <= 12)
       market = true;
   if (name == "fear_greed" || market) {
     f.asset.clear();

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "extractors/ascii.h"
 #include "extractors/stages.h"
 
 namespace cn {
@@ -14,7 +15,7 @@ bool PrecededByBy(std::string_view text, size_t pos) {
   while (e > 0 && text[e - 1] == ' ') --e;
   // skip a hedge: "by about $30 billion", "by over $1B"
   std::string left(text.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e));
-  for (auto& c : left) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : left) c = static_cast<char>(cn_ascii_lower(c));
   for (std::string_view w : {" by", " by about", " by around", " by nearly", " by over", " by more than",
                              " by roughly", " by almost", " by some", " by an additional", " by another"})
     if (left.ends_with(w)) return true;
@@ -33,7 +34,7 @@ Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
   }
   // "bulls"/"bears" only count when liquidations are the topic of the clause.
   std::string word(s.text.substr(side->begin, side->end - side->begin));
-  for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : word) c = static_cast<char>(cn_ascii_lower(c));
   if ((word == "bulls" || word == "bears") && s.NearestCue({Cue::kLiquidation}, q, 60, true) == nullptr)
     return Side::kNone;
   return side->cue == Cue::kLong ? Side::kLong : Side::kShort;
@@ -70,10 +71,24 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   Figure f = MakeFigure(kind, s, q);
   bool market_wide = false;
   for (const CueHit& h : s.cues) {
-    if (h.cue != Cue::kMarketWide) continue;
     size_t d = h.end <= cue->begin ? cue->begin - h.end : (h.begin >= cue->end ? h.begin - cue->end : 0);
     size_t dq = SentenceAnalysis::Distance(h.begin, h.end, q);
-    if (d <= 30 || dq <= 30) market_wide = true;
+    if (h.cue == Cue::kMarketWide && (d <= 30 || dq <= 30)) market_wide = true;
+    // "crypto liquidations", "crypto market cap": the word right before the metric.
+    if (h.cue == Cue::kCryptoWord && h.end <= cue->begin && d <= 12) market_wide = true;
+  }
+  // Several coins named in the clause ("bitcoin, ether and other majors"):
+  // the amount is theirs together, so market-wide.
+  const AssetMention* attached = nullptr;  // "BTC ($166 million)"
+  for (const AssetMention& m : s.assets)
+    if (m.end <= q.begin && q.begin - m.end <= 3) attached = &m;
+  if (attached == nullptr) {
+    std::string first;
+    for (const AssetMention& m : s.assets) {
+      if (!s.SameClause(m.begin, q.begin)) continue;
+      if (first.empty()) first = m.ticker;
+      else if (m.ticker != first) market_wide = true;
+    }
   }
   // The asset: a mention tied to the amount or the metric word in this clause.
   std::string asset;
@@ -90,6 +105,7 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
       if (kind != FigureKind::kEtfFlow || !s.memory->main_asset.empty()) asset = s.memory->main_asset;
     }
   }
+  if (attached != nullptr && !market_wide) asset = attached->ticker;
   f.asset = asset;
 
   if (kind == FigureKind::kLiquidation) {

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 
+#include "extractors/ascii.h"
 #include "extractors/stages.h"
 
 namespace cn {
@@ -13,7 +14,7 @@ namespace {
 
 std::string LowerWindow(std::string_view text, size_t begin, size_t end) {
   std::string s(text.substr(begin, end - begin));
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : s) c = static_cast<char>(cn_ascii_lower(c));
   return s;
 }
 
@@ -36,6 +37,19 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
     if (left.find(w) != std::string::npos) return true;
   }
   return false;
+}
+
+bool LevelBefore(std::string_view text, size_t pos) {
+  std::string left = LowerWindow(text, pos > 24 ? pos - 24 : 0, pos);
+  while (!left.empty() && left.back() == ' ') left.pop_back();
+  for (std::string_view hedge : {" around", " about", " nearly", " almost", " roughly", " over", " above",
+                                 " below", " under", " just", " approximately"})
+    if (left.ends_with(hedge)) {
+      left.resize(left.size() - hedge.size());
+      break;
+    }
+  return left.ends_with(" to") || left.ends_with(" at") || left.ends_with(" of") || left.ends_with(" is") ||
+         left.ends_with(" stood at") || left.ends_with(" was");
 }
 
 std::string MetricNear(const SentenceAnalysis& s, const Quantity& q) {
@@ -62,7 +76,15 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   if (q.type != QuantityType::kPercent || q.is_noise || q.value_high) return {};
   if (IsShareOrOdds(s, q)) return {};
 
+  // Moves of stocks, gold or the dollar are not crypto figures.
+  if (const CueHit* stock = s.NearestCue({Cue::kStock}, q, 60, true, 0); stock != nullptr) {
+    auto subject = s.SubjectAssetIndex(q, false);
+    if (!subject || s.assets[*subject].end < stock->begin) return {};
+  }
   Direction direction = s.DirectionNear(q);
+  // "rose to 59%", "at 56%": a level the move ended at, not the move itself.
+  const bool is_level = LevelBefore(s.text, q.begin);
+  if (is_level) direction = Direction::kNone;
   // Dominance level: "dominance ... at 56%", unless the number is itself a move.
   const CueHit* dominance = s.NearestCue({Cue::kDominance}, q, 45, true, 20);
   if (dominance != nullptr && (direction == Direction::kNone || dominance->end <= q.begin)) {
@@ -100,8 +122,10 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   }
   if (assets.empty()) assets = s.SubjectAssets(q, true);
   bool market_wide = s.NearestCue({Cue::kMarketWide, Cue::kGroup}, q, 80, true) != nullptr;
-  if (assets.empty() && metric == "price" && !market_wide && s.memory != nullptr)
-    assets = {s.memory->main_asset};
+  if (assets.empty() && !market_wide && metric != "other" && s.memory != nullptr) {
+    const std::string& fallback = s.memory->recent_asset.empty() ? s.memory->main_asset : s.memory->recent_asset;
+    if (!fallback.empty()) assets = {fallback};
+  }
   if (metric == "market_cap" && market_wide) assets.clear();
   if (metric == "other") assets.clear();
 

@@ -1,3 +1,4 @@
+#include "extractors/ascii.h"
 #include "extractors/qualifier.h"
 
 #include <array>
@@ -45,7 +46,7 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
   // Lower-case the 48 bytes before the number, then strip trailing fillers.
   size_t from = pos > 48 ? pos - 48 : 0;
   std::string left(s.substr(from, pos - from));
-  for (auto& c : left) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : left) c = static_cast<char>(cn_ascii_lower(c));
   auto trim = [&] {
     while (!left.empty() && (left.back() == ' ' || left.back() == '-' || left.back() == '(')) left.pop_back();
   };

@@ -1,3 +1,4 @@
+#include "extractors/ascii.h"
 #include "extractors/sentence_analysis.h"
 
 #include <algorithm>
@@ -9,7 +10,7 @@ namespace {
 bool StartsWithAt(std::string_view s, size_t pos, std::string_view word) {
   if (pos + word.size() > s.size()) return false;
   for (size_t i = 0; i < word.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[pos + i])) != word[i]) return false;
+    if (cn_ascii_lower(s[pos + i]) != word[i]) return false;
   return true;
 }
 
@@ -18,12 +19,12 @@ bool StartsWithAt(std::string_view s, size_t pos, std::string_view word) {
 constexpr std::string_view kClauseMarkers[] = {
     ";", " while ", " whereas ", ", but ", " but ", ", and ", ", with ", ", as ", ", which ",
     ", whose ", " - ", ", while ", ", after ", ", though ", ", although ", ", whereas ", ": ",
-    ", even as ", ", compared to ", ", compared with ", " compared to ", ", against ", " against "};
+    ", even as ", ", compared to ", ", compared with ", " compared to ", ", against ", " against ", " as "};
 
 // Text between two asset mentions that still joins them into one subject.
 bool IsCoordination(std::string_view between) {
   std::string s;
-  for (char c : between) s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : between) s.push_back(static_cast<char>(cn_ascii_lower(c)));
   // Drop "(TICKER)" leftovers and punctuation, then what remains must be a joiner.
   std::string words;
   for (char c : s)
@@ -41,6 +42,51 @@ bool IsCoordination(std::string_view between) {
   }
   return trimmed.empty() || trimmed == "and" || trimmed == "&" || trimmed == "or" ||
          trimmed == "as well as" || trimmed == "and the" || trimmed == "along with" || trimmed == "plus";
+}
+
+// A group word is a subject unless a preposition ties it to something else:
+// "among large-cap assets", "more than altcoins", "of the market".
+bool GroupIsSubject(std::string_view text, const CueHit& h) {
+  size_t e = h.begin;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  std::string word;
+  for (size_t i = b; i < e; ++i) word.push_back(static_cast<char>(cn_ascii_lower(text[i])));
+  if (word == "the" || word == "broader" || word == "wider") {
+    // look one word further back: "of the market"
+    size_t e2 = b;
+    while (e2 > 0 && text[e2 - 1] == ' ') --e2;
+    size_t b2 = e2;
+    while (b2 > 0 && std::isalpha(static_cast<unsigned char>(text[b2 - 1]))) --b2;
+    word.clear();
+    for (size_t i = b2; i < e2; ++i) word.push_back(static_cast<char>(cn_ascii_lower(text[i])));
+  }
+  static constexpr std::string_view kTies[] = {"among", "than", "of", "vs", "versus", "from", "in", "across",
+                                               "outperforming", "outpacing", "on", "for", "by", "to", "with"};
+  for (auto t : kTies)
+    if (word == t) {
+      // "for altcoins, whose prices could fall": the relative clause makes it the subject.
+      std::string_view after = text.substr(h.end, 8);
+      return after.starts_with(", whose") || after.starts_with(", which");
+    }
+  return true;
+}
+
+// A mention right after "than", "of", "to", "from", "against", "like", "vs":
+// an object, not the subject.
+bool IsTiedMention(std::string_view text, size_t begin) {
+  size_t e = begin;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '$')) --e;
+  size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  std::string word;
+  for (size_t i = b; i < e; ++i) word.push_back(static_cast<char>(cn_ascii_lower(text[i])));
+  static constexpr std::string_view kTies[] = {"than", "of", "to", "from", "against", "like", "vs", "versus",
+                                               "the", "behind", "with", "powers", "on", "for", "into", "by"};
+  for (auto t : kTies)
+    if (word == t) return true;
+  return false;
 }
 
 }  // namespace
@@ -68,17 +114,33 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, const AssetL
   a.cues = FindCues(sentence);
   a.windows = FindWindows(sentence);
   a.clause_starts.push_back(0);
-  for (size_t i = 0; i < sentence.size(); ++i) {
+  // Markers start with ' ', ',', ';' or ':'; lower-case once, compare bytes.
+  std::string lower(sentence);
+  for (auto& c : lower) c = static_cast<char>(cn_ascii_lower(c));
+  const std::string_view low = lower;
+  for (size_t i = 0; i < low.size(); ++i) {
+    const char c = low[i];
+    if (c != ' ' && c != ',' && c != ';' && c != ':') continue;
     for (std::string_view m : kClauseMarkers) {
-      if (StartsWithAt(sentence, i, m)) {
-        // " - " between two numbers is a range, not a clause break.
-        if (m == " - " && i > 0 && i + 3 < sentence.size() &&
-            (std::isdigit(static_cast<unsigned char>(sentence[i - 1])) ||
-             std::isdigit(static_cast<unsigned char>(sentence[i + 3])) || sentence[i + 3] == '$'))
-          continue;
-        a.clause_starts.push_back(i + 1);
-        break;
+      if (m[0] != c || low.compare(i, m.size(), m) != 0) continue;
+      // " - " between two numbers is a range, not a clause break.
+      if (m == " - " && i > 0 && i + 3 < low.size() &&
+          (std::isdigit(static_cast<unsigned char>(low[i - 1])) ||
+           std::isdigit(static_cast<unsigned char>(low[i + 3])) || low[i + 3] == '$'))
+        continue;
+      // "as much as", "such as": not a new clause.
+      if (m == " as ") {
+        std::string_view next = low.substr(i + 4, 6);
+        bool idiom = next.empty() || next.starts_with("much") || next.starts_with("many") ||
+                     next.starts_with("high") || next.starts_with("low") || next.starts_with("well") ||
+                     next.starts_with("long") || next.starts_with("soon") || next.starts_with("of") ||
+                     next.starts_with("part") || next.starts_with("a ") ||
+                     (i >= 4 && low.substr(i - 4, 4) == "such") || (i >= 3 && low.substr(i - 3, 3) == " as") ||
+                     std::isdigit(static_cast<unsigned char>(next[0])) || next.starts_with("$");
+        if (idiom) continue;
       }
+      a.clause_starts.push_back(i + 1);
+      break;
     }
   }
   return a;
@@ -167,16 +229,25 @@ std::optional<size_t> SentenceAnalysis::SubjectAssetIndex(const Quantity& q, boo
     size_t subject_end = before_in_clause ? assets[*before_in_clause].end : clause;
     for (const CueHit& h : cues) {
       if ((h.cue == Cue::kGroup || h.cue == Cue::kMarketWide) && h.begin >= subject_end && h.end <= q.begin &&
-          h.begin >= clause)
+          h.begin >= clause && GroupIsSubject(text, h))
         return std::nullopt;
     }
   }
-  // "(9%)" right after a ticker belongs to that ticker.
-  if (before_in_clause) return before_in_clause;
+  // The clause's subject: its first mention not tied to something else by a
+  // preposition ("more aggressively than Bitcoin", "the Ethereum-based ...").
+  if (before_in_clause) {
+    for (size_t i = *before_in_clause + 1; i-- > 0;) {
+      const AssetMention& m = assets[i];
+      if (m.begin < clause) break;
+      if (!IsTiedMention(text, m.begin)) return i;
+    }
+    return before_in_clause;
+  }
   if (first_before && (!after_in_clause || true)) {
     if (group_means_none) {
       for (const CueHit& h : cues)
-        if ((h.cue == Cue::kGroup || h.cue == Cue::kMarketWide) && h.end <= q.begin && h.begin >= clause)
+        if ((h.cue == Cue::kGroup || h.cue == Cue::kMarketWide) && h.end <= q.begin && h.begin >= clause &&
+            GroupIsSubject(text, h))
           return std::nullopt;
     }
     return first_before;

@@ -24,6 +24,7 @@ namespace cn {
 // What earlier sentences of the same document tell this one.
 struct SentenceMemory {
   std::string main_asset;      // the asset the article is about
+  std::string recent_asset;    // the subject of the latest sentence naming an asset
   std::string last_window;     // the window of the previous sentence, if any
   Direction last_direction = Direction::kNone;
   int sentences_since_fear_greed = 99;  // how far back "Fear & Greed" was named

@@ -1,3 +1,4 @@
+#include "extractors/ascii.h"
 #include "extractors/time_window.h"
 
 #include <re2/re2.h>
@@ -78,7 +79,7 @@ std::vector<WindowHit> FindWindows(std::string_view sentence) {
     std::string_view u(unit_piece.data(), unit_piece.size());
     // The number is the last word of the prefix, if it has one.
     std::string words(pre);
-    for (auto& c : words) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : words) c = static_cast<char>(cn_ascii_lower(c));
     while (!words.empty() && (words.back() == ' ' || words.back() == '-')) words.pop_back();
     size_t sp = words.find_last_of(" -");
     std::string last = sp == std::string::npos ? words : words.substr(sp + 1);
@@ -87,7 +88,7 @@ std::vector<WindowHit> FindWindows(std::string_view sentence) {
     if (!has_count) n = 1;  // "past day", "last week"
     // A bare "in/over/within the day|week" needs a count or a past/last word.
     std::string lower_u(u);
-    for (auto& c : lower_u) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : lower_u) c = static_cast<char>(cn_ascii_lower(c));
     if ((lower_u == "h" || lower_u == "d") && !has_count) continue;
     if (!has_count && (words.starts_with("in") || words.starts_with("over") || words.starts_with("within")))
       continue;  // left to the simple patterns ("in the day" is rare; "over the week" → weekly)
