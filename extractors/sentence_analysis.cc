@@ -147,6 +147,21 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, const AssetL
   return a;
 }
 
+const std::string& SentenceMemory::RecentAsset() const {
+  for (size_t i = unscanned_lines_.size(); i-- > 0;) {
+    std::vector<AssetMention> mentions = lexicon_->FindMentions(unscanned_lines_[i]);
+    if (mentions.empty()) continue;
+    bool alone = std::all_of(mentions.begin(), mentions.end(),
+                             [&](const AssetMention& m) { return m.ticker == mentions.front().ticker; });
+    if (alone) {
+      recent_asset_ = mentions.front().ticker;
+      break;
+    }
+  }
+  unscanned_lines_.clear();
+  return recent_asset_;
+}
+
 size_t SentenceAnalysis::ClauseStart(size_t pos) const {
   auto it = std::upper_bound(clause_starts.begin(), clause_starts.end(), pos);
   return *(it - 1);
