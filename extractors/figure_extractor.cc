@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "extractors/asset_lexicon.h"
+#include "extractors/number_lexer.h"
 #include "extractors/qualifier.h"
 #include "extractors/sentence_analysis.h"
 #include "extractors/sentence_splitter.h"
@@ -34,6 +35,12 @@ bool ContainsNoCase(std::string_view s, std::string_view needle) {
   auto it = std::search(s.begin(), s.end(), needle.begin(), needle.end(),
                         [](char a, char b) { return cn_ascii_lower(a) == b; });
   return it != s.end();
+}
+
+// Bare numbers only matter next to RSI or Fear & Greed ("a score of 60").
+bool MayNameIndicator(std::string_view sentence) {
+  return ContainsNoCase(sentence, "rsi") || ContainsNoCase(sentence, "relative strength") ||
+         ContainsNoCase(sentence, "greed") || ContainsNoCase(sentence, "score");
 }
 
 // The topic moves to an asset when a sentence names that asset alone
@@ -117,7 +124,19 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
         memory.last_window.clear();
         continue;
       }
-      SentenceAnalysis analysis = SentenceAnalysis::Build(sentence, lexicon, memory);
+      // Only sentences with a candidate number are analysed: money, a
+      // percentage, or a bare number next to an indicator's name. Dates and
+      // years alone need nothing more.
+      std::vector<Quantity> quantities = LexQuantities(sentence);
+      bool candidate = false;
+      for (const Quantity& q : quantities)
+        if (!q.is_noise && (q.type != QuantityType::kPlain || MayNameIndicator(sentence))) candidate = true;
+      if (!candidate) {
+        memory.AddUnscannedLine(sentence, &lexicon);
+        memory.last_window.clear();
+        continue;
+      }
+      SentenceAnalysis analysis = SentenceAnalysis::Build(sentence, std::move(quantities), lexicon, memory);
       if (context.main_asset.empty() && !analysis.assets.empty()) {
         context.main_asset = analysis.assets.front().ticker;
         memory.main_asset = context.main_asset;

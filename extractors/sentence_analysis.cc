@@ -100,10 +100,15 @@ bool IsTiedMention(std::string_view text, size_t begin) {
 
 SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, const AssetLexicon& lexicon,
                                          const SentenceMemory& memory) {
+  return Build(sentence, LexQuantities(sentence), lexicon, memory);
+}
+
+SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<Quantity> quantities,
+                                         const AssetLexicon& lexicon, const SentenceMemory& memory) {
   SentenceAnalysis a;
   a.text = sentence;
   a.memory = &memory;
-  a.quantities = LexQuantities(sentence);
+  a.quantities = std::move(quantities);
   a.assets = lexicon.FindMentions(sentence);
   // "ethena (ENA)": one mention, not two.
   std::vector<AssetMention> merged;

@@ -59,6 +59,9 @@ struct SentenceAnalysis {
 
   static SentenceAnalysis Build(std::string_view sentence, const AssetLexicon& lexicon,
                                 const SentenceMemory& memory);
+  // The same, reusing quantities already lexed from `sentence`.
+  static SentenceAnalysis Build(std::string_view sentence, std::vector<Quantity> quantities,
+                                const AssetLexicon& lexicon, const SentenceMemory& memory);
 
   size_t ClauseStart(size_t pos) const;
   size_t ClauseEnd(size_t pos) const;
