@@ -1,3 +1,4 @@
+#include "extractors/ascii.h"
 #include "extractors/asset_lexicon.h"
 
 #include <algorithm>
@@ -11,7 +12,10 @@ std::string_view assets_tsv();
 
 namespace {
 
-bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c >= 0x80; }
 bool IsUpperWord(std::string_view w) {
   bool any_alpha = false;
   for (unsigned char c : w) {
@@ -22,7 +26,7 @@ bool IsUpperWord(std::string_view w) {
 }
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out) c = static_cast<char>(cn_ascii_lower(c));
   return out;
 }
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
@@ -126,6 +130,8 @@ std::optional<AssetLexicon> AssetLexicon::Parse(std::string_view tsv, std::strin
       if (key == Lower(ticker)) continue;
       int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
       lex.max_name_words_ = std::max(lex.max_name_words_, words);
+      std::string first_word = key.substr(0, key.find(' '));
+      lex.name_starts_[first_word] = std::max(lex.name_starts_[first_word], words);
       lex.names_[key] = NameInfo{ticker, name_is_word, words};
     }
     ++lex.asset_count_;
@@ -177,15 +183,23 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
     if (!IsTicker(tick) || Lower(name) != Lower(tick)) own_names[Lower(name)] = std::string(tick);
   }
 
+  std::string first;
   for (size_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
-    // Longest name first: "bitcoin cash" before "bitcoin".
+    // Longest name first: "bitcoin cash" before "bitcoin". Only words that
+    // start some name are worth an n-gram look-up.
     bool matched = false;
-    for (int n = std::min<int>(max_name_words_, static_cast<int>(words.size() - k)); n >= 1 && !matched; --n) {
+    first.assign(text, w.begin, w.end - w.begin);
+    for (auto& c : first)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    int longest = 0;
+    if (auto it = name_starts_.find(first); it != name_starts_.end()) longest = it->second;
+    if (longest == 0 && !own_names.empty() && own_names.count(first)) longest = 1;
+    for (int n = std::min<int>(longest, static_cast<int>(words.size() - k)); n >= 1 && !matched; --n) {
       const Word& last = words[k + n - 1];
       // Multi-word names must be separated by single spaces only.
       std::string_view phrase = text.substr(w.begin, last.end - w.begin);
-      std::string key = Lower(phrase);
+      const std::string key = n == 1 ? first : Lower(phrase);
       if (n > 1 && std::count(key.begin(), key.end(), ' ') != n - 1) continue;
       std::string ticker;
       bool is_word = false;
@@ -217,11 +231,30 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
 
     std::string_view s = text.substr(w.begin, w.end - w.begin);
     bool cashtag = w.begin > 0 && text[w.begin - 1] == '$' && std::isalpha(static_cast<unsigned char>(s[0]));
+    // Tickers are written in upper case (or as cashtags): skip other words early.
+    if (!cashtag && !(s[0] >= 'A' && s[0] <= 'Z') && !(s[0] >= '0' && s[0] <= '9')) continue;
+    if (!cashtag && s.size() > 1 && s[1] >= 'a' && s[1] <= 'z') continue;
     std::string upper(s);
     for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     auto it = tickers_.find(upper);
     bool known = it != tickers_.end();
     bool own = own_tickers.count(upper) > 0;
+    if (!known && !own && !shouting && s == upper && s.size() >= 3 && s.size() <= 6 &&
+        std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isupper(c); }) &&
+        !NotTickers().count(upper) && k + 1 < words.size()) {
+      // An unknown upper-case word acting as the subject of a market move
+      // ("BEAT is by far the top gainer", "RAIN has lost 3%") is a small
+      // token's ticker.
+      std::string next = Lower(text.substr(words[k + 1].begin, words[k + 1].end - words[k + 1].begin));
+      static const std::unordered_set<std::string> verbs = {
+          "is", "has", "was", "surged", "rose", "fell", "jumped", "dropped", "gained", "lost", "slumped",
+          "climbed", "rallied", "soared", "tumbled", "plunged", "dumped", "pumped", "spiked", "exploded",
+          "added", "shed", "slid", "declined", "increased", "decreased", "traded", "trades", "price", "token"};
+      if (verbs.count(next) && text.substr(w.end, 1) == " ") {
+        out.push_back({w.begin, w.end, upper, false});
+        continue;
+      }
+    }
     if (!known && !own) continue;
     if (cashtag) {
       out.push_back({w.begin - 1, w.end, upper, false});
@@ -235,6 +268,11 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
     }
     bool is_word = it->second.is_word;
     if (is_word && shouting) continue;
+    // Upper case in running text is a strong sign for tickers of 3+ letters
+    // ("HYPE dumped", "PUMP (9%)"); short ones ("OP", "ME") need a cue.
+    if (is_word && upper.size() >= 3 && std::any_of(upper.begin(), upper.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+      is_word = false;
+    if (is_word && upper.size() < 3) continue;  // "S", "OP", "ME": only as $S or "(OP)"
     if (is_word && !own) {
       // An ambiguous ticker in a normal sentence: accept when the word right
       // after it or before it is a crypto/price word.

@@ -1,8 +1,56 @@
+#include "extractors/ascii.h"
 #include "extractors/figure_extractor.h"
+
+#include <algorithm>
+
+#include "extractors/asset_lexicon.h"
+#include "extractors/qualifier.h"
+#include "extractors/sentence_analysis.h"
+#include "extractors/sentence_splitter.h"
+#include "extractors/stages.h"
 
 namespace cn {
 
-struct FigureExtractor::Impl {};
+Figure MakeFigure(FigureKind kind, const SentenceAnalysis& s, const Quantity& q) {
+  Figure f;
+  f.kind = kind;
+  f.value = q.value;
+  f.value_high = q.value_high;
+  f.unit = q.type == QuantityType::kPercent ? "%" : (q.currency.empty() ? "USD" : q.currency);
+  f.qualifier = QualifierBefore(s.text, q.begin);
+  f.window = s.WindowFor(q);
+  f.start = static_cast<int64_t>(q.begin);
+  f.end = static_cast<int64_t>(q.end);
+  return f;
+}
+
+namespace {
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool ContainsNoCase(std::string_view s, std::string_view needle) {
+  auto it = std::search(s.begin(), s.end(), needle.begin(), needle.end(),
+                        [](char a, char b) { return cn_ascii_lower(a) == b; });
+  return it != s.end();
+}
+
+// The topic moves to an asset when a sentence names that asset alone
+// ("ENS ... It currently trades at $25.31"); a sentence comparing several
+// assets leaves it where it was.
+void UpdateTopic(const std::vector<AssetMention>& mentions, SentenceMemory& memory) {
+  if (mentions.empty()) return;
+  for (const auto& m : mentions)
+    if (m.ticker != mentions.front().ticker) return;
+  memory.recent_asset = mentions.front().ticker;
+}
+
+}  // namespace
+
+struct FigureExtractor::Impl {
+  const AssetLexicon& lexicon = AssetLexicon::Default();
+};
 
 FigureExtractor::FigureExtractor() : impl_(std::make_unique<Impl>()) {}
 FigureExtractor::~FigureExtractor() = default;
@@ -12,6 +60,99 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view utf8) const {
   return Extract(NormalizeText(utf8), context);
 }
 
-std::vector<Figure> FigureExtractor::Extract(const NormalizedText&, DocumentContext&) const { return {}; }
+// Sentences of a line that has no digit yield no figure; only their count
+// and topic matter, so ICU segmentation is skipped for them and sentences are
+// counted by their final punctuation.
+int CountSentences(std::string_view line) {
+  int n = 1;
+  for (size_t i = 0; i + 1 < line.size(); ++i)
+    if ((line[i] == '.' || line[i] == '!' || line[i] == '?') && line[i + 1] == ' ') ++n;
+  return n;
+}
+
+std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, DocumentContext& context) const {
+  std::vector<Figure> out;
+  const std::string_view matching = text.matching;
+  const AssetLexicon& lexicon = impl_->lexicon;
+
+  SentenceMemory memory;
+  int sentence_number = context.sentences_seen;
+  size_t line_begin = 0;
+  bool first_line = true;
+  while (line_begin < matching.size()) {
+    size_t line_end = matching.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = matching.size();
+    const std::string_view line = matching.substr(line_begin, line_end - line_begin);
+    const size_t line_offset = line_begin;
+    line_begin = line_end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+
+    if (first_line) {
+      // The article's asset: the first one its title (first line) names.
+      first_line = false;
+      if (context.main_asset.empty()) {
+        auto mentions = lexicon.FindMentions(line);
+        if (!mentions.empty()) context.main_asset = mentions.front().ticker;
+      }
+      memory.main_asset = context.main_asset;
+    }
+    if (!HasDigit(line)) {
+      UpdateTopic(lexicon.FindMentions(line), memory);
+      if (context.main_asset.empty() && !memory.recent_asset.empty()) {
+        context.main_asset = memory.recent_asset;
+        memory.main_asset = context.main_asset;
+      }
+      memory.last_window.clear();
+      int n = CountSentences(line);
+      sentence_number += n;
+      memory.sentences_since_fear_greed += n;
+      if (ContainsNoCase(line, "greed")) memory.sentences_since_fear_greed = 0;
+      continue;
+    }
+
+    for (const ByteSpan& local : SplitSentences(line)) {
+      const ByteSpan span{line_offset + local.begin, line_offset + local.end};
+      std::string_view sentence = matching.substr(span.begin, span.end - span.begin);
+      const int this_sentence = sentence_number++;
+      ++memory.sentences_since_fear_greed;
+      if (ContainsNoCase(sentence, "greed")) memory.sentences_since_fear_greed = 0;
+      if (!HasDigit(sentence)) {
+        UpdateTopic(lexicon.FindMentions(sentence), memory);
+        memory.last_window.clear();
+        continue;
+      }
+      SentenceAnalysis analysis = SentenceAnalysis::Build(sentence, lexicon, memory);
+      if (context.main_asset.empty() && !analysis.assets.empty()) {
+        context.main_asset = analysis.assets.front().ticker;
+        memory.main_asset = context.main_asset;
+      }
+      for (const Quantity& q : analysis.quantities) {
+        std::vector<Figure> figures = IndicatorStage(analysis, q);
+        if (figures.empty()) figures = PercentStage(analysis, q);
+        if (figures.empty()) figures = MarketFigureStage(analysis, q);
+        if (figures.empty()) figures = PriceStage(analysis, q);
+        for (Figure& f : figures) {
+          const size_t begin_byte = span.begin + static_cast<size_t>(f.start);
+          const size_t end_byte = span.begin + static_cast<size_t>(f.end);
+          f.start = static_cast<int64_t>(text.CodePointAt(begin_byte));
+          f.end = static_cast<int64_t>(text.CodePointAt(end_byte));
+          f.text = std::string(text.OriginalSlice(static_cast<size_t>(f.start), static_cast<size_t>(f.end)));
+          f.sentence = this_sentence;
+          out.push_back(std::move(f));
+        }
+      }
+      // Remember what later sentences may point back to.
+      UpdateTopic(analysis.assets, memory);
+      memory.last_window.clear();
+      if (!analysis.windows.empty()) memory.last_window = analysis.windows.front().duration;
+      for (const CueHit& h : analysis.cues) {
+        if (h.cue == Cue::kUp) { memory.last_direction = Direction::kUp; break; }
+        if (h.cue == Cue::kDown) { memory.last_direction = Direction::kDown; break; }
+      }
+    }
+  }
+  context.sentences_seen = sentence_number;
+  return out;
+}
 
 }  // namespace cn

@@ -1,3 +1,4 @@
+#include "extractors/ascii.h"
 #include "extractors/number_lexer.h"
 
 #include <array>
@@ -11,7 +12,7 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char Lower(char c) { return static_cast<char>(cn_ascii_lower(c)); }
 
 bool StartsWithNoCase(std::string_view text, size_t pos, std::string_view word) {
   if (pos + word.size() > text.size()) return false;
@@ -35,6 +36,16 @@ constexpr std::array<Magnitude, 17> kMagnitudes = {{
     {"t", 1e12, true}, {"b", 1e9, true}, {"m", 1e6, true}, {"k", 1e3, true},
     {"thousands", 1e3, false}, {"millions", 1e6, false},
 }};
+
+// value × factor without binary noise: "$2.16 trillion" is exactly
+// 2160000000000, not 2160000000000.0002.
+double Expand(double value, int decimals, double factor) {
+  if (factor == 1 || decimals == 0) return value * factor;
+  double scale = std::pow(10.0, decimals);
+  double mantissa = std::round(value * scale);
+  if (factor >= scale) return mantissa * (factor / scale);
+  return mantissa * factor / scale;
+}
 
 // Reads a magnitude at `pos` (after the digits). Returns the factor and
 // advances `pos`, or returns 1 and leaves it.
@@ -92,7 +103,7 @@ std::string_view ReadCurrencyPrefix(std::string_view text, size_t pos, size_t& e
 
 // Parses digits with optional thousands separators and decimals at `pos`.
 // Returns false when there is no number there.
-bool ReadNumber(std::string_view text, size_t& pos, double& value, int& dots) {
+bool ReadNumber(std::string_view text, size_t& pos, double& value, int& dots, int& decimals) {
   size_t p = pos;
   std::string digits;
   size_t run = 0;
@@ -120,6 +131,8 @@ bool ReadNumber(std::string_view text, size_t& pos, double& value, int& dots) {
     }
   }
   value = std::strtod(digits.c_str(), nullptr);
+  decimals = 0;
+  if (size_t dot = digits.find('.'); dot != std::string::npos) decimals = static_cast<int>(digits.size() - dot - 1);
   pos = p;
   return true;
 }
@@ -147,12 +160,13 @@ bool ReadQuantity(std::string_view text, size_t pos, Quantity& q) {
   size_t number_begin = p;
   double value = 0;
   int dots = 0;
-  if (!ReadNumber(text, p, value, dots)) return false;
+  int decimals = 0;
+  if (!ReadNumber(text, p, value, dots, decimals)) return false;
   if (dots > 1) q.is_noise = true;
   size_t digits_end = p;
   double factor = ReadMagnitude(text, p);
   q.has_magnitude = factor != 1;
-  q.value = value * factor;
+  q.value = Expand(value, decimals, factor);
 
   // Percent.
   size_t pp = p;
@@ -204,6 +218,8 @@ bool ReadQuantity(std::string_view text, size_t pos, Quantity& q) {
     if (number_begin > 0 && text[number_begin - 1] == '/') q.is_noise = true;
   } else {
     // "$5-day"? no; but a percent or money glued to letters is fine ("30%+").
+    // "the $27,200s", "mid-$30,000s": a vague level, not a figure.
+    if (p < text.size() && text[p] == 's' && WordEndsAt(text, p + 1)) q.is_noise = true;
     if (q.type == QuantityType::kMoney && p < text.size() && IsAlpha(text[p]) && !q.has_magnitude) {
       // "$5bn" handled by magnitude; "$50k-ish" rare. "$5x" is a multiple.
       if (Lower(text[p]) == 'x') q.is_noise = true;
@@ -282,11 +298,11 @@ std::vector<Quantity> LexQuantities(std::string_view text) {
     if (next != std::string_view::npos && next < text.size()) {
       Quantity hi;
       bool dash = text.substr(q.end, next - q.end).find('-') != std::string_view::npos;
-      if (ReadQuantity(text, next, hi) && hi.sign == 0 && !hi.is_noise) {
+      if (ReadQuantity(text, next, hi) && hi.sign == q.sign && !hi.is_noise) {
         bool same_kind = hi.type == q.type ||
                          (dash && q.type == QuantityType::kPlain && hi.type != QuantityType::kPlain) ||
                          (q.type == QuantityType::kMoney && hi.type == QuantityType::kPlain && dash);
-        if (same_kind && q.sign == 0) {
+        if (same_kind) {
           Quantity r = q;
           r.type = hi.type == QuantityType::kPlain ? q.type : hi.type;
           if (r.currency.empty()) r.currency = hi.currency;
@@ -298,6 +314,7 @@ std::vector<Quantity> LexQuantities(std::string_view text) {
               if (hi.value / f >= 1) factor = f;
             if (lo * factor <= hi.value) lo *= factor;
           }
+          if (q.sign < 0 && hi.value < lo) std::swap(lo, hi.value);  // "-2% to -8%"
           if (hi.value > lo) {
             r.value = lo;
             r.value_high = hi.value;

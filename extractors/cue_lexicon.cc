@@ -1,0 +1,189 @@
+#include "extractors/cue_lexicon.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <unordered_map>
+
+namespace cn {
+namespace {
+
+using Table = std::unordered_map<std::string, Cue>;
+
+// First words of multi-word phrases: only these start an n-gram look-up.
+const std::unordered_map<std::string, int>& PhraseStarts();
+
+const Table& CueTable() {
+  static const Table table = [] {
+    Table t;
+    auto add = [&t](Cue cue, std::initializer_list<const char*> phrases) {
+      for (const char* p : phrases) t.emplace(p, cue);
+    };
+    add(Cue::kLiquidation, {"liquidation", "liquidations", "liquidated", "liquidating", "wiped out",
+                            "rekt", "liquidate", "leverage purge", "erased", "wiped", "flushed out",
+                            "liqs", "liquidation cascade"});
+    add(Cue::kMarketCap, {"market cap", "market capitalization", "market capitalisation", "mcap",
+                          "market value", "market caps", "capitalization", "capitalisation"});
+    add(Cue::kVolume, {"volume", "volumes", "trading volume", "turnover"});
+    add(Cue::kOpenInterest, {"open interest", "oi"});
+    add(Cue::kEtf, {"etf", "etfs", "exchange-traded fund", "exchange traded funds", "exchange-traded funds",
+                    "etps", "etp"});
+    add(Cue::kInflow, {"inflow", "inflows", "net inflow", "net inflows"});
+    add(Cue::kOutflow, {"outflow", "outflows", "net outflow", "net outflows", "redemptions", "bleed"});
+    add(Cue::kRsi, {"rsi", "relative strength index", "relative strength"});
+    add(Cue::kFearGreed, {"fear & greed", "fear and greed", "fear & greed index", "fear and greed index",
+                          "fear/greed", "fear greed"});
+    add(Cue::kDominance, {"dominance"});
+    add(Cue::kLong, {"long", "longs", "long positions", "long position", "long traders", "bulls",
+                     "long-side"});
+    add(Cue::kShort, {"short", "shorts", "short positions", "short position", "short sellers", "bears",
+                      "short-side"});
+    add(Cue::kUp, {"up", "rose", "rise", "rises", "rising", "risen", "gain", "gains", "gained", "gaining",
+                   "surge", "surged", "surges", "surging", "jump", "jumped", "jumps", "jumping", "climb",
+                   "climbed", "climbs", "climbing", "rally", "rallied", "rallies", "rallying", "soar",
+                   "soared", "soaring", "soars", "spike", "spiked", "spikes", "increase", "increased",
+                   "increases", "increasing", "added", "adding", "advance", "advanced", "advancing",
+                   "higher", "pumped", "pump", "bolted", "exploded", "explode", "rebound", "rebounded",
+                   "recovered", "recovery", "upside", "hike", "grew", "growth", "grow", "growing",
+                   "uptick", "green", "boosted", "skyrocketed", "rocketed", "leapt", "leaped", "popped",
+                   "outperformed", "gainer", "gainers", "appreciation", "appreciated", "ascended",
+                   "inflows", "inflow", "bounced", "bounce", "ripped", "upswing", "higher by", "in the green"});
+    add(Cue::kDown, {"down", "fell", "fall", "falls", "falling", "fallen", "drop", "dropped", "drops",
+                     "dropping", "decline", "declined", "declines", "declining", "lost", "lose", "loses",
+                     "losing", "loss", "losses", "slid", "slide", "slides", "sliding", "slip", "slipped",
+                     "slips", "tumble", "tumbled", "tumbles", "tumbling", "plunge", "plunged", "plunges",
+                     "plunging", "crash", "crashed", "crashes", "crashing", "dump", "dumped", "dumps",
+                     "sank", "sink", "sinks", "slump", "slumped", "slumps", "lower", "dip", "dipped",
+                     "dips", "retreat", "retreated", "retreating", "shed", "sheds", "correction",
+                     "drawdown", "drawdowns", "decrease", "decreased", "decreasing", "plummeted",
+                     "plummet", "plummeting", "red", "tanked", "tank", "slumping", "shrank", "shrink",
+                     "contracted", "retraced", "retrace", "downside", "underperformed", "loser", "losers",
+                     "bled", "erased", "pullback", "pulled back", "sell-off", "selloff", "nosedived",
+                     "outflows", "outflow", "in the red", "lower by", "off"});
+    add(Cue::kPriceLevel, {"price", "prices", "priced", "trading at", "trades at", "traded at",
+                           "changed hands", "changing hands", "support", "resistance", "target", "targets",
+                           "high", "low", "all-time high", "ath", "peak", "level", "levels", "mark", "zone",
+                           "area", "range", "hit", "reached", "touched", "tapped", "valued", "worth",
+                           "ema", "sma", "moving average", "fibonacci", "band", "breakout", "per coin",
+                           "per bitcoin", "per token", "cost basis", "average price"});
+    add(Cue::kGroup, {"altcoins", "altcoin", "alts", "memecoins", "meme coins", "others", "market",
+                      "sector", "markets", "tokens", "cryptocurrencies", "crypto assets", "digital assets",
+                      "altcoin market", "large-cap", "large caps", "small caps", "mid caps"});
+    add(Cue::kStock, {"stock", "stocks", "shares", "share price", "equity", "equities", "nasdaq", "s&p",
+                      "s&p 500", "dow", "gold", "silver", "oil", "dollar index", "dxy", "treasury yields",
+                      "pre-market", "premarket", "stock price", "share", "enterprise value"});
+    add(Cue::kMarketWide, {"total", "global", "entire",
+                           "wider", "broader", "overall market", "crypto-wide", "market-wide",
+                           "combined", "across the market", "all crypto", "total crypto", "average crypto", "average crypto token", "crypto token"});
+    add(Cue::kCryptoWord, {"crypto", "cryptocurrency"});
+    add(Cue::kNotAFigure, {"funding", "raised", "raise", "raises", "revenue", "revenues", "fee", "fees",
+                           "yield", "yields", "apy", "apr", "rate", "rates", "odds", "chance", "chances",
+                           "probability", "shares", "stake", "stock", "stocks", "salary", "fine", "fined",
+                           "penalty", "settlement", "loan", "loans", "debt", "bond", "bonds", "gold",
+                           "silver", "oil", "s&p", "nasdaq", "dow", "inflation", "unemployment", "gdp",
+                           "acquisition", "acquired", "acquire", "purchase", "purchased", "treasury",
+                           "valuation", "invested", "investment", "round", "grant", "hack", "hacked",
+                           "stolen", "exploit", "burn", "burned", "burnt", "holdings", "supply", "tvl",
+                           "total value locked", "reserves", "deposits", "withdrawals", "airdrop",
+                           "funding rate", "funding rates", "interest rate", "interest rates", "payout",
+                           "profit", "profits", "earnings", "income", "bought", "sold", "buy", "sell"});
+    add(Cue::kTokenAmount, {"tokens", "coins", "btc worth", "units"});
+    add(Cue::kPeriodBackRef, {"same period", "same time frame", "same timeframe", "this period",
+                              "that period", "the period", "same window", "same span", "same stretch"});
+    add(Cue::kRespectively, {"respectively"});
+    add(Cue::kBy, {"by"});
+    add(Cue::kFrom, {"from"});
+    add(Cue::kTo, {"to", "toward", "towards"});
+    return t;
+  }();
+  return table;
+}
+
+const std::unordered_map<std::string, int>& PhraseStarts() {
+  static const std::unordered_map<std::string, int> starts = [] {
+    std::unordered_map<std::string, int> out;
+    for (const auto& [phrase, cue] : CueTable()) {
+      int words = 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
+      std::string first = phrase.substr(0, phrase.find(' '));
+      out[first] = std::max(out[first], words);
+    }
+    return out;
+  }();
+  return starts;
+}
+
+struct Token {
+  size_t begin, end;
+};
+
+bool IsAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsWordChar(unsigned char c) { return IsAlnum(c) || c == '\'' || c == '-' || c == '/'; }
+
+std::vector<Token> Tokenize(std::string_view s) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '&') {
+      tokens.push_back({i, i + 1});
+      ++i;
+      continue;
+    }
+    if (!IsAlnum(c)) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < s.size() && IsWordChar(static_cast<unsigned char>(s[i]))) ++i;
+    size_t e = i;
+    // Trailing hyphens/apostrophes belong to punctuation; "bitcoin's" → "bitcoin".
+    while (e > b && (s[e - 1] == '-' || s[e - 1] == '\'' || s[e - 1] == '/')) --e;
+    if (e - b > 2 && s[e - 2] == '\'' && (s[e - 1] == 's' || s[e - 1] == 'S')) e -= 2;
+    tokens.push_back({b, e});
+  }
+  return tokens;
+}
+
+}  // namespace
+
+std::vector<CueHit> FindCues(std::string_view sentence) {
+  std::string lower(sentence);
+  for (auto& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return FindCuesInLowerCase(lower);
+}
+
+std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {
+  std::vector<CueHit> hits;
+  std::vector<Token> tokens = Tokenize(lower);
+  const Table& table = CueTable();
+  const auto& starts = PhraseStarts();
+  std::string key;
+  for (size_t k = 0; k < tokens.size();) {
+    bool matched = false;
+    key.assign(lower, tokens[k].begin, tokens[k].end - tokens[k].begin);
+    auto start = starts.find(key);
+    if (start == starts.end()) {  // no phrase starts with this word
+      ++k;
+      continue;
+    }
+    size_t longest = static_cast<size_t>(start->second);
+    for (size_t n = std::min<size_t>(longest, tokens.size() - k); n >= 1; --n) {
+      key.clear();
+      for (size_t j = 0; j < n; ++j) {
+        if (j) key.push_back(' ');
+        key.append(lower, tokens[k + j].begin, tokens[k + j].end - tokens[k + j].begin);
+      }
+      auto it = table.find(key);
+      if (it == table.end()) continue;
+      hits.push_back({it->second, tokens[k].begin, tokens[k + n - 1].end});
+      k += n;
+      matched = true;
+      break;
+    }
+    if (!matched) ++k;
+  }
+  return hits;
+}
+
+}  // namespace cn

@@ -1,0 +1,57 @@
+// Cue words: the words around a number that say what it is ("liquidations",
+// "market cap", "fell", "longs", "altcoins", …). Stages ask where the cues of
+// a sentence are; they never scan the text for words themselves.
+//
+// FindCues() tokenises a sentence into lower-case words and looks each word,
+// pair and triple up in one table built once. Pure and thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace cn {
+
+enum class Cue {
+  kLiquidation,   // liquidations, liquidated, wiped out, rekt
+  kMarketCap,     // market cap, market capitalization, valuation of a coin
+  kVolume,        // volume, trading volume
+  kOpenInterest,  // open interest, OI
+  kEtf,           // ETF, ETFs, exchange-traded fund
+  kInflow,        // inflows, net inflow (direction up)
+  kOutflow,       // outflows, redemptions (direction down)
+  kRsi,           // RSI, relative strength index
+  kFearGreed,     // fear & greed (index)
+  kDominance,     // dominance
+  kLong,          // longs, long positions, long liquidations
+  kShort,         // shorts, short positions
+  kUp,            // rose, gained, surged, up, higher, rally, …
+  kDown,          // fell, dropped, down, lower, losses, decline, …
+  kPriceLevel,    // price, trading at, support, resistance, target, high, low, …
+  kGroup,         // altcoins, alts, memecoins, others, market, sector: no single asset
+  kMarketWide,    // total, global, crypto market, entire, wider, overall market
+  kStock,         // stocks, shares, gold, oil: prices and moves of other markets
+  kCryptoWord,    // "crypto": market-wide when it qualifies a metric ("crypto liquidations")
+  kNotAFigure,    // funding, raised, revenue, fee(s), yield, APY, rate, odds, chance, shares, …
+  kTokenAmount,   // tokens, coins: "11,931 BTC" style quantities nearby
+  kPeriodBackRef, // "same period", "during this period", "within that period"
+  kRespectively,  // respectively
+  kBy,            // "by" (a change by an amount)
+  kFrom,          // "from" (a starting level)
+  kTo,            // "to" (an end level)
+};
+
+struct CueHit {
+  Cue cue;
+  size_t begin = 0;  // byte offsets into the sentence
+  size_t end = 0;
+};
+
+// Cues of `sentence` in order (longest phrase wins where phrases overlap).
+std::vector<CueHit> FindCues(std::string_view sentence);
+
+// The same for a sentence the caller has already lower-cased (ASCII), which
+// saves a copy on the hot path.
+std::vector<CueHit> FindCuesInLowerCase(std::string_view lower_sentence);
+
+}  // namespace cn

@@ -1,0 +1,70 @@
+// IndicatorStage: RSI and Fear & Greed values stated as bare numbers
+// ("RSI at 28.4", "Fear & Greed Index ... a score of 60", "dropped below 30").
+#include <cctype>
+#include <string>
+
+#include "extractors/ascii.h"
+#include "extractors/stages.h"
+
+namespace cn {
+namespace {
+
+bool Precedes(std::string_view text, size_t pos, std::string_view phrase) {
+  size_t from = pos > 24 ? pos - 24 : 0;
+  std::string left(text.substr(from, pos - from));
+  for (auto& c : left) c = static_cast<char>(cn_ascii_lower(c));
+  return left.find(phrase) != std::string::npos;
+}
+
+}  // namespace
+
+std::vector<Figure> IndicatorStage(const SentenceAnalysis& s, const Quantity& q) {
+  if (q.type != QuantityType::kPlain || q.is_noise || q.value_high || q.value > 100 || q.has_magnitude)
+    return {};
+  // The number must follow its indicator closely, in the same clause.
+  const CueHit* cue = s.NearestCue({Cue::kRsi, Cue::kFearGreed}, q, 60, true, 0);
+  std::string name;
+  if (cue != nullptr && cue->end <= q.begin) {
+    name = cue->cue == Cue::kRsi ? "rsi" : "fear_greed";
+  } else if (s.memory != nullptr && Precedes(s.text, q.begin, "score of") &&
+             s.memory->sentences_since_fear_greed <= 2) {
+    name = "fear_greed";  // "It is now sitting at a score of 60" after naming the index
+  } else {
+    return {};
+  }
+  // Another number between the indicator and this one ("RSI of 14 days at 30")
+  // means this is not the indicator's value.
+  if (cue != nullptr) {
+    for (const Quantity& other : s.quantities)
+      if (other.begin > cue->end && other.end <= q.begin) return {};
+  }
+  Figure f = MakeFigure(FigureKind::kIndicator, s, q);
+  f.name = name;
+  f.unit = "index";
+  f.window.clear();
+  // The asset: a mention right before the indicator ("Bitcoin's RSI"), none for
+  // market averages ("average crypto RSI"), else the article's asset.
+  size_t anchor = cue != nullptr ? cue->begin : q.begin;
+  bool market = false;
+  for (const CueHit& rsi : s.cues) {
+    if (rsi.cue != Cue::kRsi || rsi.begin > q.begin || !s.SameClause(rsi.begin, q.begin)) continue;
+    for (const CueHit& h : s.cues)
+      if ((h.cue == Cue::kMarketWide || h.cue == Cue::kCryptoWord) && h.end <= rsi.begin && rsi.begin - h.end <= 12)
+        market = true;
+  }
+  for (const CueHit& h : s.cues)
+    if ((h.cue == Cue::kMarketWide || h.cue == Cue::kGroup || h.cue == Cue::kCryptoWord) && h.end <= anchor &&
+        anchor - h.end <= 12)
+      market = true;
+  if (name == "fear_greed" || market) {
+    f.asset.clear();
+  } else {
+    f.asset.clear();
+    for (const AssetMention& m : s.assets)
+      if (m.end <= anchor && anchor - m.end <= 30 && s.SameClause(m.begin, anchor)) f.asset = m.ticker;
+    if (f.asset.empty() && s.memory != nullptr) f.asset = s.memory->main_asset;
+  }
+  return {f};
+}
+
+}  // namespace cn

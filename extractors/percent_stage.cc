@@ -1,0 +1,161 @@
+// PercentStage: percentage moves ("ETH fell over 30% on the week", "volume up
+// 40%", "a 6% drop in dominance") and dominance levels ("BTC dominance 58%").
+// Percentages that are not moves — shares of a total, odds, rates, yields,
+// percentage ranges — yield nothing.
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "extractors/ascii.h"
+#include "extractors/stages.h"
+
+namespace cn {
+namespace {
+
+std::string LowerWindow(std::string_view text, size_t begin, size_t end) {
+  std::string s(text.substr(begin, end - begin));
+  for (auto& c : s) c = static_cast<char>(cn_ascii_lower(c));
+  return s;
+}
+
+// "30% of the supply", "a 70% chance": a share or odds, not a move.
+bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
+  std::string right = LowerWindow(s.text, q.end, std::min(s.text.size(), q.end + 28));
+  for (std::string_view w : {" chance", " probability", " odds", " likelihood", " stake", " share",
+                             " of the supply", " of supply", " of all", " of the total", " of total",
+                             " of its supply", " yield", " apy", " apr", " interest", " rate",
+                             " of the market", " of the vote", " majority", " of circulating",
+                             " of holders", " of addresses", " of the", " of bitcoin", " of btc", " of eth",
+                             " of all", " of them", " of which", " discount", " premium", " tax",
+                             " allocation", " ownership", " margin", " fee", " commission", " annual"}) {
+    if (right.starts_with(w)) return true;
+  }
+  std::string left = LowerWindow(s.text, q.begin > 30 ? q.begin - 30 : 0, q.begin);
+  for (std::string_view w : {"rate of", "rates of", "yield of", "apy of", "apr of", "fee of", "fees of",
+                             "odds of", "chance of", "interest of", "tax of", "rate to", "rates to",
+                             "probability of", "stake of", "share of", "margin of", "return of"}) {
+    if (left.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool LevelBefore(std::string_view text, size_t pos) {
+  std::string left = LowerWindow(text, pos > 24 ? pos - 24 : 0, pos);
+  while (!left.empty() && left.back() == ' ') left.pop_back();
+  for (std::string_view hedge : {" around", " about", " nearly", " almost", " roughly", " over", " above",
+                                 " below", " under", " just", " approximately"})
+    if (left.ends_with(hedge)) {
+      left.resize(left.size() - hedge.size());
+      break;
+    }
+  return left.ends_with(" to") || left.ends_with(" at") || left.ends_with(" of") || left.ends_with(" is") ||
+         left.ends_with(" stood at") || left.ends_with(" was");
+}
+
+std::string MetricNear(const SentenceAnalysis& s, const Quantity& q) {
+  const CueHit* cue = s.NearestCue({Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest, Cue::kLiquidation,
+                                    Cue::kEtf, Cue::kDominance},
+                                   q, 60, true, 30);
+  if (cue == nullptr) return "price";
+  // The metric must not belong to another figure: an asset mention between it
+  // and the number ("BTC volume rose; SOL jumped 5%") breaks the link.
+  switch (cue->cue) {
+    case Cue::kMarketCap: return "market_cap";
+    case Cue::kVolume: return "volume";
+    case Cue::kOpenInterest: return "open_interest";
+    case Cue::kLiquidation: return "liquidations";
+    case Cue::kEtf: return "etf_flow";
+    case Cue::kDominance: return "other";
+    default: return "price";
+  }
+}
+
+}  // namespace
+
+std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
+  if (q.type != QuantityType::kPercent || q.is_noise || q.value_high) return {};
+  if (IsShareOrOdds(s, q)) return {};
+
+  // Moves of stocks, gold or the dollar are not crypto figures.
+  if (const CueHit* stock = s.NearestCue({Cue::kStock}, q, 60, true, 0); stock != nullptr) {
+    auto subject = s.SubjectAssetIndex(q, false);
+    if (!subject || s.assets[*subject].end < stock->begin) return {};
+  }
+  Direction direction = s.DirectionNear(q);
+  // "rose to 59%", "at 56%": a level the move ended at, not the move itself.
+  const bool is_level = LevelBefore(s.text, q.begin);
+  if (is_level) direction = Direction::kNone;
+  // Dominance level: "dominance ... at 56%", unless the number is itself a move.
+  const CueHit* dominance = s.NearestCue({Cue::kDominance}, q, 45, true, 20);
+  if (dominance != nullptr && (direction == Direction::kNone || dominance->end <= q.begin)) {
+    bool is_move = direction != Direction::kNone && s.DirectionNear(q, 12, 14) != Direction::kNone;
+    if (!is_move) {
+      Figure f = MakeFigure(FigureKind::kIndicator, s, q);
+      f.name = "dominance";
+      f.unit = "%";
+      f.window.clear();
+      auto subject = s.SubjectAssetIndex(q, false);
+      f.asset = subject ? s.assets[*subject].ticker : "BTC";  // "dominance" alone means Bitcoin's
+      return {f};
+    }
+  }
+
+  // "PUMP (9%) and PI (5%) follow suit": a bare percentage in parentheses after
+  // a ticker continues the previous sentence's move.
+  bool parenthesised = q.begin > 0 && s.text[q.begin - 1] == '(';
+  if (direction == Direction::kNone && parenthesised && s.memory != nullptr) {
+    direction = s.DirectionNear(q, 400, 400);
+    if (direction == Direction::kNone) direction = s.memory->last_direction;
+  }
+  if (direction == Direction::kNone) return {};
+
+  std::string metric = MetricNear(s, q);
+  Figure base = MakeFigure(FigureKind::kPercentChange, s, q);
+  base.unit = "%";
+  base.direction = direction;
+  base.metric = metric;
+
+  std::vector<std::string> assets;
+  if (parenthesised && !s.assets.empty()) {
+    for (const AssetMention& m : s.assets)
+      if (m.end <= q.begin && q.begin - m.end <= 3) assets = {m.ticker};
+  }
+  if (assets.empty()) assets = s.SubjectAssets(q, true);
+  bool market_wide = s.NearestCue({Cue::kMarketWide, Cue::kGroup}, q, 80, true) != nullptr;
+  if (assets.empty() && !market_wide && metric != "other" && s.memory != nullptr) {
+    const std::string& fallback = s.memory->recent_asset.empty() ? s.memory->main_asset : s.memory->recent_asset;
+    if (!fallback.empty()) assets = {fallback};
+  }
+  if (metric == "market_cap" && market_wide) assets.clear();
+  if (metric == "other") assets.clear();
+
+  // "rising 2.9% and 3.1% respectively": pair numbers with subjects in order.
+  if (s.HasCue(Cue::kRespectively)) {
+    std::vector<const Quantity*> series;
+    for (const Quantity& o : s.quantities)
+      if (o.type == QuantityType::kPercent && !o.value_high) series.push_back(&o);
+    std::vector<std::string> all;
+    for (const AssetMention& m : s.assets)
+      if (m.end <= series.front()->begin &&
+          std::find(all.begin(), all.end(), m.ticker) == all.end())
+        all.push_back(m.ticker);
+    if (series.size() >= 2 && all.size() == series.size()) {
+      for (size_t i = 0; i < series.size(); ++i)
+        if (series[i] == &q) assets = {all[i]};
+    }
+  }
+
+  std::vector<Figure> out;
+  if (assets.empty()) {
+    base.asset.clear();
+    out.push_back(base);
+  }
+  for (const std::string& a : assets) {
+    Figure f = base;
+    f.asset = a;
+    out.push_back(f);
+  }
+  return out;
+}
+
+}  // namespace cn

@@ -1,0 +1,105 @@
+// PriceStage: money that is a price level of one asset ("BTC fell to
+// $63,000", "resistance at $65K"), a zone between two levels
+// ("$63,000–$65,000"), or an absolute move ("dropped by about $3,000").
+// Large amounts with no metric word (funding rounds, revenue, holdings) and
+// stock prices yield nothing.
+#include <cctype>
+#include <string>
+
+#include "extractors/ascii.h"
+#include "extractors/stages.h"
+
+namespace cn {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(cn_ascii_lower(c));
+  return out;
+}
+
+// Lowest plausible USD price per asset, to catch misattribution ("$0.25"
+// next to "Bitcoin" is another coin's price).
+double MinPlausiblePrice(std::string_view ticker) {
+  if (ticker == "BTC") return 1000;
+  if (ticker == "ETH") return 50;
+  return 0;
+}
+
+// "$36,798 per bitcoin", "$2 each": a price whatever surrounds it.
+bool PerUnit(const SentenceAnalysis& s, const Quantity& q) {
+  std::string right = Lower(s.text.substr(q.end, std::min<size_t>(16, s.text.size() - q.end)));
+  return right.starts_with(" per ") || right.starts_with(" each") || right.starts_with(" apiece");
+}
+
+bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
+  std::string right = Lower(s.text.substr(q.end, std::min<size_t>(24, s.text.size() - q.end)));
+  for (std::string_view w : {" per share", " a share", " worth of", " in funding", " in revenue",
+                             " in fees", " in profit", " in losses", " in net", " in sales", " raise",
+                             " round", " valuation", " salary", " fine", " in assets", " in deposits",
+                             " in tvl", " in rewards", " bounty", " loan", " per month", " a month",
+                             " per year", " a year", " in bitcoin", " in btc", " in ether", " in eth",
+                             " in crypto", " of bitcoin", " of btc", " of ether", " of eth", " in stablecoins",
+                             " in usdt", " in usdc", " in tokens", " of tokens", " in cash", " bond"})
+    if (right.starts_with(w)) return true;
+  // A non-figure word right before: "raised $5", "fees of $2", "shares at $300".
+  const CueHit* bad = s.NearestCue({Cue::kNotAFigure}, q, 25, true, 0);
+  if (bad != nullptr) return true;
+  // Stock prices: "MicroStrategy shares at $300", unless a coin is named closer.
+  if (const CueHit* stock = s.NearestCue({Cue::kStock}, q, 50, true, 0); stock != nullptr) {
+    for (const AssetMention& m : s.assets)
+      if (m.begin > stock->end && m.end <= q.begin) return false;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
+  if (q.type != QuantityType::kMoney || q.is_noise) return {};
+  // Prices are per-unit levels: no asset trades in the millions.
+  if (q.value >= 1000000 || (q.value_high && *q.value_high >= 1000000)) return {};
+  if (!PerUnit(s, q) && NotAPrice(s, q)) return {};
+
+  FigureKind kind = q.value_high ? FigureKind::kPriceRange : FigureKind::kPrice;
+  Direction direction = Direction::kNone;
+  if (!q.value_high) {
+    // "dropped by about $3,000", "a $2,000 drop": an absolute move.
+    std::string left = Lower(s.text.substr(q.begin > 24 ? q.begin - 24 : 0, std::min<size_t>(q.begin, 24)));
+    while (!left.empty() && left.back() == ' ') left.pop_back();
+    bool by = false;
+    for (std::string_view w : {" by", " by about", " by around", " by nearly", " by over", " by more than",
+                               " by roughly", " by almost", " by some", " by another", " by an additional",
+                               " by just"})
+      if (left.ends_with(w)) by = true;
+    Direction near = s.DirectionNear(q, 40, 10);
+    // "a $2,000 drop": the move word follows the amount with only a space between.
+    const CueHit* after = s.NearestCue({Cue::kUp, Cue::kDown}, q, 1, true);
+    bool noun_after = after != nullptr && after->begin == q.end + 1 && s.text[q.end] == ' ';
+    if ((by && near != Direction::kNone) || (noun_after && near != Direction::kNone)) {
+      kind = FigureKind::kPriceChange;
+      direction = near;
+    }
+  }
+
+  Figure f = MakeFigure(kind, s, q);
+  f.direction = direction;
+  if (kind != FigureKind::kPriceChange) f.window.clear();
+  auto subject = s.SubjectAssetIndex(q, false);
+  std::string asset = subject ? s.assets[*subject].ticker : std::string();
+  if (asset.empty() && s.memory != nullptr)
+    asset = s.memory->recent_asset.empty() ? s.memory->main_asset : s.memory->recent_asset;
+  if (asset.empty()) return {};
+  if (q.value < MinPlausiblePrice(asset) && kind != FigureKind::kPriceChange) {
+    // Try the article's asset before giving up.
+    if (s.memory != nullptr && s.memory->main_asset != asset && q.value >= MinPlausiblePrice(s.memory->main_asset))
+      asset = s.memory->main_asset;
+    else
+      return {};
+  }
+  f.asset = asset;
+  return {f};
+}
+
+}  // namespace cn

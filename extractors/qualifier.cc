@@ -1,0 +1,74 @@
+#include "extractors/ascii.h"
+#include "extractors/qualifier.h"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace cn {
+namespace {
+
+struct Hedge {
+  std::string_view words;  // lower case, single spaces
+  Qualifier qualifier;
+};
+
+// Longest first, so "more than" wins over "than" and "just under" over "under".
+constexpr std::array<Hedge, 44> kHedges = {{
+    {"in excess of", Qualifier::kOver}, {"upwards of", Qualifier::kOver}, {"more than", Qualifier::kOver},
+    {"greater than", Qualifier::kOver}, {"higher than", Qualifier::kOver}, {"at least", Qualifier::kOver},
+    {"north of", Qualifier::kOver}, {"exceeding", Qualifier::kOver}, {"surpassing", Qualifier::kOver},
+    {"over", Qualifier::kOver}, {"above", Qualifier::kOver}, {"past", Qualifier::kOver},
+    {"beyond", Qualifier::kOver}, {"exceeded", Qualifier::kOver}, {"topping", Qualifier::kOver},
+    {"close to", Qualifier::kApprox}, {"approximately", Qualifier::kApprox}, {"roughly", Qualifier::kApprox},
+    {"around", Qualifier::kApprox}, {"nearly", Qualifier::kApprox}, {"almost", Qualifier::kApprox},
+    {"about", Qualifier::kApprox}, {"some", Qualifier::kApprox}, {"near", Qualifier::kApprox},
+    {"nears", Qualifier::kApprox}, {"nearing", Qualifier::kApprox}, {"approx", Qualifier::kApprox},
+    {"circa", Qualifier::kApprox}, {"estimated", Qualifier::kApprox}, {"~", Qualifier::kApprox},
+    {"an estimated", Qualifier::kApprox}, {"hovering near", Qualifier::kApprox},
+    {"less than", Qualifier::kUnder}, {"fewer than", Qualifier::kUnder}, {"lower than", Qualifier::kUnder},
+    {"as much as", Qualifier::kUnder}, {"as many as", Qualifier::kUnder}, {"up to", Qualifier::kUnder},
+    {"at most", Qualifier::kUnder}, {"under", Qualifier::kUnder}, {"below", Qualifier::kUnder},
+    {"shy of", Qualifier::kUnder}, {"sub", Qualifier::kUnder}, {"beneath", Qualifier::kUnder},
+}};
+
+// Words that may sit between a hedge and its number.
+bool IsFiller(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "by" || w == "just" || w == "another" ||
+         w == "of" || w == "only" || w == "slightly" || w == "some" || w == "still" || w == "well" ||
+         w == "key" || w == "psychological" || w == "crucial" || w == "critical" || w == "important" ||
+         w == "major" || w == "level" || w == "at";
+}
+
+}  // namespace
+
+Qualifier QualifierBefore(std::string_view s, size_t pos) {
+  // Lower-case the 48 bytes before the number, then strip trailing fillers.
+  size_t from = pos > 48 ? pos - 48 : 0;
+  std::string left(s.substr(from, pos - from));
+  for (auto& c : left) c = static_cast<char>(cn_ascii_lower(c));
+  auto trim = [&] {
+    while (!left.empty() && (left.back() == ' ' || left.back() == '-' || left.back() == '(')) left.pop_back();
+  };
+  trim();
+  if (!left.empty() && left.back() == '~') return Qualifier::kApprox;
+  for (int round = 0; round < 4; ++round) {
+    for (const Hedge& h : kHedges) {
+      if (left.size() < h.words.size() || !left.ends_with(h.words)) continue;
+      size_t b = left.size() - h.words.size();
+      if (b > 0 && std::isalpha(static_cast<unsigned char>(left[b - 1]))) continue;
+      // "sub-$60K" is written with a hyphen, which trim() removed.
+      if (h.words == "some" && round > 0) continue;
+      // "the low 30s" / "near-term" are not hedges; "near" needs a number next.
+      return h.qualifier;
+    }
+    size_t sp = left.find_last_of(' ');
+    std::string last = sp == std::string::npos ? left : left.substr(sp + 1);
+    if (!IsFiller(last)) break;
+    left.resize(sp == std::string::npos ? 0 : sp);
+    trim();
+  }
+  return Qualifier::kExact;
+}
+
+}  // namespace cn

@@ -1,0 +1,17 @@
+// Qualifiers: the hedge words just before a number ("nearly $2 billion",
+// "more than 6%", "below 30", "as much as 3.8%") per the figure contract.
+// Pure and thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "extractors/figure.h"
+
+namespace cn {
+
+// The qualifier stated right before byte `pos` of `sentence` (skipping "the",
+// "a", "by", "another", "just" and the like); kExact when none is.
+Qualifier QualifierBefore(std::string_view sentence, size_t pos);
+
+}  // namespace cn

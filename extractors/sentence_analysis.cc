@@ -1,0 +1,292 @@
+#include "extractors/ascii.h"
+#include "extractors/sentence_analysis.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace cn {
+namespace {
+
+bool StartsWithAt(std::string_view s, size_t pos, std::string_view word) {
+  if (pos + word.size() > s.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i)
+    if (cn_ascii_lower(s[pos + i]) != word[i]) return false;
+  return true;
+}
+
+// Clause breaks: where a new subject may start. Lower-case markers, each
+// beginning with the character that ends the previous clause.
+constexpr std::string_view kClauseMarkers[] = {
+    ";", " while ", " whereas ", ", but ", " but ", ", and ", ", with ", ", as ", ", which ",
+    ", whose ", " - ", ", while ", ", after ", ", though ", ", although ", ", whereas ", ": ",
+    ", even as ", ", compared to ", ", compared with ", " compared to ", ", against ", " against ", " as "};
+
+// Text between two asset mentions that still joins them into one subject.
+bool IsCoordination(std::string_view between) {
+  std::string s;
+  for (char c : between) s.push_back(static_cast<char>(cn_ascii_lower(c)));
+  // Drop "(TICKER)" leftovers and punctuation, then what remains must be a joiner.
+  std::string words;
+  for (char c : s)
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '&') words.push_back(c);
+  std::string trimmed;
+  bool space = false;
+  for (char c : words) {
+    if (c == ' ') {
+      space = !trimmed.empty();
+      continue;
+    }
+    if (space) trimmed.push_back(' ');
+    space = false;
+    trimmed.push_back(c);
+  }
+  return trimmed.empty() || trimmed == "and" || trimmed == "&" || trimmed == "or" ||
+         trimmed == "as well as" || trimmed == "and the" || trimmed == "along with" || trimmed == "plus";
+}
+
+// A group word is a subject unless a preposition ties it to something else:
+// "among large-cap assets", "more than altcoins", "of the market".
+bool GroupIsSubject(std::string_view text, const CueHit& h) {
+  size_t e = h.begin;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  std::string word;
+  for (size_t i = b; i < e; ++i) word.push_back(static_cast<char>(cn_ascii_lower(text[i])));
+  if (word == "the" || word == "broader" || word == "wider") {
+    // look one word further back: "of the market"
+    size_t e2 = b;
+    while (e2 > 0 && text[e2 - 1] == ' ') --e2;
+    size_t b2 = e2;
+    while (b2 > 0 && std::isalpha(static_cast<unsigned char>(text[b2 - 1]))) --b2;
+    word.clear();
+    for (size_t i = b2; i < e2; ++i) word.push_back(static_cast<char>(cn_ascii_lower(text[i])));
+  }
+  static constexpr std::string_view kTies[] = {"among", "than", "of", "vs", "versus", "from", "in", "across",
+                                               "outperforming", "outpacing", "on", "for", "by", "to", "with"};
+  for (auto t : kTies)
+    if (word == t) {
+      // "for altcoins, whose prices could fall": the relative clause makes it the subject.
+      std::string_view after = text.substr(h.end, 8);
+      return after.starts_with(", whose") || after.starts_with(", which");
+    }
+  return true;
+}
+
+// A mention right after "than", "of", "to", "from", "against", "like", "vs":
+// an object, not the subject.
+bool IsTiedMention(std::string_view text, size_t begin) {
+  size_t e = begin;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '$')) --e;
+  size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  std::string word;
+  for (size_t i = b; i < e; ++i) word.push_back(static_cast<char>(cn_ascii_lower(text[i])));
+  static constexpr std::string_view kTies[] = {"than", "of", "to", "from", "against", "like", "vs", "versus",
+                                               "the", "behind", "with", "powers", "on", "for", "into", "by"};
+  for (auto t : kTies)
+    if (word == t) return true;
+  return false;
+}
+
+}  // namespace
+
+SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, const AssetLexicon& lexicon,
+                                         const SentenceMemory& memory) {
+  SentenceAnalysis a;
+  a.text = sentence;
+  a.memory = &memory;
+  a.quantities = LexQuantities(sentence);
+  a.assets = lexicon.FindMentions(sentence);
+  // "ethena (ENA)": one mention, not two.
+  std::vector<AssetMention> merged;
+  for (auto& m : a.assets) {
+    if (!merged.empty() && merged.back().ticker == m.ticker) {
+      std::string_view between = sentence.substr(merged.back().end, m.begin - merged.back().end);
+      if (between.find_first_not_of(" (") == std::string_view::npos) {
+        merged.back().end = m.end + (m.end < sentence.size() && sentence[m.end] == ')' ? 1 : 0);
+        continue;
+      }
+    }
+    merged.push_back(m);
+  }
+  a.assets = std::move(merged);
+  a.cues = FindCues(sentence);
+  a.windows = FindWindows(sentence);
+  a.clause_starts.push_back(0);
+  // Markers start with ' ', ',', ';' or ':'; lower-case once, compare bytes.
+  std::string lower(sentence);
+  for (auto& c : lower) c = static_cast<char>(cn_ascii_lower(c));
+  const std::string_view low = lower;
+  for (size_t i = 0; i < low.size(); ++i) {
+    const char c = low[i];
+    if (c != ' ' && c != ',' && c != ';' && c != ':') continue;
+    const char next = i + 1 < low.size() ? low[i + 1] : '\0';
+    for (std::string_view m : kClauseMarkers) {
+      if (m[0] != c || (m.size() > 1 && m[1] != next) || low.compare(i, m.size(), m) != 0) continue;
+      // " - " between two numbers is a range, not a clause break.
+      if (m == " - " && i > 0 && i + 3 < low.size() &&
+          (std::isdigit(static_cast<unsigned char>(low[i - 1])) ||
+           std::isdigit(static_cast<unsigned char>(low[i + 3])) || low[i + 3] == '$'))
+        continue;
+      // "as much as", "such as": not a new clause.
+      if (m == " as ") {
+        std::string_view next = low.substr(i + 4, 6);
+        bool idiom = next.empty() || next.starts_with("much") || next.starts_with("many") ||
+                     next.starts_with("high") || next.starts_with("low") || next.starts_with("well") ||
+                     next.starts_with("long") || next.starts_with("soon") || next.starts_with("of") ||
+                     next.starts_with("part") || next.starts_with("a ") ||
+                     (i >= 4 && low.substr(i - 4, 4) == "such") || (i >= 3 && low.substr(i - 3, 3) == " as") ||
+                     std::isdigit(static_cast<unsigned char>(next[0])) || next.starts_with("$");
+        if (idiom) continue;
+      }
+      a.clause_starts.push_back(i + 1);
+      break;
+    }
+  }
+  return a;
+}
+
+size_t SentenceAnalysis::ClauseStart(size_t pos) const {
+  auto it = std::upper_bound(clause_starts.begin(), clause_starts.end(), pos);
+  return *(it - 1);
+}
+
+size_t SentenceAnalysis::ClauseEnd(size_t pos) const {
+  auto it = std::upper_bound(clause_starts.begin(), clause_starts.end(), pos);
+  return it == clause_starts.end() ? text.size() : *it;
+}
+
+size_t SentenceAnalysis::Distance(size_t begin, size_t end, const Quantity& q) {
+  if (end <= q.begin) return q.begin - end;
+  if (begin >= q.end) return begin - q.end;
+  return 0;
+}
+
+const CueHit* SentenceAnalysis::NearestCue(std::initializer_list<Cue> wanted, const Quantity& q,
+                                           size_t max_distance, bool same_clause, size_t after_max) const {
+  const CueHit* best = nullptr;
+  size_t best_d = SIZE_MAX;
+  for (const CueHit& h : cues) {
+    if (std::find(wanted.begin(), wanted.end(), h.cue) == wanted.end()) continue;
+    if (same_clause && !SameClause(h.begin, q.begin)) continue;
+    size_t d = Distance(h.begin, h.end, q);
+    if (h.begin >= q.end && d > after_max) continue;
+    if (d <= max_distance && d < best_d) best = &h, best_d = d;
+  }
+  return best;
+}
+
+bool SentenceAnalysis::HasCue(Cue cue) const {
+  return std::any_of(cues.begin(), cues.end(), [cue](const CueHit& h) { return h.cue == cue; });
+}
+
+Direction SentenceAnalysis::DirectionNear(const Quantity& q, size_t before_max, size_t after_max) const {
+  if (q.sign < 0) return Direction::kDown;
+  if (q.sign > 0) return Direction::kUp;
+  const CueHit* best = nullptr;
+  size_t best_d = SIZE_MAX;
+  for (const CueHit& h : cues) {
+    if (h.cue != Cue::kUp && h.cue != Cue::kDown && h.cue != Cue::kInflow && h.cue != Cue::kOutflow) continue;
+    if (!SameClause(h.begin, q.begin)) continue;
+    size_t d = Distance(h.begin, h.end, q);
+    bool after = h.begin >= q.end;
+    if (d > (after ? after_max : before_max)) continue;
+    // A word right after the number ("10% higher", "a 6% drop") is a strong
+    // sign; a word before counts at its distance.
+    if (d < best_d) best = &h, best_d = d;
+  }
+  if (best == nullptr) return Direction::kNone;
+  return (best->cue == Cue::kUp || best->cue == Cue::kInflow) ? Direction::kUp : Direction::kDown;
+}
+
+std::string SentenceAnalysis::WindowFor(const Quantity& q) const {
+  const WindowHit* best = nullptr;
+  size_t best_d = SIZE_MAX;
+  for (const WindowHit& w : windows) {
+    size_t d = Distance(w.begin, w.end, q);
+    if (!SameClause(w.begin, q.begin)) d += 60;
+    if (d < best_d) best = &w, best_d = d;
+  }
+  if (best != nullptr) return best->duration;
+  if (HasCue(Cue::kPeriodBackRef) && memory != nullptr) return memory->last_window;
+  return {};
+}
+
+std::optional<size_t> SentenceAnalysis::SubjectAssetIndex(const Quantity& q, bool group_means_none) const {
+  const size_t clause = ClauseStart(q.begin);
+  std::optional<size_t> before_in_clause, first_before, after_in_clause;
+  for (size_t i = 0; i < assets.size(); ++i) {
+    const AssetMention& m = assets[i];
+    if (m.end <= q.begin) {
+      if (!first_before) first_before = i;
+      if (m.begin >= clause) before_in_clause = i;
+    } else if (m.begin >= q.end && !after_in_clause && SameClause(m.begin, q.begin) && m.begin - q.end < 60) {
+      after_in_clause = i;
+    }
+  }
+  if (group_means_none) {
+    // A group word between the subject and the number: "altcoins ... fall 50%".
+    size_t subject_end = before_in_clause ? assets[*before_in_clause].end : clause;
+    for (const CueHit& h : cues) {
+      if ((h.cue == Cue::kGroup || h.cue == Cue::kMarketWide) && h.begin >= subject_end && h.end <= q.begin &&
+          h.begin >= clause && GroupIsSubject(text, h))
+        return std::nullopt;
+    }
+  }
+  // The clause's subject: its first mention not tied to something else by a
+  // preposition ("more aggressively than Bitcoin", "the Ethereum-based ...").
+  if (before_in_clause) {
+    for (size_t i = *before_in_clause + 1; i-- > 0;) {
+      const AssetMention& m = assets[i];
+      if (m.begin < clause) break;
+      if (!IsTiedMention(text, m.begin)) return i;
+    }
+    return before_in_clause;
+  }
+  if (first_before && (!after_in_clause || true)) {
+    if (group_means_none) {
+      for (const CueHit& h : cues)
+        if ((h.cue == Cue::kGroup || h.cue == Cue::kMarketWide) && h.end <= q.begin && h.begin >= clause &&
+            GroupIsSubject(text, h))
+          return std::nullopt;
+    }
+    return first_before;
+  }
+  return after_in_clause;
+}
+
+std::vector<std::string> SentenceAnalysis::SubjectAssets(const Quantity& q, bool group_means_none) const {
+  std::vector<std::string> out;
+  auto index = SubjectAssetIndex(q, group_means_none);
+  if (!index) return out;
+  size_t lo = *index, hi = *index;
+  while (lo > 0 && IsCoordination(text.substr(assets[lo - 1].end, assets[lo].begin - assets[lo - 1].end))) --lo;
+  while (hi + 1 < assets.size() && assets[hi + 1].end <= q.begin &&
+         IsCoordination(text.substr(assets[hi].end, assets[hi + 1].begin - assets[hi].end)))
+    ++hi;
+  for (size_t i = lo; i <= hi; ++i)
+    if (std::find(out.begin(), out.end(), assets[i].ticker) == out.end()) out.push_back(assets[i].ticker);
+  // "…, and so are BNB and XRP" / "as did SOL": more subjects after the number.
+  for (std::string_view marker : {"so are ", "so is ", "so did ", "so have ", "so has ", "as did ", "as have ",
+                                  "so were ", "so was ", "as are ", "as is "}) {
+    size_t p = std::string_view::npos;
+    for (size_t i = q.end; i + marker.size() <= text.size(); ++i)
+      if (StartsWithAt(text, i, marker)) {
+        p = i + marker.size();
+        break;
+      }
+    if (p == std::string_view::npos) continue;
+    for (size_t i = 0; i < assets.size(); ++i) {
+      if (assets[i].begin < p) continue;
+      if (i > 0 && assets[i - 1].begin >= p &&
+          !IsCoordination(text.substr(assets[i - 1].end, assets[i].begin - assets[i - 1].end)))
+        break;
+      if (std::find(out.begin(), out.end(), assets[i].ticker) == out.end()) out.push_back(assets[i].ticker);
+    }
+    break;
+  }
+  return out;
+}
+
+}  // namespace cn

@@ -1,0 +1,78 @@
+// SentenceAnalysis: everything the stages need to know about one sentence —
+// its quantities (number_lexer.h), asset mentions (asset_lexicon.h), cue
+// words (cue_lexicon.h), time windows (time_window.h) and clause breaks —
+// computed once, plus the questions stages ask of it (nearest cue, subject
+// asset, window of a figure).
+//
+// A plain value built per sentence; holds a view of the sentence text, which
+// must outlive it. Pure and thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/asset_lexicon.h"
+#include "extractors/cue_lexicon.h"
+#include "extractors/figure.h"
+#include "extractors/number_lexer.h"
+#include "extractors/time_window.h"
+
+namespace cn {
+
+// What earlier sentences of the same document tell this one.
+struct SentenceMemory {
+  std::string main_asset;      // the asset the article is about
+  std::string recent_asset;    // the subject of the latest sentence naming an asset
+  std::string last_window;     // the window of the previous sentence, if any
+  Direction last_direction = Direction::kNone;
+  int sentences_since_fear_greed = 99;  // how far back "Fear & Greed" was named
+  int sentences_since_rsi = 99;
+};
+
+struct SentenceAnalysis {
+  std::string_view text;
+  std::vector<Quantity> quantities;
+  std::vector<AssetMention> assets;
+  std::vector<CueHit> cues;
+  std::vector<WindowHit> windows;
+  std::vector<size_t> clause_starts;  // ascending, first is 0
+  const SentenceMemory* memory = nullptr;
+
+  static SentenceAnalysis Build(std::string_view sentence, const AssetLexicon& lexicon,
+                                const SentenceMemory& memory);
+
+  size_t ClauseStart(size_t pos) const;
+  size_t ClauseEnd(size_t pos) const;
+  bool SameClause(size_t a, size_t b) const { return ClauseStart(a) == ClauseStart(b); }
+
+  // Byte distance between a span and a quantity (0 when they overlap).
+  static size_t Distance(size_t begin, size_t end, const Quantity& q);
+
+  // The nearest hit of any of `cues` to `q` within `max_distance` bytes,
+  // optionally only in q's clause; `after_max` limits hits after q.
+  const CueHit* NearestCue(std::initializer_list<Cue> cues, const Quantity& q, size_t max_distance,
+                           bool same_clause, size_t after_max = SIZE_MAX) const;
+  bool HasCue(Cue cue) const;
+
+  // Direction of a move stated next to q: its sign, else the nearest up/down
+  // word in its clause (before within `before_max`, after within `after_max`).
+  Direction DirectionNear(const Quantity& q, size_t before_max = 70, size_t after_max = 22) const;
+
+  // The window for q: the nearest window expression in the sentence, else
+  // the previous sentence's when this one points back ("same period").
+  std::string WindowFor(const Quantity& q) const;
+
+  // Index into `assets` of the asset a figure at q is about: the nearest
+  // mention before q in its clause, else the sentence's first mention before
+  // q, else the nearest one after q in its clause; nullopt when none, or when
+  // a group word ("altcoins", "the market") stands closer before q.
+  std::optional<size_t> SubjectAssetIndex(const Quantity& q, bool group_means_none) const;
+
+  // The subject asset and its coordinated neighbours: "UNI and AAVE",
+  // "ethena (ENA), curve (CRV) and raydium (RAY)", "ETH …, and so are BNB and XRP".
+  std::vector<std::string> SubjectAssets(const Quantity& q, bool group_means_none) const;
+};
+
+}  // namespace cn

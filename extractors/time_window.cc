@@ -1,0 +1,149 @@
+#include "extractors/ascii.h"
+#include "extractors/time_window.h"
+
+#include <re2/re2.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+namespace cn {
+namespace {
+
+// "two" → 2. Small counts are all news text uses.
+int WordNumber(std::string_view w) {
+  static const char* const kWords[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",
+                                       "eight", "nine", "ten", "eleven", "twelve"};
+  for (int i = 0; i <= 12; ++i)
+    if (w == kWords[i]) return i;
+  if (w == "a" || w == "an" || w == "single" || w == "the") return 1;
+  if (w == "fourteen") return 14;
+  if (w == "thirty") return 30;
+  if (w == "ninety") return 90;
+  return std::atoi(std::string(w).c_str());
+}
+
+std::string Duration(int n, std::string_view unit) {
+  if (n <= 0) return {};
+  char u = unit[0];
+  if (u == 'h') return n == 1 ? "PT1H" : "PT" + std::to_string(n) + "H";
+  if (u == 'd') return n == 1 ? "PT24H" : "P" + std::to_string(n) + "D";
+  if (u == 'w') return "P" + std::to_string(7 * n) + "D";
+  if (u == 'm') return n == 1 ? "P30D" : "P" + std::to_string(n) + "M";
+  if (u == 'y') return "P" + std::to_string(n) + "Y";
+  return {};
+}
+
+const RE2& CountedPattern() {
+  // "past 24 hours", "last two days", "24-hour", "7-day", "in one day",
+  // "over the next three days", "48 hours", "the past week", "30 days".
+  static const RE2 re(
+      R"((?i)\b((?:past|last|previous|next|prior|within|over|in|coming|recent|trailing)\s+(?:the\s+)?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|thirty|ninety|a|an|single)\s*-?\s*)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety)\s*-?\s*)(hours?|hr|h|days?|d|weeks?|wk|months?|mo|years?|yr)\b)");
+  return re;
+}
+
+struct Simple {
+  const char* pattern;
+  const char* duration;
+  bool adjectival;
+};
+
+// Fixed window phrases. One combined pattern, one capture group each, so a
+// sentence is scanned once however many phrases there are.
+constexpr Simple kSimple[] = {
+    {R"(year[- ]to[- ]date|ytd|so far this year|since the start of the year|this year)", "YTD", false},
+    {R"(hourly|the hour)", "PT1H", true},
+    {R"(daily|intraday|on the day|for the day|today|of the day|a day|per day|overnight|24h|day-over-day|single day|one day|the day)", "PT24H", true},
+    {R"(weekly|on the week|this week|the week|for the week|a week|week-over-week|wow|seven days|week-on-week)", "P7D", true},
+    {R"(monthly|this month|the month|a month|month-over-month|on the month|for the month)", "P30D", true},
+    {R"(annual|annually|yearly|year-over-year|yoy|year-on-year|a year|the year|12 months|twelve months)", "P1Y", true},
+};
+constexpr int kSimpleCount = sizeof(kSimple) / sizeof(kSimple[0]);
+
+const RE2& SimplePattern() {
+  static const RE2 re([] {
+    std::string p = "(?i)\\b(?:";
+    for (int i = 0; i < kSimpleCount; ++i) {
+      if (i) p += "|";
+      p += "(";
+      p += kSimple[i].pattern;
+      p += ")";
+    }
+    return p + ")\\b";
+  }());
+  return re;
+}
+
+// Every window expression contains one of these (lower case), or a digit
+// glued to 'h'/'d' ("24h", "7d"); most sentences contain none, so the
+// patterns only run where one is present.
+bool MayHoldWindow(std::string_view lower) {
+  for (std::string_view key : {"hour", "day", "daily", "week", "month", "year", "ytd", "annual", "yoy", "wow",
+                               "overnight", "hr", "wk", "yr", "mo"})
+    if (lower.find(key) != std::string_view::npos) return true;
+  for (size_t i = 1; i < lower.size(); ++i)
+    if ((lower[i] == 'h' || lower[i] == 'd') && lower[i - 1] >= '0' && lower[i - 1] <= '9') return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<WindowHit> FindWindows(std::string_view sentence) {
+  std::string lower(sentence);
+  for (auto& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return FindWindows(sentence, lower);
+}
+
+std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view lower_sentence) {
+  std::vector<WindowHit> hits;
+  if (!MayHoldWindow(lower_sentence)) return hits;
+  re2::StringPiece input(sentence.data(), sentence.size());
+  re2::StringPiece prefix, unit_piece;
+  const RE2& counted = CountedPattern();
+  re2::StringPiece rest = input;
+  while (RE2::FindAndConsume(&rest, counted, &prefix, &unit_piece)) {
+    std::string_view pre(prefix.data(), prefix.size());
+    std::string_view u(unit_piece.data(), unit_piece.size());
+    // The number is the last word of the prefix, if it has one.
+    std::string words(pre);
+    for (auto& c : words) c = static_cast<char>(cn_ascii_lower(c));
+    while (!words.empty() && (words.back() == ' ' || words.back() == '-')) words.pop_back();
+    size_t sp = words.find_last_of(" -");
+    std::string last = sp == std::string::npos ? words : words.substr(sp + 1);
+    int n = WordNumber(last);
+    bool has_count = n > 0 || last == "0";
+    if (!has_count) n = 1;  // "past day", "last week"
+    // A bare "in/over/within the day|week" needs a count or a past/last word.
+    std::string lower_u(u);
+    for (auto& c : lower_u) c = static_cast<char>(cn_ascii_lower(c));
+    if ((lower_u == "h" || lower_u == "d") && !has_count) continue;
+    if (!has_count && (words.starts_with("in") || words.starts_with("over") || words.starts_with("within")))
+      continue;  // left to the simple patterns ("in the day" is rare; "over the week" → weekly)
+    std::string d = Duration(n, lower_u);
+    if (d.empty()) continue;
+    size_t begin = static_cast<size_t>(prefix.data() - sentence.data());
+    size_t end = static_cast<size_t>(unit_piece.data() + unit_piece.size() - sentence.data());
+    bool adjectival = pre.find('-') != std::string_view::npos || (end < sentence.size() && sentence[end] == '-');
+    hits.push_back({d, begin, end, adjectival});
+  }
+  const RE2& simple = SimplePattern();
+  re2::StringPiece groups[kSimpleCount + 1];
+  size_t pos = 0;
+  while (pos < sentence.size() &&
+         simple.Match(input, pos, sentence.size(), RE2::UNANCHORED, groups, kSimpleCount + 1)) {
+    size_t begin = static_cast<size_t>(groups[0].data() - sentence.data());
+    size_t end = begin + groups[0].size();
+    int which = 0;
+    for (int g = 1; g <= kSimpleCount; ++g)
+      if (groups[g].data() != nullptr) which = g - 1;
+    bool overlaps = false;
+    for (const auto& h : hits)
+      if (begin < h.end && h.begin < end) overlaps = true;
+    if (!overlaps) hits.push_back({kSimple[which].duration, begin, end, kSimple[which].adjectival});
+    pos = end > pos ? end : pos + 1;
+  }
+  return hits;
+}
+
+}  // namespace cn

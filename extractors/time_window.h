@@ -1,0 +1,29 @@
+// Time windows stated in a sentence ("in the past 24 hours", "on the week",
+// "daily", "7-day", "year to date"), as ISO 8601 durations.
+//
+// FindWindows() returns every window expression of a sentence with its byte
+// span, so a stage can take the one nearest its figure. A weekday alone ("on
+// Tuesday") is no window. Patterns are compiled once; pure and thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cn {
+
+struct WindowHit {
+  std::string duration;  // "PT1H", "PT24H", "P7D", "P30D", "P1Y", "YTD", …
+  size_t begin = 0;      // byte span in the sentence
+  size_t end = 0;
+  bool adjectival = false;  // "daily", "weekly", "24-hour": qualifies the next noun
+};
+
+std::vector<WindowHit> FindWindows(std::string_view sentence);
+
+// The same, given also the sentence lower-cased (ASCII) for the cheap
+// prefilter; offsets are the same in both.
+std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view lower_sentence);
+
+}  // namespace cn

@@ -1,0 +1,47 @@
+// ArticleFeed: where ingest gets its parsed articles from — the narrow seam
+// between crawling/parsing and extraction/storage.
+//
+// The real feed crawls sources.toml and parses each page (crawl_feed.h);
+// tests feed hand-built articles. A feed streams: it hands each article to the
+// sink as soon as it is parsed and keeps no list of them, so memory does not
+// grow with the number of articles.
+//
+// Call order: Run() calls the sink's methods from the calling thread only,
+// in any interleaving, and returns when the feed is exhausted or the sink
+// asked to stop.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "pipeline/article_record.h"
+
+namespace cn {
+
+// A page, feed or source that failed. Reported, never fatal.
+struct FeedError {
+  std::string source;
+  std::string url;
+  std::string error;
+};
+
+class FeedSink {
+ public:
+  virtual ~FeedSink() = default;
+  // A parsed article. Returns false to stop the feed (e.g. --max-articles).
+  virtual bool OnArticle(ArticleRecord&& article) = 0;
+  // A page that was found but could not be fetched or parsed (an article lost).
+  virtual void OnArticleFailed(const FeedError& error) = 0;
+  // A feed or sitemap finished; `error` empty means it was read fine.
+  virtual void OnFeedDone(std::string_view source, std::string_view feed_url, std::string_view error) = 0;
+  // The feed moved on to another source (for progress display).
+  virtual void OnSource(std::string_view source) = 0;
+};
+
+class ArticleFeed {
+ public:
+  virtual ~ArticleFeed() = default;
+  virtual void Run(FeedSink& sink) = 0;
+};
+
+}  // namespace cn

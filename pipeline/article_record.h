@@ -1,0 +1,32 @@
+// ArticleRecord: one parsed article as the store keeps it. Plain value type.
+//
+// The crawler and article parser produce these (see ingest_feed.h); tests
+// build them by hand. Times are UTC ISO 8601 text ("2026-11-25T19:15:01Z");
+// an empty string means unknown and is stored as NULL.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cn {
+
+struct ArticleRecord {
+  std::string source;         // the sources.toml name it came from
+  std::string url;            // the URL fetched (after redirects)
+  std::string canonical_url;  // the article's identity; falls back to url when empty
+  std::string title;
+  std::vector<std::string> authors;
+  std::string published_at;
+  std::string modified_at;
+  std::string fetched_at;
+  std::string language;       // BCP 47 ("en")
+  std::string site_name;
+  std::string text;           // main text; figure offsets point into it
+};
+
+// The hash stored in articles.content_hash: FNV-1a 64 over title, authors,
+// published_at and text, as "fnv1a64:<16 hex digits>". It only detects
+// changes between fetches of the same URL; it is not a security hash.
+std::string ContentHash(const ArticleRecord& article);
+
+}  // namespace cn

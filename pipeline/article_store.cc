@@ -1,0 +1,318 @@
+#include "pipeline/article_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <unordered_map>
+
+#include "pipeline/schema_migrations.h"
+#include "pipeline/utc_time.h"
+
+namespace cn {
+namespace {
+
+std::string_view LabelName(SentimentLabel label) {
+  switch (label) {
+    case SentimentLabel::kNegative: return "negative";
+    case SentimentLabel::kPositive: return "positive";
+    case SentimentLabel::kNeutral: break;
+  }
+  return "neutral";
+}
+
+std::string AuthorsJson(const std::vector<std::string>& authors) {
+  return nlohmann::json(authors).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Rolls back unless Commit() succeeded: an early return or error path never
+// leaves a transaction open.
+class Transaction {
+ public:
+  explicit Transaction(SqliteDb& db) : db_(db) {}
+  ~Transaction() {
+    if (open_) (void)db_.Exec("ROLLBACK");
+  }
+  std::expected<void, std::string> Begin() {
+    auto r = db_.Exec("BEGIN IMMEDIATE");
+    open_ = r.has_value();
+    return r;
+  }
+  std::expected<void, std::string> Commit() {
+    auto r = db_.Exec("COMMIT");
+    if (r) open_ = false;
+    return r;
+  }
+
+ private:
+  SqliteDb& db_;
+  bool open_ = false;
+};
+
+}  // namespace
+
+struct ArticleStore::Impl {
+  SqliteDb db;
+  Statement find_article, find_source, insert_source, insert_article, update_article, delete_figures,
+      insert_figure, delete_sentiment, insert_sentiment, set_versions;
+  std::unordered_map<std::string, int64_t> source_ids;
+  int last_error_code = SQLITE_OK;
+
+  std::expected<void, std::string> PrepareAll() {
+    struct Entry {
+      Statement* stmt;
+      const char* sql;
+    };
+    const Entry entries[] = {
+        {&find_article, "SELECT id, content_hash, extractor_version FROM articles WHERE canonical_url = ?1"},
+        {&find_source, "SELECT id FROM sources WHERE name = ?1"},
+        {&insert_source, "INSERT INTO sources(name, first_seen_at) VALUES (?1, ?2)"},
+        {&insert_article,
+         "INSERT INTO articles(source_id, canonical_url, url, title, authors, published_at, modified_at, "
+         "fetched_at, language, site_name, text, content_hash, extractor_version, sentiment_version, "
+         "first_seen_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+         "?15, ?15)"},
+        {&update_article,
+         "UPDATE articles SET source_id = ?1, url = ?3, title = ?4, authors = ?5, published_at = ?6, "
+         "modified_at = ?7, fetched_at = ?8, language = ?9, site_name = ?10, text = ?11, content_hash = ?12, "
+         "extractor_version = ?13, sentiment_version = ?14, updated_at = ?15 WHERE canonical_url = ?2"},
+        {&delete_figures, "DELETE FROM figures WHERE article_id = ?1"},
+        {&insert_figure,
+         "INSERT INTO figures(article_id, ordinal, kind, asset, value, value_high, unit, qualifier, direction, "
+         "window, side, name, metric, start, \"end\", text, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+         "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"},
+        {&delete_sentiment, "DELETE FROM sentiment WHERE article_id = ?1"},
+        {&insert_sentiment,
+         "INSERT INTO sentiment(article_id, asset, score, label, sentences) VALUES (?1, ?2, ?3, ?4, ?5)"},
+        {&set_versions,
+         "UPDATE articles SET extractor_version = ?2, sentiment_version = coalesce(?3, sentiment_version), "
+         "updated_at = ?4 WHERE id = ?1"},
+    };
+    for (const Entry& e : entries) {
+      auto stmt = db.Prepare(e.sql);
+      if (!stmt) return std::unexpected(db.path() + ": " + stmt.error());
+      *e.stmt = std::move(*stmt);
+    }
+    return {};
+  }
+
+  std::expected<int64_t, std::string> SourceId(const std::string& name, const std::string& now) {
+    if (auto it = source_ids.find(name); it != source_ids.end()) return it->second;
+    find_source.Bind(1, name);
+    int64_t id = 0;
+    if (find_source.Step() == SQLITE_ROW) id = find_source.ColumnInt(0);
+    find_source.Reset();
+    if (id == 0) {
+      insert_source.Bind(1, name).Bind(2, now);
+      if (auto r = insert_source.Run(); !r) return std::unexpected(r.error());
+      insert_source.Reset();
+      id = sqlite3_last_insert_rowid(db.get());
+    }
+    // Cached only after commit would be purer; a rolled-back insert is
+    // handled by dropping the cache on any failed transaction.
+    source_ids.emplace(name, id);
+    return id;
+  }
+
+  std::expected<int64_t, std::string> InsertFigures(int64_t article_id, const std::vector<Figure>& figures) {
+    int64_t ordinal = 0;
+    for (const Figure& f : figures) {
+      Statement& s = insert_figure;
+      s.Bind(1, article_id).Bind(2, ordinal++).Bind(3, ToString(f.kind)).BindTextOrNull(4, f.asset);
+      s.Bind(5, f.value).Bind(6, f.value_high).Bind(7, std::string_view(f.unit)).Bind(8, ToString(f.qualifier));
+      s.BindTextOrNull(9, ToString(f.direction)).BindTextOrNull(10, f.window).BindTextOrNull(11, ToString(f.side));
+      s.BindTextOrNull(12, f.name).BindTextOrNull(13, f.metric).Bind(14, f.start).Bind(15, f.end);
+      s.Bind(16, std::string_view(f.text)).Bind(17, static_cast<int64_t>(f.sentence));
+      if (auto r = s.Run(); !r) return std::unexpected("figure " + std::to_string(ordinal - 1) + ": " + r.error());
+    }
+    insert_figure.Reset();
+    return ordinal;
+  }
+
+  std::expected<void, std::string> InsertSentiment(int64_t article_id, const ArticleSentiment& s) {
+    insert_sentiment.Bind(1, article_id).BindNull(2).Bind(3, s.score).Bind(4, LabelName(s.label)).BindNull(5);
+    if (auto r = insert_sentiment.Run(); !r) return r;
+    for (const AssetSentiment& a : s.assets) {
+      insert_sentiment.Bind(1, article_id).Bind(2, std::string_view(a.asset)).Bind(3, a.score);
+      insert_sentiment.Bind(4, LabelName(a.label)).Bind(5, static_cast<int64_t>(a.sentences));
+      if (auto r = insert_sentiment.Run(); !r) return std::unexpected("sentiment for " + a.asset + ": " + r.error());
+    }
+    insert_sentiment.Reset();
+    return {};
+  }
+
+  std::expected<void, std::string> ReplaceSentiment(int64_t article_id, SentimentToStore sentiment) {
+    if (sentiment.sentiment == nullptr) return {};
+    delete_sentiment.Bind(1, article_id);
+    if (auto r = delete_sentiment.Run(); !r) return r;
+    return InsertSentiment(article_id, *sentiment.sentiment);
+  }
+};
+
+ArticleStore::ArticleStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ArticleStore::ArticleStore(ArticleStore&&) noexcept = default;
+ArticleStore& ArticleStore::operator=(ArticleStore&&) noexcept = default;
+ArticleStore::~ArticleStore() = default;
+
+SqliteDb& ArticleStore::db() { return impl_->db; }
+
+int ArticleStore::last_error_code() const { return impl_->last_error_code; }
+
+std::expected<ArticleStore, std::string> ArticleStore::Open(const std::string& path) {
+  auto db = SqliteDb::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (!db) return std::unexpected(db.error());
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(*db);
+  // WAL: readers never block the writer; synchronous=NORMAL: a kill loses no
+  // committed transaction (only a power cut may lose the last few).
+  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+    if (auto r = impl->db.Exec(pragma); !r) return std::unexpected(path + ": " + r.error());
+  }
+  if (auto r = MigrateToCurrent(impl->db); !r) return std::unexpected(r.error());
+  if (auto r = impl->PrepareAll(); !r) return std::unexpected(r.error());
+  return ArticleStore(std::move(impl));
+}
+
+std::optional<StoredArticleInfo> ArticleStore::Find(const std::string& canonical_url) {
+  Statement& s = impl_->find_article;
+  s.Bind(1, canonical_url);
+  std::optional<StoredArticleInfo> info;
+  if (s.Step() == SQLITE_ROW)
+    info = StoredArticleInfo{s.ColumnInt(0), std::string(s.ColumnText(1)), static_cast<int>(s.ColumnInt(2))};
+  s.Reset();
+  return info;
+}
+
+std::expected<UpsertOutcome, std::string> ArticleStore::UpsertArticle(const ArticleRecord& article,
+                                                                      const std::vector<Figure>& figures,
+                                                                      SentimentToStore sentiment,
+                                                                      int extractor_version) {
+  const std::string& key = article.canonical_url.empty() ? article.url : article.canonical_url;
+  auto fail = [&](const std::string& what) {
+    impl_->last_error_code = sqlite3_errcode(impl_->db.get()) & 0xff;
+    impl_->source_ids.clear();
+    return std::unexpected(key + ": " + what);
+  };
+  if (key.empty()) return std::unexpected(std::string("article without URL"));
+  std::string hash = ContentHash(article);
+  Transaction tx(impl_->db);
+  if (auto r = tx.Begin(); !r) return fail(r.error());
+  std::optional<StoredArticleInfo> existing = Find(key);
+  if (existing && existing->content_hash == hash) return UpsertOutcome::kUnchanged;
+
+  std::string now = NowUtc();
+  auto source_id = impl_->SourceId(article.source, now);
+  if (!source_id) return fail(source_id.error());
+  Statement& s = existing ? impl_->update_article : impl_->insert_article;
+  s.Bind(1, *source_id).Bind(2, key).Bind(3, std::string_view(article.url)).Bind(4, std::string_view(article.title));
+  s.Bind(5, AuthorsJson(article.authors)).BindTextOrNull(6, article.published_at);
+  s.BindTextOrNull(7, article.modified_at).Bind(8, article.fetched_at.empty() ? now : article.fetched_at);
+  s.BindTextOrNull(9, article.language).BindTextOrNull(10, article.site_name).Bind(11, std::string_view(article.text));
+  s.Bind(12, hash).Bind(13, static_cast<int64_t>(extractor_version));
+  if (sentiment.sentiment) s.Bind(14, static_cast<int64_t>(sentiment.version));
+  else s.BindNull(14);
+  s.Bind(15, now);
+  if (auto r = s.Run(); !r) return fail(r.error());
+  s.Reset();
+
+  int64_t article_id = existing ? existing->id : sqlite3_last_insert_rowid(impl_->db.get());
+  if (existing) {
+    impl_->delete_figures.Bind(1, article_id);
+    if (auto r = impl_->delete_figures.Run(); !r) return fail(r.error());
+    impl_->delete_sentiment.Bind(1, article_id);
+    if (auto r = impl_->delete_sentiment.Run(); !r) return fail(r.error());
+  }
+  if (auto r = impl_->InsertFigures(article_id, figures); !r) return fail(r.error());
+  if (sentiment.sentiment) {
+    if (auto r = impl_->InsertSentiment(article_id, *sentiment.sentiment); !r) return fail(r.error());
+  }
+  if (auto r = tx.Commit(); !r) return fail(r.error());
+  return existing ? UpsertOutcome::kUpdated : UpsertOutcome::kNew;
+}
+
+std::expected<std::vector<int64_t>, std::string> ArticleStore::ArticlesToReprocess(
+    bool all, int extractor_version, std::optional<int> sentiment_version) {
+  std::string sql = "SELECT id FROM articles";
+  if (!all) {
+    sql += " WHERE extractor_version IS NOT ?1";
+    if (sentiment_version) sql += " OR sentiment_version IS NOT ?2";
+  }
+  sql += " ORDER BY id";
+  auto stmt = impl_->db.Prepare(sql);
+  if (!stmt) return std::unexpected(impl_->db.path() + ": " + stmt.error());
+  if (!all) {
+    stmt->Bind(1, static_cast<int64_t>(extractor_version));
+    if (sentiment_version) stmt->Bind(2, static_cast<int64_t>(*sentiment_version));
+  }
+  std::vector<int64_t> ids;
+  int rc;
+  while ((rc = stmt->Step()) == SQLITE_ROW) ids.push_back(stmt->ColumnInt(0));
+  if (rc != SQLITE_DONE) return std::unexpected(impl_->db.path() + ": " + impl_->db.ErrorMessage());
+  return ids;
+}
+
+std::expected<StoredText, std::string> ArticleStore::LoadText(int64_t article_id) {
+  auto stmt = impl_->db.Prepare(
+      "SELECT id, canonical_url, text, extractor_version, sentiment_version FROM articles WHERE id = ?1");
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->Bind(1, article_id);
+  if (stmt->Step() != SQLITE_ROW) return std::unexpected("article " + std::to_string(article_id) + " not found");
+  StoredText t{stmt->ColumnInt(0), std::string(stmt->ColumnText(1)), std::string(stmt->ColumnText(2)),
+               static_cast<int>(stmt->ColumnInt(3)), std::nullopt};
+  if (!stmt->ColumnIsNull(4)) t.sentiment_version = static_cast<int>(stmt->ColumnInt(4));
+  return t;
+}
+
+std::expected<int64_t, std::string> ArticleStore::ReplaceDerived(int64_t article_id,
+                                                                 const std::vector<Figure>& figures,
+                                                                 int extractor_version,
+                                                                 SentimentToStore sentiment) {
+  auto fail = [&](const std::string& what) {
+    impl_->last_error_code = sqlite3_errcode(impl_->db.get()) & 0xff;
+    return std::unexpected("article " + std::to_string(article_id) + ": " + what);
+  };
+  Transaction tx(impl_->db);
+  if (auto r = tx.Begin(); !r) return fail(r.error());
+  impl_->delete_figures.Bind(1, article_id);
+  if (auto r = impl_->delete_figures.Run(); !r) return fail(r.error());
+  auto written = impl_->InsertFigures(article_id, figures);
+  if (!written) return fail(written.error());
+  if (auto r = impl_->ReplaceSentiment(article_id, sentiment); !r) return fail(r.error());
+  Statement& v = impl_->set_versions;
+  v.Bind(1, article_id).Bind(2, static_cast<int64_t>(extractor_version));
+  if (sentiment.sentiment) v.Bind(3, static_cast<int64_t>(sentiment.version));
+  else v.BindNull(3);
+  v.Bind(4, NowUtc());
+  if (auto r = v.Run(); !r) return fail(r.error());
+  v.Reset();
+  if (auto r = tx.Commit(); !r) return fail(r.error());
+  return *written;
+}
+
+std::expected<int64_t, std::string> ArticleStore::BeginRun(std::string_view command) {
+  std::string now = NowUtc();
+  auto mark = impl_->db.Prepare(
+      "UPDATE runs SET status = 'interrupted', finished_at = coalesce(finished_at, ?1) WHERE status = 'running'");
+  if (!mark) return std::unexpected(impl_->db.path() + ": " + mark.error());
+  mark->Bind(1, now);
+  if (auto r = mark->Run(); !r) return std::unexpected(impl_->db.path() + ": " + r.error());
+  auto insert = impl_->db.Prepare("INSERT INTO runs(command, started_at, status) VALUES (?1, ?2, 'running')");
+  if (!insert) return std::unexpected(impl_->db.path() + ": " + insert.error());
+  insert->Bind(1, command).Bind(2, now);
+  if (auto r = insert->Run(); !r) return std::unexpected(impl_->db.path() + ": " + r.error());
+  return sqlite3_last_insert_rowid(impl_->db.get());
+}
+
+std::expected<void, std::string> ArticleStore::FinishRun(int64_t run_id, std::string_view status,
+                                                         const RunCounts& c, const std::string& errors_json) {
+  auto stmt = impl_->db.Prepare(
+      "UPDATE runs SET finished_at = ?2, status = ?3, feeds_ok = ?4, feeds_failed = ?5, articles_new = ?6, "
+      "articles_updated = ?7, articles_unchanged = ?8, articles_failed = ?9, figures = ?10, errors = ?11 "
+      "WHERE id = ?1");
+  if (!stmt) return std::unexpected(impl_->db.path() + ": " + stmt.error());
+  stmt->Bind(1, run_id).Bind(2, NowUtc()).Bind(3, status).Bind(4, c.feeds_ok).Bind(5, c.feeds_failed);
+  stmt->Bind(6, c.articles_new).Bind(7, c.articles_updated).Bind(8, c.articles_unchanged);
+  stmt->Bind(9, c.articles_failed).Bind(10, c.figures).Bind(11, errors_json);
+  if (auto r = stmt->Run(); !r) return std::unexpected(impl_->db.path() + ": " + r.error());
+  return {};
+}
+
+}  // namespace cn

@@ -1,0 +1,54 @@
+// HtmlDocument: a libxml2 HTML tree parsed from UTF-8 text, with small
+// read-only helpers for walking it.
+//
+// Parsing never fails on bad markup (HTML_PARSE_RECOVER): truncated and
+// malformed pages give the tree libxml2 recovers; only empty input gives a
+// document without a root. The network is never touched (HTML_PARSE_NONET).
+// A document owns its tree (freed by the destructor); node pointers and the
+// string_views returned here live as long as the document. Parsing distinct
+// documents on different threads is safe; one document is not synchronised.
+// Includes no <expected> (reachable from the fuzz targets).
+#pragma once
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace cn {
+
+struct XmlDocFreer {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFreer>;
+
+class HtmlDocument {
+ public:
+  // `utf8` must be UTF-8; any meta charset inside is ignored. `url` is only
+  // recorded as the document's base URL.
+  static HtmlDocument Parse(std::string_view utf8, const std::string& url = "");
+
+  xmlDoc* doc() const { return doc_.get(); }
+  xmlNode* root() const;  // the <html> element, or nullptr for an empty page
+
+ private:
+  XmlDocPtr doc_;
+};
+
+// Lower-case tag name of an element ("" for non-elements). libxml2's HTML
+// parser already lower-cases names.
+std::string_view TagName(const xmlNode* node);
+
+// The attribute's value, or "" when absent.
+std::string_view Attribute(const xmlNode* node, const char* name);
+
+// Appends the concatenated text of `node` and its descendants, skipping
+// <script>, <style> and <template>.
+void AppendTextContent(const xmlNode* node, std::string* out);
+
+// Collapses runs of white space (ASCII and U+00A0) into one space and trims.
+std::string CollapseWhitespace(std::string_view text);
+
+}  // namespace cn

@@ -1,0 +1,139 @@
+// Table tests for the extractor stages, through FigureExtractor so each case
+// is one sentence in, figures out.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extractors/figure_extractor.h"
+
+namespace cn {
+namespace {
+
+struct StageCase {
+  const char* text;
+  const char* kind;       // expected kind of the first figure
+  const char* asset;      // "" for null
+  double value;
+  const char* qualifier;
+  const char* direction;  // "" for null
+  const char* window;     // "" for null
+  const char* extra;      // side, name or metric, whichever the kind has ("" for none)
+};
+
+const FigureExtractor& Extractor() {
+  static const FigureExtractor extractor;
+  return extractor;
+}
+
+class StageTest : public ::testing::TestWithParam<StageCase> {};
+
+TEST_P(StageTest, ExtractsTheExpectedFigure) {
+  const StageCase& c = GetParam();
+  auto figures = Extractor().Extract(c.text);
+  ASSERT_FALSE(figures.empty()) << c.text;
+  const Figure& f = figures[0];
+  EXPECT_EQ(ToString(f.kind), c.kind) << c.text;
+  EXPECT_EQ(f.asset, c.asset) << c.text;
+  EXPECT_DOUBLE_EQ(f.value, c.value) << c.text;
+  EXPECT_EQ(ToString(f.qualifier), c.qualifier) << c.text;
+  EXPECT_EQ(ToString(f.direction), c.direction) << c.text;
+  EXPECT_EQ(f.window, c.window) << c.text;
+  std::string extra = f.kind == FigureKind::kLiquidation ? std::string(ToString(f.side))
+                      : f.kind == FigureKind::kIndicator   ? f.name
+                      : f.kind == FigureKind::kPercentChange ? f.metric
+                                                             : std::string();
+  EXPECT_EQ(extra, c.extra) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Liquidation, StageTest,
+    ::testing::Values(
+        StageCase{"Crypto liquidations reached nearly $2 billion in the past 24 hours.", "liquidation", "",
+                  2e9, "approx", "", "PT24H", ""},
+        StageCase{"Traders saw $1.7B in long liquidations overnight.", "liquidation", "", 1.7e9, "exact", "",
+                  "PT24H", "long"},
+        StageCase{"Bitcoin short positions worth more than $80 million were liquidated.", "liquidation",
+                  "BTC", 8e7, "over", "", "", "short"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Prices, StageTest,
+    ::testing::Values(
+        StageCase{"Bitcoin fell to $63,000 on Friday.", "price", "BTC", 63000, "exact", "", "", ""},
+        StageCase{"Ether is trading just under $2,900.", "price", "ETH", 2900, "under", "", "", ""},
+        StageCase{"Solana faces resistance in the $180-$190 zone.", "price_range", "SOL", 180, "exact", "", "",
+                  ""},
+        StageCase{"Bitcoin dropped by about $3,000 in an hour.", "price_change", "BTC", 3000, "approx", "down",
+                  "PT1H", ""}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Moves, StageTest,
+    ::testing::Values(
+        StageCase{"Solana is falling over 30% on the week.", "percent_change", "SOL", 30, "over", "down", "P7D",
+                  "price"},
+        StageCase{"Bitcoin rose 2% while ether fell 4%.", "percent_change", "BTC", 2, "exact", "up", "",
+                  "price"},
+        StageCase{"Bitcoin's daily trading volume fell 43.5% in the last day.", "percent_change", "BTC", 43.5,
+                  "exact", "down", "PT24H", "volume"},
+        StageCase{"The total crypto market cap dropped 3.2% today.", "percent_change", "", 3.2, "exact", "down",
+                  "PT24H", "market_cap"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    MarketFigures, StageTest,
+    ::testing::Values(
+        StageCase{"Total crypto market capitalization has fallen to roughly $2.16 trillion.", "market_cap", "",
+                  2.16e12, "approx", "", "", ""},
+        StageCase{"Spot bitcoin ETFs saw $300M of net outflows on Monday.", "etf_flow", "BTC", 3e8, "exact",
+                  "down", "", ""},
+        StageCase{"ETH open interest climbed to $12 billion.", "open_interest", "ETH", 1.2e10, "exact", "", "",
+                  ""}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Indicators, StageTest,
+    ::testing::Values(
+        StageCase{"Bitcoin's RSI stood at 28 on the daily chart.", "indicator", "BTC", 28, "exact", "", "", "rsi"},
+        StageCase{"The Fear & Greed Index sank to 21.", "indicator", "", 21, "exact", "", "", "fear_greed"},
+        StageCase{"Bitcoin dominance settled at 56%.", "indicator", "BTC", 56, "exact", "", "", "dominance"}));
+
+// Sentences that must yield nothing: the contract's "not figures".
+class NoFigureTest : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(NoFigureTest, YieldsNothing) {
+  auto figures = Extractor().Extract(GetParam());
+  EXPECT_TRUE(figures.empty()) << GetParam() << " gave " << figures.size() << " figure(s), first: "
+                               << (figures.empty() ? "" : figures[0].text);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    NotFigures, NoFigureTest,
+    ::testing::Values("The firm raised $30 million in funding for its Bitcoin wallet.",
+                      "A whale moved 11,931 BTC to Coinbase in 2024.",
+                      "Bitcoin could drop 2-3% if the Fed disappoints.",
+                      "Analysts give a 70% chance of a rate cut in March.",
+                      "MicroStrategy shares rose 5% in pre-market trading.",
+                      "Bitcoin traded in the mid-$30,000s for most of the week.",
+                      "Ether has posted double-digit losses this month.",
+                      "Funding rates stayed near 0.01% on Binance.",
+                      "The network processed 1.2 million transactions on March 3, 2025.",
+                      ""));
+
+TEST(FigureExtractorTest, EvidenceIsTheSliceOfTheTextAsGiven) {
+  std::string text = "Bitcoin\u00a0slid 5\u2009% to \u201c$63,000\u201d \u2014 then ether fell 4%.";
+  auto figures = Extractor().Extract(text);
+  ASSERT_GE(figures.size(), 2u);
+  // Offsets are code points: recompute the slice independently.
+  std::u32string cps;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = text[i];
+    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    cps.push_back(c);  // only positions matter
+    i += n;
+  }
+  for (const Figure& f : figures) {
+    EXPECT_LE(f.end, static_cast<int64_t>(cps.size()));
+    EXPECT_FALSE(f.text.empty());
+    EXPECT_NE(text.find(f.text), std::string::npos) << f.text;
+  }
+}
+
+}  // namespace
+}  // namespace cn
