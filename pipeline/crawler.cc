@@ -84,9 +84,11 @@ class CrawlRun {
     }
     for (size_t i = 0; i < sources_.size(); ++i)
       if (listings_pending_[i] == 0) SelectAndFetch(i);
-    fetcher_.Run([this](FetchResult&& r) { OnResult(std::move(r)); });
+    if (!stopped_) fetcher_.Run([this](FetchResult&& r) { OnResult(std::move(r)); });
     return std::move(reports_);
   }
+
+  bool stopped() const { return stopped_; }
 
  private:
   void Error(size_t source, const std::string& message) {
@@ -112,9 +114,10 @@ class CrawlRun {
       if (!ReadLocalFile(url, options_.max_local_file_bytes, &body, &error)) {
         ++reports_[source].listings_failed;
         Error(source, (kind == Kind::kFeed ? "feed " : "sitemap ") + error);
+        ListingDone(source, url, (kind == Kind::kFeed ? "feed " : "sitemap ") + error);
         return;
       }
-      Parse(source, kind, url, body, depth);
+      ListingDone(source, url, Parse(source, kind, url, body, depth));
       return;
     }
     ++listings_pending_[source];
@@ -130,25 +133,32 @@ class CrawlRun {
     pools_[source].push_back(std::move(candidate));
   }
 
-  void Parse(size_t source, Kind kind, const std::string& url, const std::string& body, int depth) {
+  void ListingDone(size_t source, const std::string& url, const std::string& error) {
+    if (options_.on_listing_done) options_.on_listing_done(sources_[source]->name, url, error);
+  }
+
+  // Parses a listing; returns its first error ("" when clean).
+  std::string Parse(size_t source, Kind kind, const std::string& url, const std::string& body, int depth) {
     SourceReport& report = reports_[source];
     if (kind == Kind::kFeed) {
       FeedParseResult feed = ParseFeed(body, url);
       for (const std::string& e : feed.errors) Error(source, e);
+      std::string first = feed.errors.empty() ? "" : feed.errors[0];
       if (feed.format.empty()) {
         ++report.listings_failed;
-        return;
+        return first;
       }
       ++report.listings_ok;
       for (FeedItem& item : feed.items)
         AddCandidate(source, {item.url, item.title, item.published_at, item.author, item.summary, "", url});
-      return;
+      return first;
     }
     SitemapParseResult sitemap = ParseSitemap(body, url);
     for (const std::string& e : sitemap.errors) Error(source, e);
+    std::string first = sitemap.errors.empty() ? "" : sitemap.errors[0];
     if (sitemap.kind.empty()) {
       ++report.listings_failed;
-      return;
+      return first;
     }
     ++report.listings_ok;
     for (SitemapEntry& entry : sitemap.entries)
@@ -161,10 +171,22 @@ class CrawlRun {
       }
       StartListing(source, Kind::kSitemap, child, depth + 1);
     }
+    return first;
+  }
+
+  // Hands a page over, then asks whether to go on.
+  void Hand(CrawledPage&& page) {
+    if (stopped_) return;
+    on_page_(std::move(page));
+    if (options_.should_stop && options_.should_stop()) {
+      stopped_ = true;
+      fetcher_.Stop();
+    }
   }
 
   // All listings of a source are in: choose its articles and fetch them.
   void SelectAndFetch(size_t source) {
+    if (stopped_) return;
     SourceReport& report = reports_[source];
     std::vector<CandidateArticle> pool = MergeListings(source);
     // Newest first; undated items keep their listing order after the dated ones.
@@ -175,6 +197,7 @@ class CrawlRun {
     int limit = options_.max_articles > 0 ? options_.max_articles : sources_[source]->max_articles;
     int taken = 0;
     for (CandidateArticle& c : pool) {
+      if (stopped_) return;
       if (!options_.since.empty() && !c.date().empty() && c.date() < options_.since) {
         ++report.too_old;
         continue;
@@ -244,7 +267,7 @@ class CrawlRun {
       Error(source, "page " + error);
     }
     page.candidate = std::move(candidate);
-    on_page_(std::move(page));
+    Hand(std::move(page));
   }
 
   void OnResult(FetchResult&& result) {
@@ -269,21 +292,24 @@ class CrawlRun {
       page.source = sources_[source]->name;
       page.candidate = std::move(pending.candidate);
       page.fetch = std::move(result);
-      on_page_(std::move(page));
+      Hand(std::move(page));
       return;
     }
-    const char* what = pending.kind == Kind::kFeed ? "feed " : "sitemap ";
+    const std::string what = pending.kind == Kind::kFeed ? "feed " : "sitemap ";
+    std::string error;
     if (result.ok()) {
-      Parse(source, pending.kind, result.url, result.body, pending.depth);
+      error = Parse(source, pending.kind, result.url, result.body, pending.depth);
     } else if (result.skipped == SkipReason::kNotModified) {
       ++report.listings_unchanged;
     } else {
       ++report.listings_failed;
       if (result.skipped != SkipReason::kNone)
-        Error(source, what + result.url + ": skipped (" + SkipReasonName(result.skipped) + "): " + result.skip_detail);
+        error = what + result.url + ": skipped (" + SkipReasonName(result.skipped) + "): " + result.skip_detail;
       else
-        Error(source, what + result.error);
+        error = what + result.error;
+      Error(source, error);
     }
+    ListingDone(source, result.url, error);
     if (--listings_pending_[source] == 0) SelectAndFetch(source);
   }
 
@@ -298,6 +324,7 @@ class CrawlRun {
   std::map<uint64_t, Pending> pending_;
   uint64_t next_tag_ = 1;
   UrlDeduper dedup_;
+  bool stopped_ = false;
 };
 
 }  // namespace
@@ -318,6 +345,7 @@ CrawlSummary Crawl(const std::vector<SourceConfig>& sources, const CrawlOptions&
   CrawlRun run(sources, options, state, on_page);
   CrawlSummary summary;
   summary.sources = run.Run();
+  summary.stopped = run.stopped();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

@@ -44,6 +44,13 @@ struct CrawlOptions {
   // When set and true for a canonical URL, the page is not fetched (already
   // stored by an earlier run). Counted in SourceReport::already_stored.
   std::function<bool(const std::string& canonical_url)> already_stored;
+  // Checked after each page is handed to `on_page`; when it returns true the
+  // crawl ends at once (transfers in flight are abandoned, nothing further
+  // is delivered). Ingest uses it for its article limit.
+  std::function<bool()> should_stop;
+  // Called once per feed or sitemap when it is done: `error` is "" when it
+  // was read and parsed (or unchanged, 304), else the first problem.
+  std::function<void(const std::string& source, const std::string& url, const std::string& error)> on_listing_done;
 };
 
 // A candidate article as the feed or sitemap described it.
@@ -89,6 +96,7 @@ struct SourceReport {
 struct CrawlSummary {
   std::vector<SourceReport> sources;  // enabled sources, in file order
   double seconds = 0;
+  bool stopped = false;  // ended early by should_stop
   int pages_fetched() const;
   bool ok() const;  // no source reported an error
 };

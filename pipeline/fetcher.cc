@@ -195,9 +195,15 @@ class Fetcher::Impl {
     return named != host_delays_.end() ? named->second : options_.politeness_delay;
   }
 
+  void Stop() { stopping_ = true; }
+
   void Run(const Callback& on_result) {
     while (true) {
       FlushReady(on_result);
+      if (stopping_) {
+        Abandon();
+        break;
+      }
       if (outstanding_ == 0 && active_.empty()) break;
       Clock::time_point now = Clock::now();
       PromoteDelayed(now);
@@ -240,11 +246,23 @@ class Fetcher::Impl {
     state_->Put(job.request.url, state);
   }
 
+  // After Stop(): forget everything still queued or in flight.
+  void Abandon() {
+    for (auto& [easy, transfer] : active_) curl_multi_remove_handle(multi_.get(), easy);
+    active_.clear();
+    hosts_.clear();
+    delayed_.clear();
+    ready_.clear();
+    outstanding_ = 0;
+    stopping_ = false;
+  }
+
   void FlushReady(const Callback& on_result) {
-    while (!ready_.empty()) {
+    while (!ready_.empty() && !stopping_) {
       std::vector<FetchResult> batch;
       batch.swap(ready_);
       for (FetchResult& r : batch) {
+        if (stopping_) break;
         --outstanding_;
         on_result(std::move(r));  // may Add() more requests
       }
@@ -551,6 +569,7 @@ class Fetcher::Impl {
   std::vector<Job> delayed_;
   std::vector<FetchResult> ready_;
   int outstanding_ = 0;
+  bool stopping_ = false;
 };
 
 Fetcher::Fetcher(FetcherOptions options, FetchStateStore* state) : options_(std::move(options)) {
@@ -567,6 +586,8 @@ void Fetcher::SetHostDelay(const std::string& host, std::chrono::milliseconds de
 }
 
 void Fetcher::Run(const Callback& on_result) { impl_->Run(on_result); }
+
+void Fetcher::Stop() { impl_->Stop(); }
 
 std::chrono::milliseconds Fetcher::HostDelay(const std::string& url) const { return impl_->HostDelay(url); }
 

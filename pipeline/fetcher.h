@@ -125,8 +125,13 @@ class Fetcher {
   // covering every port) in place of the options' delay; robots.txt
   // Crawl-delay can still raise it. Call before Run() or from its callback.
   void SetHostDelay(const std::string& host, std::chrono::milliseconds delay);
-  // Runs the event loop until every added request has been delivered.
+  // Runs the event loop until every added request has been delivered, or
+  // until Stop().
   void Run(const Callback& on_result);
+  // Called from the Run() callback: aborts the transfers in flight, drops
+  // the queued requests and makes Run() return; no further results are
+  // delivered (the one exception to "exactly one result per request").
+  void Stop();
 
   // Effective delay for a host key after robots.txt was read (for tests and
   // progress output).

@@ -184,9 +184,15 @@ std::string HtmlToPlainText(std::string_view html, size_t max_bytes) {
       }
       continue;
     }
-    if (c == '<') {
-      in_tag = true;
-      continue;
+    // A tag starts with '<' followed by a letter, '/', '!' or '?'; any other
+    // '<' is text ("BTC < $90k" in an unescaped title).
+    if (c == '<' && i + 1 < html.size()) {
+      char next = html[i + 1];
+      if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!' ||
+          next == '?') {
+        in_tag = true;
+        continue;
+      }
     }
     if (c == '&') {
       size_t used = DecodeReference(html, i, &decoded);

@@ -164,6 +164,17 @@ TEST_F(CrawlerTest, AlreadyStoredPagesAreNotFetchedAndDryRunFetchesNothing) {
   EXPECT_EQ(summary.sources[0].candidates, 4);
 }
 
+TEST_F(CrawlerTest, ShouldStopEndsTheCrawlAtOnce) {
+  CrawlOptions o = LoopbackCrawlOptions();
+  o.fetch.max_connections = 1;
+  int delivered = 0;
+  o.should_stop = [&] { return delivered >= 2; };
+  CrawlSummary summary = Crawl({Source("Loopback", {"/feed.xml"}, {"/sitemap_index.xml"})}, o, nullptr,
+                               [&](CrawledPage&&) { ++delivered; });
+  EXPECT_EQ(delivered, 2);
+  EXPECT_TRUE(summary.stopped);
+}
+
 TEST(OfflineCrawlTest, SourcesFileWithPathsCrawlsFromDisk) {
   auto sources = LoadSources(testing::FixturePath("fixtures/crawl/offline/sources.toml"));
   ASSERT_TRUE(sources.has_value()) << sources.error();
