@@ -28,7 +28,7 @@ IngestResult Ingestor::Run(ArticleFeed& feed) {
 
   const RunCounts& c = result_.counts;
   if (!result_.fatal_error.empty()) result_.status = "failed";
-  else if (c.feeds_failed > 0 || c.articles_failed > 0) result_.status = "partial";
+  else if (c.feeds_failed > 0 || c.articles_failed > 0 || !result_.errors.empty()) result_.status = "partial";
   else result_.status = "ok";
   if (!result_.fatal_error.empty()) result_.errors.push_back({"", store_.db().path(), result_.fatal_error});
   if (auto r = store_.FinishRun(result_.run_id, result_.status, c, ErrorsJson(result_.errors)); !r) {
@@ -87,20 +87,32 @@ bool Ingestor::OnArticle(ArticleRecord&& article) {
   return options_.max_articles == 0 || seen_ < options_.max_articles;
 }
 
+void Ingestor::AddError(FeedError error) {
+  // Bounded, so a run where every page fails still uses flat memory; the
+  // counts stay exact.
+  constexpr size_t kMaxErrors = 500;
+  if (result_.errors.size() < kMaxErrors) result_.errors.push_back(std::move(error));
+  else if (result_.errors.size() == kMaxErrors) result_.errors.push_back({"", "", "(further errors not recorded)"});
+}
+
 void Ingestor::OnArticleFailed(const FeedError& error) {
   ++result_.counts.articles_failed;
-  result_.errors.push_back(error);
+  AddError(error);
   display_.Error(error.url + ": " + error.error);
 }
 
-void Ingestor::OnFeedDone(std::string_view source, std::string_view feed_url, std::string_view error) {
-  if (error.empty()) {
-    ++result_.counts.feeds_ok;
-    return;
+void Ingestor::OnArticleNotModified(std::string_view, std::string_view url) {
+  ++result_.counts.articles_unchanged;
+  display_.ArticleDone("unchanged", url, 0);
+}
+
+void Ingestor::OnSourceDone(const SourceOutcome& outcome) {
+  result_.counts.feeds_ok += outcome.feeds_ok;
+  result_.counts.feeds_failed += outcome.feeds_failed;
+  for (const std::string& error : outcome.errors) {
+    AddError({outcome.source, "", error});
+    display_.Error(outcome.source + ": " + error);
   }
-  ++result_.counts.feeds_failed;
-  result_.errors.push_back({std::string(source), std::string(feed_url), std::string(error)});
-  display_.Error(std::string(source) + ": " + std::string(feed_url) + ": " + std::string(error));
 }
 
 void Ingestor::OnSource(std::string_view source) { display_.SetSource(source); }

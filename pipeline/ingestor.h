@@ -46,8 +46,10 @@ class Ingestor : private FeedSink {
  private:
   bool OnArticle(ArticleRecord&& article) override;
   void OnArticleFailed(const FeedError& error) override;
-  void OnFeedDone(std::string_view source, std::string_view feed_url, std::string_view error) override;
+  void OnArticleNotModified(std::string_view source, std::string_view url) override;
+  void OnSourceDone(const SourceOutcome& outcome) override;
   void OnSource(std::string_view source) override;
+  void AddError(FeedError error);
 
   ArticleStore& store_;
   const FigureExtractor& extractor_;
