@@ -121,8 +121,9 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, const AssetL
   for (size_t i = 0; i < low.size(); ++i) {
     const char c = low[i];
     if (c != ' ' && c != ',' && c != ';' && c != ':') continue;
+    const char next = i + 1 < low.size() ? low[i + 1] : '\0';
     for (std::string_view m : kClauseMarkers) {
-      if (m[0] != c || low.compare(i, m.size(), m) != 0) continue;
+      if (m[0] != c || (m.size() > 1 && m[1] != next) || low.compare(i, m.size(), m) != 0) continue;
       // " - " between two numbers is a range, not a clause break.
       if (m == " - " && i > 0 && i + 3 < low.size() &&
           (std::isdigit(static_cast<unsigned char>(low[i - 1])) ||
