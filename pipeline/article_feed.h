@@ -34,11 +34,16 @@ struct SourceOutcome {
   std::vector<std::string> errors;  // feed/sitemap problems, each naming its URL
 };
 
+// The sink's answer to one article.
+struct ArticleAck {
+  bool stored = false;  // it is safely in the store now (written, or already there unchanged)
+  bool more = true;     // false: hand no more articles (e.g. --max-articles reached)
+};
+
 class FeedSink {
  public:
   virtual ~FeedSink() = default;
-  // A parsed article. Returns false to stop the feed (e.g. --max-articles).
-  virtual bool OnArticle(ArticleRecord&& article) = 0;
+  virtual ArticleAck OnArticle(ArticleRecord&& article) = 0;
   // A page that was found but could not be fetched or parsed (an article lost).
   virtual void OnArticleFailed(const FeedError& error) = 0;
   // A page the server says has not changed since the last run (HTTP 304).

@@ -38,22 +38,23 @@ IngestResult Ingestor::Run(ArticleFeed& feed) {
   return result_;
 }
 
-bool Ingestor::OnArticle(ArticleRecord&& article) {
-  if (!result_.fatal_error.empty()) return false;
-  if (options_.max_articles > 0 && seen_ >= options_.max_articles) return false;
+ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
+  if (!result_.fatal_error.empty()) return {false, false};
+  if (options_.max_articles > 0 && seen_ >= options_.max_articles) return {false, false};
   ++seen_;
+  const bool more = options_.max_articles == 0 || seen_ < options_.max_articles;
   if (article.canonical_url.empty()) article.canonical_url = article.url;
   if (!options_.since.empty() && !article.published_at.empty() && article.published_at < options_.since) {
     ++result_.skipped_old;
     display_.ArticleDone("too old", article.canonical_url, 0);
-    return options_.max_articles == 0 || seen_ < options_.max_articles;
+    return {false, more};
   }
 
   std::optional<StoredArticleInfo> stored = store_.Find(article.canonical_url);
   if (stored && stored->content_hash == ContentHash(article)) {
     ++result_.counts.articles_unchanged;
     display_.ArticleDone("unchanged", article.canonical_url, 0);
-    return options_.max_articles == 0 || seen_ < options_.max_articles;
+    return {true, more};
   }
 
   std::vector<Figure> figures = extractor_.Extract(article.text);
@@ -70,12 +71,13 @@ bool Ingestor::OnArticle(ArticleRecord&& article) {
     int code = store_.last_error_code();
     if (code == SQLITE_CONSTRAINT || code == SQLITE_TOOBIG || code == SQLITE_MISMATCH) {
       OnArticleFailed({article.source, article.canonical_url, outcome.error()});
-    } else {
-      result_.fatal_error = outcome.error();
-      display_.Error(outcome.error());
-      return false;
+      return {false, more};
     }
-  } else if (*outcome == UpsertOutcome::kUnchanged) {
+    result_.fatal_error = outcome.error();
+    display_.Error(outcome.error());
+    return {false, false};
+  }
+  if (*outcome == UpsertOutcome::kUnchanged) {
     ++result_.counts.articles_unchanged;
     display_.ArticleDone("unchanged", article.canonical_url, 0);
   } else {
@@ -84,7 +86,7 @@ bool Ingestor::OnArticle(ArticleRecord&& article) {
     result_.counts.figures += static_cast<int64_t>(figures.size());
     display_.ArticleDone(is_new ? "new" : "updated", article.canonical_url, figures.size());
   }
-  return options_.max_articles == 0 || seen_ < options_.max_articles;
+  return {true, more};
 }
 
 void Ingestor::AddError(FeedError error) {

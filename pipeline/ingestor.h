@@ -44,7 +44,7 @@ class Ingestor : private FeedSink {
   IngestResult Run(ArticleFeed& feed);
 
  private:
-  bool OnArticle(ArticleRecord&& article) override;
+  ArticleAck OnArticle(ArticleRecord&& article) override;
   void OnArticleFailed(const FeedError& error) override;
   void OnArticleNotModified(std::string_view source, std::string_view url) override;
   void OnSourceDone(const SourceOutcome& outcome) override;

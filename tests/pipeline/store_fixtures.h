@@ -46,7 +46,7 @@ class VectorFeed : public ArticleFeed {
   void Run(FeedSink& sink) override {
     for (ArticleRecord a : articles_) {
       sink.OnSource(a.source);
-      if (!sink.OnArticle(std::move(a))) break;
+      if (!sink.OnArticle(std::move(a)).more) break;
     }
     sink.OnSourceDone({"testwire", 1, 0, {}});
     for (const FeedError& e : failed_feeds_) sink.OnSourceDone({e.source, 0, 1, {e.url + ": " + e.error}});
