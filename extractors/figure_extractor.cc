@@ -43,7 +43,7 @@ void UpdateTopic(const std::vector<AssetMention>& mentions, SentenceMemory& memo
   if (mentions.empty()) return;
   for (const auto& m : mentions)
     if (m.ticker != mentions.front().ticker) return;
-  memory.recent_asset = mentions.front().ticker;
+  memory.SetRecentAsset(mentions.front().ticker);
 }
 
 }  // namespace
@@ -97,11 +97,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       memory.main_asset = context.main_asset;
     }
     if (!HasDigit(line)) {
-      UpdateTopic(lexicon.FindMentions(line), memory);
-      if (context.main_asset.empty() && !memory.recent_asset.empty()) {
-        context.main_asset = memory.recent_asset;
-        memory.main_asset = context.main_asset;
-      }
+      memory.AddUnscannedLine(line, &lexicon);
       memory.last_window.clear();
       int n = CountSentences(line);
       sentence_number += n;
@@ -117,7 +113,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       ++memory.sentences_since_fear_greed;
       if (ContainsNoCase(sentence, "greed")) memory.sentences_since_fear_greed = 0;
       if (!HasDigit(sentence)) {
-        UpdateTopic(lexicon.FindMentions(sentence), memory);
+        memory.AddUnscannedLine(sentence, &lexicon);
         memory.last_window.clear();
         continue;
       }

@@ -89,7 +89,7 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
   auto subject = s.SubjectAssetIndex(q, false);
   std::string asset = subject ? s.assets[*subject].ticker : std::string();
   if (asset.empty() && s.memory != nullptr)
-    asset = s.memory->recent_asset.empty() ? s.memory->main_asset : s.memory->recent_asset;
+    asset = s.memory->RecentAsset().empty() ? s.memory->main_asset : s.memory->RecentAsset();
   if (asset.empty()) return {};
   if (q.value < MinPlausiblePrice(asset) && kind != FigureKind::kPriceChange) {
     // Try the article's asset before giving up.
