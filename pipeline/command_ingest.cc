@@ -21,9 +21,9 @@ namespace cn {
 
 void IngestCommand::Setup(CLI::App& sub) {
   db_path_ = kDefaultDatabasePath;
-  sub.add_option("--sources", sources_path_, "Sources file (TOML); default: the sources shipped with cryptonews");
+  sub.add_option("--sources", sources_path_, "Sources file (TOML); default ./sources.toml, else the list built into cryptonews");
   sub.add_option("--db", db_path_, "SQLite database file (created if missing)")->capture_default_str();
-  sub.add_option("--since", since_, "Skip articles published before this UTC date (YYYY-MM-DD)");
+  sub.add_option("--since", since_, "Skip articles published before this UTC date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
   sub.add_option("--max-articles", max_articles_, "Stop after this many articles (0 = no limit)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
