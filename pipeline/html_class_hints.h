@@ -26,7 +26,7 @@ struct ClassHints {
 
 // Navigation, comments, share bars, ads, newsletter/cookie boxes, ...
 bool IsUnlikely(const ClassHints& h);
-// Captions, credits, timestamps, bylines, post meta: dropped even inside a
+// Captions, credits, timestamps, bylines, post meta: dropped (when short) even inside a
 // wrapper that looks like content.
 bool IsNeverBody(const ClassHints& h);
 // Words that overrule IsUnlikely ("article", "content", "main", "story", ...).

@@ -193,7 +193,7 @@ class Extractor {
                          tag == "main" || info.article_marker;
     if (!protected_tag && !hints.empty() &&
         ((IsUnlikely(hints) && !IsMaybeContent(hints) && !LooksLikeProse(info, hints)) ||
-         IsNeverBody(hints)))
+         (IsNeverBody(hints) && info.text < 300)))
       info.dropped = true;
     return self;
   }
