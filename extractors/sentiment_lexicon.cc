@@ -58,6 +58,10 @@ bool Apply(std::string_view kind, float value, bool has_value, SentimentTerm* te
   } else if (kind == "comparative") {
     if (!has_value) return false;
     term->comparative = value > 0 ? 1 : -1;
+  } else if (kind == "win") {
+    term->win_verb = true;
+  } else if (kind == "deal") {
+    term->deal_noun = true;
   } else if (kind == "qualifier") {
     term->qualifier = true;
   } else if (kind == "shift") {

@@ -33,6 +33,8 @@ struct SentimentTerm {
   bool negator = false;      // "not", "no longer", "failed"
   int compare = 0;           // "compared to", "versus" (2), "from" (1, weaker): X against Y
   int comparative = 0;       // "more" +1, "less" −1: a direction only after a number ("36 % more")
+  bool win_verb = false;     // "won", "received", "signed": good news when ...
+  bool deal_noun = false;    // ... a deal noun follows: "won an order", "signed a contract"
   bool qualifier = false;    // "excluding", "including": what follows is not the subject
   bool shift = false;        // "swung", "turned": shift into a state ("to a loss")
   bool target = false;       // "to", "into": introduces the state shifted into

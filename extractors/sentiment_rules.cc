@@ -10,7 +10,8 @@ namespace {
 // financial text has, so it outweighs a single mild evaluative word.
 constexpr double kComposed = 2.0;     // "profit rose", "costs fell"
 constexpr double kShift = 2.0;        // "swung to a loss"
-constexpr double kBareCompare = 0.8;  // numbers compared, no metric in reach
+constexpr double kBareCompare = 0.8;
+constexpr double kWonDeal = 1.2;      // "won an order", "signed a contract"  // numbers compared, no metric in reach
 constexpr double kNegation = -0.75;   // "not bullish": flipped and damped
 constexpr int kMetricLeft = 9;        // reach of a direction word for its metric
 constexpr int kMetricRight = 4;
@@ -54,6 +55,7 @@ class Scorer {
     Comparisons();
     Directions(/*metric_words=*/false);
     Directions(/*metric_words=*/true);
+    WonDeals();
     Remaining();
     return total_;
   }
@@ -89,9 +91,13 @@ class Scorer {
     const SentimentTerm* t = TermOf(u_[i]);
     return t ? t->direction : 0;
   }
+  // A change word's own weight; after a number ("a 3.3 % increase") it is a
+  // reported change, whatever the word's base weight.
   double DirectionWeightAt(int i) const {
     const SentimentTerm* t = TermOf(u_[i]);
-    return t && t->direction != 0 ? t->direction_weight : 0.8;
+    double w = t && t->direction != 0 ? t->direction_weight : 0.8;
+    if (i > 0 && u_[i - 1].kind == UnitKind::kNumber && w < 1) w = 1;
+    return w;
   }
 
   // Intensifiers, hedges and negators in reach before unit i (and an adverb
@@ -122,8 +128,9 @@ class Scorer {
       const SentimentTerm* t = TermOf(u_[q]);
       if (t == nullptr || !t->qualifier) continue;
       for (int k = q + 1; k < N() && k <= q + 4; ++k) {
-        if (IsBoundary(u_[k]) || IsComma(u_[k])) break;
-        flags_[k] |= kUsed | kReference;
+        if (IsBoundary(u_[k]) || IsComma(u_[k]) || DirectionAt(k) != 0) break;
+        const SentimentTerm* tk = TermOf(u_[k]);
+        if (tk != nullptr && (tk->metric != 0 || tk->polarity != 0)) flags_[k] |= kUsed | kReference;
       }
     }
   }
@@ -134,9 +141,17 @@ class Scorer {
     for (int c = 0; c < N(); ++c) {
       const SentimentTerm* t = TermOf(u_[c]);
       if (t == nullptr || t->compare == 0) continue;
-      for (int k = c + 1; k < N() && k <= c + 7; ++k) {
+      // Only a comparison with a value to compare against has a reference side
+      // ("cash flow from operations turned negative" has none).
+      int end = -1;
+      for (int k = c + 1; k < N() && k <= c + 7 && end < 0; ++k) {
+        if (IsBoundary(u_[k]) || IsComma(u_[k])) break;
+        if (u_[k].kind == UnitKind::kNumber && u_[k].number_kind != NumberKind::kYear) end = std::min(N() - 1, k + 3);
+      }
+      for (int k = c + 1; k <= end; ++k) {
         const SentimentTerm* tk = TermOf(u_[k]);
-        if (IsBoundary(u_[k]) || IsComma(u_[k]) || (tk != nullptr && (tk->compare != 0 || tk->direction != 0)))
+        if (IsBoundary(u_[k]) || IsComma(u_[k]) ||
+            (tk != nullptr && (tk->compare != 0 || tk->direction != 0 || tk->shift || tk->target)))
           break;
         if (tk != nullptr && (tk->metric != 0 || tk->polarity != 0)) flags_[k] |= kReference;
       }
@@ -275,6 +290,22 @@ class Scorer {
         flags_[best] |= kUsed;
       } else {
         Add(d, dir * DirectionWeightAt(d) * Modifiers(d));
+      }
+    }
+  }
+
+  // Business news: winning or signing orders and contracts is good news.
+  void WonDeals() {
+    for (int v = 0; v < N(); ++v) {
+      const SentimentTerm* t = TermOf(u_[v]);
+      if (t == nullptr || !t->win_verb) continue;
+      for (int k = v + 1; k < N() && k <= v + 6; ++k) {
+        if (IsBoundary(u_[k])) break;
+        const SentimentTerm* tk = TermOf(u_[k]);
+        if (tk != nullptr && tk->deal_noun) {
+          Add(v, kWonDeal * Modifiers(v));
+          break;
+        }
       }
     }
   }

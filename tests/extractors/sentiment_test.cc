@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -103,6 +105,16 @@ TEST(SentimentTest, IntensifiersAndHedgesScale) {
   EXPECT_LT(slight, plain);
   EXPECT_GT(slight, 0);
   EXPECT_LT(hedged, sure);
+}
+
+TEST(SentimentTest, WonOrdersAndContracts) {
+  ExpectLabels({
+      {"The engineering group has won two orders in Brazil worth EUR 40 mn.", kPos},
+      {"The shipyard signed a contract to build three ferries.", kPos},
+      {"The firm did not win the contract.", kNeg},
+      {"The contract is valid for five years.", kNeu},
+      {"The value of the order was not disclosed.", kNeu},
+  });
 }
 
 TEST(SentimentTest, Comparatives) {
@@ -272,6 +284,37 @@ TEST(SentimentTokensTest, ReadsNumbers) {
   for (const char* text : {"Q1", "N95", "12-month", "4th"}) {
     for (const auto& u : tokenizer.Tokenize(text)) EXPECT_NE(u.kind, UnitKind::kNumber) << text;
   }
+}
+
+}  // namespace
+}  // namespace cn
+
+namespace cn {
+namespace {
+
+// Our own hand-labelled sentences (fixtures/sentiment/labelled_sentences.tsv):
+// the rules must keep agreeing with at least 95 % of them, and every
+// disagreement is listed so a change that breaks one is visible.
+TEST(SentimentTest, LabelledSentencesFloor) {
+  std::ifstream in(std::string(CRYPTONEWS_SOURCE_DIR) + "/fixtures/sentiment/labelled_sentences.tsv");
+  ASSERT_TRUE(in) << "missing fixtures/sentiment/labelled_sentences.tsv";
+  std::string line;
+  int total = 0, agree = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << line;
+    std::string gold = line.substr(0, tab);
+    SentenceSentiment s = Analyzer().ScoreSentence(line.substr(tab + 1));
+    ++total;
+    if (ToString(s.label) == gold)
+      ++agree;
+    else
+      std::printf("  disagree: %s -> %s: %s\n", gold.c_str(), std::string(ToString(s.label)).c_str(),
+                  line.c_str() + tab + 1);
+  }
+  ASSERT_GT(total, 100);
+  EXPECT_GE(agree, total * 95 / 100) << agree << " of " << total;
 }
 
 }  // namespace
