@@ -252,8 +252,10 @@ class Scorer {
     }
   }
 
+  // A metric another rule already took is not taken twice ("pared losses and
+  // climbed back": "climbed" is not about the losses).
   bool IsMetricFor(int k, bool metric_words) const {
-    if (MetricOf(u_[k]) == 0 || (flags_[k] & kReference)) return false;
+    if (MetricOf(u_[k]) == 0 || (flags_[k] & (kReference | kUsed))) return false;
     return !(metric_words && DirectionAt(k) != 0);
   }
 
