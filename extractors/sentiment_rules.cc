@@ -1,7 +1,7 @@
 #include "extractors/sentiment_rules.h"
 
+#include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 namespace cn {
 namespace {
@@ -10,8 +10,8 @@ namespace {
 // financial text has, so it outweighs a single mild evaluative word.
 constexpr double kComposed = 2.0;     // "profit rose", "costs fell"
 constexpr double kShift = 2.0;        // "swung to a loss"
-constexpr double kBareCompare = 0.8;
-constexpr double kWonDeal = 1.2;      // "won an order", "signed a contract"  // numbers compared, no metric in reach
+constexpr double kBareCompare = 0.8;  // numbers compared, no metric in reach
+constexpr double kWonDeal = 1.2;      // "won an order", "signed a contract"
 constexpr double kNegation = -0.75;   // "not bullish": flipped and damped
 constexpr int kMetricLeft = 9;        // reach of a direction word for its metric
 constexpr int kMetricRight = 4;
