@@ -12,7 +12,10 @@ std::string_view assets_tsv();
 
 namespace {
 
-bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c >= 0x80; }
 bool IsUpperWord(std::string_view w) {
   bool any_alpha = false;
   for (unsigned char c : w) {
@@ -127,8 +130,8 @@ std::optional<AssetLexicon> AssetLexicon::Parse(std::string_view tsv, std::strin
       if (key == Lower(ticker)) continue;
       int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
       lex.max_name_words_ = std::max(lex.max_name_words_, words);
-      std::string first = key.substr(0, key.find(' '));
-      lex.name_starts_[first] = std::max(lex.name_starts_[first], words);
+      std::string first_word = key.substr(0, key.find(' '));
+      lex.name_starts_[first_word] = std::max(lex.name_starts_[first_word], words);
       lex.names_[key] = NameInfo{ticker, name_is_word, words};
     }
     ++lex.asset_count_;
@@ -180,19 +183,23 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
     if (!IsTicker(tick) || Lower(name) != Lower(tick)) own_names[Lower(name)] = std::string(tick);
   }
 
+  std::string first;
   for (size_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
     // Longest name first: "bitcoin cash" before "bitcoin". Only words that
     // start some name are worth an n-gram look-up.
     bool matched = false;
-    std::string first = Lower(text.substr(w.begin, w.end - w.begin));
-    int longest = 1;
+    first.assign(text, w.begin, w.end - w.begin);
+    for (auto& c : first)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    int longest = 0;
     if (auto it = name_starts_.find(first); it != name_starts_.end()) longest = it->second;
+    if (longest == 0 && !own_names.empty() && own_names.count(first)) longest = 1;
     for (int n = std::min<int>(longest, static_cast<int>(words.size() - k)); n >= 1 && !matched; --n) {
       const Word& last = words[k + n - 1];
       // Multi-word names must be separated by single spaces only.
       std::string_view phrase = text.substr(w.begin, last.end - w.begin);
-      std::string key = Lower(phrase);
+      const std::string key = n == 1 ? first : Lower(phrase);
       if (n > 1 && std::count(key.begin(), key.end(), ' ') != n - 1) continue;
       std::string ticker;
       bool is_word = false;
@@ -224,6 +231,9 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
 
     std::string_view s = text.substr(w.begin, w.end - w.begin);
     bool cashtag = w.begin > 0 && text[w.begin - 1] == '$' && std::isalpha(static_cast<unsigned char>(s[0]));
+    // Tickers are written in upper case (or as cashtags): skip other words early.
+    if (!cashtag && !(s[0] >= 'A' && s[0] <= 'Z') && !(s[0] >= '0' && s[0] <= '9')) continue;
+    if (!cashtag && s.size() > 1 && s[1] >= 'a' && s[1] <= 'z') continue;
     std::string upper(s);
     for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     auto it = tickers_.find(upper);

@@ -104,7 +104,6 @@ const std::unordered_map<std::string, int>& PhraseStarts() {
     std::unordered_map<std::string, int> out;
     for (const auto& [phrase, cue] : CueTable()) {
       int words = 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
-      if (words < 2) continue;
       std::string first = phrase.substr(0, phrase.find(' '));
       out[first] = std::max(out[first], words);
     }
@@ -117,7 +116,8 @@ struct Token {
   size_t begin, end;
 };
 
-bool IsWordChar(unsigned char c) { return std::isalnum(c) || c == '\'' || c == '-' || c == '/'; }
+bool IsAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsWordChar(unsigned char c) { return IsAlnum(c) || c == '\'' || c == '-' || c == '/'; }
 
 std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> tokens;
@@ -129,7 +129,7 @@ std::vector<Token> Tokenize(std::string_view s) {
       ++i;
       continue;
     }
-    if (!std::isalnum(c)) {
+    if (!IsAlnum(c)) {
       ++i;
       continue;
     }
@@ -147,19 +147,27 @@ std::vector<Token> Tokenize(std::string_view s) {
 }  // namespace
 
 std::vector<CueHit> FindCues(std::string_view sentence) {
-  std::vector<CueHit> hits;
-  std::vector<Token> tokens = Tokenize(sentence);
-  const Table& table = CueTable();
-  const auto& starts = PhraseStarts();
   std::string lower(sentence);
   for (auto& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return FindCuesInLowerCase(lower);
+}
+
+std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {
+  std::vector<CueHit> hits;
+  std::vector<Token> tokens = Tokenize(lower);
+  const Table& table = CueTable();
+  const auto& starts = PhraseStarts();
   std::string key;
   for (size_t k = 0; k < tokens.size();) {
     bool matched = false;
     key.assign(lower, tokens[k].begin, tokens[k].end - tokens[k].begin);
     auto start = starts.find(key);
-    size_t longest = start == starts.end() ? 1 : static_cast<size_t>(start->second);
+    if (start == starts.end()) {  // no phrase starts with this word
+      ++k;
+      continue;
+    }
+    size_t longest = static_cast<size_t>(start->second);
     for (size_t n = std::min<size_t>(longest, tokens.size() - k); n >= 1; --n) {
       key.clear();
       for (size_t j = 0; j < n; ++j) {

@@ -50,4 +50,8 @@ struct CueHit {
 // Cues of `sentence` in order (longest phrase wins where phrases overlap).
 std::vector<CueHit> FindCues(std::string_view sentence);
 
+// The same for a sentence the caller has already lower-cased (ASCII), which
+// saves a copy on the hot path.
+std::vector<CueHit> FindCuesInLowerCase(std::string_view lower_sentence);
+
 }  // namespace cn

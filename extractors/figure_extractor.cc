@@ -2,9 +2,9 @@
 #include "extractors/figure_extractor.h"
 
 #include <algorithm>
-#include <map>
 
 #include "extractors/asset_lexicon.h"
+#include "extractors/number_lexer.h"
 #include "extractors/qualifier.h"
 #include "extractors/sentence_analysis.h"
 #include "extractors/sentence_splitter.h"
@@ -37,23 +37,10 @@ bool ContainsNoCase(std::string_view s, std::string_view needle) {
   return it != s.end();
 }
 
-// The asset an article is about: the first one its title names, else the
-// one named most often in its opening sentences.
-std::string MainAsset(const NormalizedText& text, const std::vector<ByteSpan>& sentences,
-                      const AssetLexicon& lexicon) {
-  std::map<std::string, int> counts;
-  for (size_t i = 0; i < sentences.size() && i < 8; ++i) {
-    std::string_view s = std::string_view(text.matching).substr(sentences[i].begin,
-                                                                sentences[i].end - sentences[i].begin);
-    auto mentions = lexicon.FindMentions(s);
-    if (i == 0 && !mentions.empty()) return mentions.front().ticker;
-    for (const auto& m : mentions) ++counts[m.ticker];
-  }
-  std::string best;
-  int best_n = 0;
-  for (const auto& [ticker, n] : counts)
-    if (n > best_n) best = ticker, best_n = n;
-  return best;
+// Bare numbers only matter next to RSI or Fear & Greed ("a score of 60").
+bool MayNameIndicator(std::string_view sentence) {
+  return ContainsNoCase(sentence, "rsi") || ContainsNoCase(sentence, "relative strength") ||
+         ContainsNoCase(sentence, "greed") || ContainsNoCase(sentence, "score");
 }
 
 // The topic moves to an asset when a sentence names that asset alone
@@ -63,7 +50,7 @@ void UpdateTopic(const std::vector<AssetMention>& mentions, SentenceMemory& memo
   if (mentions.empty()) return;
   for (const auto& m : mentions)
     if (m.ticker != mentions.front().ticker) return;
-  memory.recent_asset = mentions.front().ticker;
+  memory.SetRecentAsset(mentions.front().ticker);
 }
 
 }  // namespace
@@ -80,52 +67,106 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view utf8) const {
   return Extract(NormalizeText(utf8), context);
 }
 
+// Sentences of a line that has no digit yield no figure; only their count
+// and topic matter, so ICU segmentation is skipped for them and sentences are
+// counted by their final punctuation.
+int CountSentences(std::string_view line) {
+  int n = 1;
+  for (size_t i = 0; i + 1 < line.size(); ++i)
+    if ((line[i] == '.' || line[i] == '!' || line[i] == '?') && line[i + 1] == ' ') ++n;
+  return n;
+}
+
 std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, DocumentContext& context) const {
   std::vector<Figure> out;
   const std::string_view matching = text.matching;
-  const std::vector<ByteSpan> sentences = SplitSentences(matching);
-  if (context.main_asset.empty()) context.main_asset = MainAsset(text, sentences, impl_->lexicon);
+  const AssetLexicon& lexicon = impl_->lexicon;
 
   SentenceMemory memory;
-  memory.main_asset = context.main_asset;
-  for (size_t i = 0; i < sentences.size(); ++i) {
-    const ByteSpan span = sentences[i];
-    std::string_view sentence = matching.substr(span.begin, span.end - span.begin);
-    ++memory.sentences_since_fear_greed;
-    ++memory.sentences_since_rsi;
-    if (ContainsNoCase(sentence, "greed")) memory.sentences_since_fear_greed = 0;
-    if (!HasDigit(sentence)) {
+  int sentence_number = context.sentences_seen;
+  size_t line_begin = 0;
+  bool first_line = true;
+  while (line_begin < matching.size()) {
+    size_t line_end = matching.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = matching.size();
+    const std::string_view line = matching.substr(line_begin, line_end - line_begin);
+    const size_t line_offset = line_begin;
+    line_begin = line_end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+
+    if (first_line) {
+      // The article's asset: the first one its title (first line) names.
+      first_line = false;
+      if (context.main_asset.empty()) {
+        auto mentions = lexicon.FindMentions(line);
+        if (!mentions.empty()) context.main_asset = mentions.front().ticker;
+      }
+      memory.main_asset = context.main_asset;
+    }
+    if (!HasDigit(line)) {
+      memory.AddUnscannedLine(line, &lexicon);
       memory.last_window.clear();
-      // Still follow the topic: "ENS ... It currently trades at $25.31".
-      UpdateTopic(impl_->lexicon.FindMentions(sentence), memory);
+      int n = CountSentences(line);
+      sentence_number += n;
+      memory.sentences_since_fear_greed += n;
+      if (ContainsNoCase(line, "greed")) memory.sentences_since_fear_greed = 0;
       continue;
     }
-    SentenceAnalysis analysis = SentenceAnalysis::Build(sentence, impl_->lexicon, memory);
-    for (const Quantity& q : analysis.quantities) {
-      std::vector<Figure> figures = IndicatorStage(analysis, q);
-      if (figures.empty()) figures = PercentStage(analysis, q);
-      if (figures.empty()) figures = MarketFigureStage(analysis, q);
-      if (figures.empty()) figures = PriceStage(analysis, q);
-      for (Figure& f : figures) {
-        const size_t begin_byte = span.begin + static_cast<size_t>(f.start);
-        const size_t end_byte = span.begin + static_cast<size_t>(f.end);
-        f.start = text.code_point_at[begin_byte];
-        f.end = text.code_point_at[end_byte];
-        f.text = std::string(text.OriginalSlice(static_cast<size_t>(f.start), static_cast<size_t>(f.end)));
-        f.sentence = context.sentences_seen + static_cast<int>(i);
-        out.push_back(std::move(f));
+
+    for (const ByteSpan& local : SplitSentences(line)) {
+      const ByteSpan span{line_offset + local.begin, line_offset + local.end};
+      std::string_view sentence = matching.substr(span.begin, span.end - span.begin);
+      const int this_sentence = sentence_number++;
+      ++memory.sentences_since_fear_greed;
+      if (ContainsNoCase(sentence, "greed")) memory.sentences_since_fear_greed = 0;
+      if (!HasDigit(sentence)) {
+        memory.AddUnscannedLine(sentence, &lexicon);
+        memory.last_window.clear();
+        continue;
+      }
+      // Only sentences with a candidate number are analysed: money, a
+      // percentage, or a bare number next to an indicator's name. Dates and
+      // years alone need nothing more.
+      std::vector<Quantity> quantities = LexQuantities(sentence);
+      bool candidate = false;
+      for (const Quantity& q : quantities)
+        if (!q.is_noise && (q.type != QuantityType::kPlain || MayNameIndicator(sentence))) candidate = true;
+      if (!candidate) {
+        memory.AddUnscannedLine(sentence, &lexicon);
+        memory.last_window.clear();
+        continue;
+      }
+      SentenceAnalysis analysis = SentenceAnalysis::Build(sentence, std::move(quantities), lexicon, memory);
+      if (context.main_asset.empty() && !analysis.assets.empty()) {
+        context.main_asset = analysis.assets.front().ticker;
+        memory.main_asset = context.main_asset;
+      }
+      for (const Quantity& q : analysis.quantities) {
+        std::vector<Figure> figures = IndicatorStage(analysis, q);
+        if (figures.empty()) figures = PercentStage(analysis, q);
+        if (figures.empty()) figures = MarketFigureStage(analysis, q);
+        if (figures.empty()) figures = PriceStage(analysis, q);
+        for (Figure& f : figures) {
+          const size_t begin_byte = span.begin + static_cast<size_t>(f.start);
+          const size_t end_byte = span.begin + static_cast<size_t>(f.end);
+          f.start = static_cast<int64_t>(text.CodePointAt(begin_byte));
+          f.end = static_cast<int64_t>(text.CodePointAt(end_byte));
+          f.text = std::string(text.OriginalSlice(static_cast<size_t>(f.start), static_cast<size_t>(f.end)));
+          f.sentence = this_sentence;
+          out.push_back(std::move(f));
+        }
+      }
+      // Remember what later sentences may point back to.
+      UpdateTopic(analysis.assets, memory);
+      memory.last_window.clear();
+      if (!analysis.windows.empty()) memory.last_window = analysis.windows.front().duration;
+      for (const CueHit& h : analysis.cues) {
+        if (h.cue == Cue::kUp) { memory.last_direction = Direction::kUp; break; }
+        if (h.cue == Cue::kDown) { memory.last_direction = Direction::kDown; break; }
       }
     }
-    // Remember what later sentences may point back to.
-    UpdateTopic(analysis.assets, memory);
-    memory.last_window.clear();
-    if (!analysis.windows.empty()) memory.last_window = analysis.windows.front().duration;
-    for (const CueHit& h : analysis.cues) {
-      if (h.cue == Cue::kUp) { memory.last_direction = Direction::kUp; break; }
-      if (h.cue == Cue::kDown) { memory.last_direction = Direction::kDown; break; }
-    }
   }
-  context.sentences_seen += static_cast<int>(sentences.size());
+  context.sentences_seen = sentence_number;
   return out;
 }
 

@@ -70,9 +70,14 @@ std::vector<ByteSpan> SplitSentences(std::string_view text) {
   while (line_begin < text.size()) {
     size_t line_end = text.find('\n', line_begin);
     if (line_end == std::string_view::npos) line_end = text.size();
-    // A line with no sentence terminator inside is one sentence; skip ICU.
+    // A line with no terminator followed by a space (only, perhaps, one at
+    // its end) is one sentence; ICU is only needed where a break may fall.
     std::string_view line = text.substr(line_begin, line_end - line_begin);
-    if (line.find_first_of(".!?") == std::string_view::npos) {
+    bool may_break = false;
+    for (size_t i = 0; i + 1 < line.size() && !may_break; ++i)
+      may_break = (line[i] == '.' || line[i] == '!' || line[i] == '?') &&
+                  (line[i + 1] == ' ' || line[i + 1] == '"' || line[i + 1] == '\'' || line[i + 1] == ')');
+    if (!may_break) {
       AddTrimmed(text, line_begin, line_end, out);
     } else {
       SplitLine(text, line_begin, line_end, out);

@@ -202,8 +202,8 @@ ArticleSentiment SentimentAnalyzer::ScoreArticle(std::string_view utf8) const {
   for (const Scored& s : polar) {
     const ByteSpan& span = spans[s.index];
     WeightedSentence w;
-    w.start = text.code_point_at[span.begin];
-    w.end = text.code_point_at[span.end];
+    w.start = text.CodePointAt(span.begin);
+    w.end = text.CodePointAt(span.end);
     w.text = std::string(text.OriginalSlice(w.start, w.end));
     w.score = s.sentiment.score;
     article.key_sentences.push_back(std::move(w));

@@ -40,22 +40,18 @@ NormalizedText NormalizeText(std::string_view in) {
   NormalizedText out;
   out.original.reserve(in.size());
   out.matching.reserve(in.size());
-  out.code_point_at.reserve(in.size() + 1);
-  out.original_byte_at.reserve(in.size() + 1);
 
   const auto* s = reinterpret_cast<const uint8_t*>(in.data());
   const int32_t length = static_cast<int32_t>(in.size());
   int32_t i = 0;
-  uint32_t cp = 0;
   while (i < length) {
-    out.original_byte_at.push_back(static_cast<uint32_t>(out.original.size()));
     // ASCII fast path: most article text is ASCII and folds to itself.
-    if (s[i] < 0x80) {
-      out.original.push_back(static_cast<char>(s[i]));
-      out.matching.push_back(static_cast<char>(s[i]));
-      out.code_point_at.push_back(cp);
-      ++i;
-      ++cp;
+    int32_t run = i;
+    while (run < length && s[run] < 0x80) ++run;
+    if (run > i) {
+      out.original.append(in.data() + i, static_cast<size_t>(run - i));
+      out.matching.append(in.data() + i, static_cast<size_t>(run - i));
+      i = run;
       continue;
     }
     const int32_t start = i;
@@ -69,18 +65,52 @@ NormalizedText NormalizeText(std::string_view in) {
       out.original.append(in.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
     }
     const int32_t folded = FoldToAscii(c);
-    const size_t before = out.matching.size();
     if (folded >= 0) {
       out.matching.push_back(static_cast<char>(folded));
     } else {
       AppendUtf8(out.matching, c);
     }
-    out.code_point_at.insert(out.code_point_at.end(), out.matching.size() - before, cp);
+  }
+  // Checkpoints for offset conversion.
+  size_t cps = 0;
+  for (size_t b = 0; b < out.matching.size(); ++b) {
+    if (b % NormalizedText::kBlock == 0) out.cp_before_block_.push_back(static_cast<uint32_t>(cps));
+    if ((static_cast<unsigned char>(out.matching[b]) & 0xC0) != 0x80) ++cps;
+  }
+  out.code_points_ = cps;
+  size_t cp = 0;
+  for (size_t b = 0; b < out.original.size(); ++b) {
+    if ((static_cast<unsigned char>(out.original[b]) & 0xC0) == 0x80) continue;
+    if (cp % NormalizedText::kBlock == 0) out.byte_of_cp_block_.push_back(static_cast<uint32_t>(b));
     ++cp;
   }
-  out.original_byte_at.push_back(static_cast<uint32_t>(out.original.size()));
-  out.code_point_at.push_back(cp);
   return out;
+}
+
+size_t NormalizedText::CodePointAt(size_t b) const {
+  if (b >= matching.size()) return code_points_;
+  size_t block = b / kBlock;
+  size_t cp = cp_before_block_[block];
+  for (size_t i = block * kBlock; i < b; ++i)
+    if ((static_cast<unsigned char>(matching[i]) & 0xC0) != 0x80) ++cp;
+  return cp;
+}
+
+size_t NormalizedText::OriginalByteAt(size_t cp) const {
+  if (cp >= code_points_) return original.size();
+  size_t block = cp / kBlock;
+  size_t b = byte_of_cp_block_[block];
+  for (size_t n = block * kBlock; n < cp; ++n) {
+    ++b;
+    while (b < original.size() && (static_cast<unsigned char>(original[b]) & 0xC0) == 0x80) ++b;
+  }
+  return b;
+}
+
+std::string_view NormalizedText::OriginalSlice(size_t begin_cp, size_t end_cp) const {
+  size_t b = OriginalByteAt(begin_cp);
+  size_t e = OriginalByteAt(end_cp);
+  return std::string_view(original).substr(b, e - b);
 }
 
 }  // namespace cn

@@ -21,21 +21,24 @@ namespace cn {
 struct NormalizedText {
   std::string original;   // the input as valid UTF-8 (ill-formed bytes → U+FFFD)
   std::string matching;   // folded text for patterns; same code points count
-  // code_point_at[b] = code-point index of byte b of `matching`, for
-  // b in [0, matching.size()]; the last entry is the total code-point count.
-  std::vector<uint32_t> code_point_at;
-  // original_byte_at[c] = byte offset in `original` of code point c, for
-  // c in [0, code points]; lets evidence be sliced from `original`.
-  std::vector<uint32_t> original_byte_at;
   size_t invalid_sequences = 0;        // how many ill-formed sequences were replaced
   size_t first_invalid_byte = 0;       // byte offset in the input of the first one
 
-  size_t CodePoints() const { return original_byte_at.size() - 1; }
+  size_t CodePoints() const { return code_points_; }
+  // The code-point index of byte `b` of `matching` (b ≤ matching.size()).
+  size_t CodePointAt(size_t b) const;
   // The original text of code points [begin, end).
-  std::string_view OriginalSlice(size_t begin_cp, size_t end_cp) const {
-    return std::string_view(original).substr(original_byte_at[begin_cp],
-                                             original_byte_at[end_cp] - original_byte_at[begin_cp]);
-  }
+  std::string_view OriginalSlice(size_t begin_cp, size_t end_cp) const;
+
+ private:
+  friend NormalizedText NormalizeText(std::string_view utf8);
+  // Offsets are found by counting from a checkpoint every kBlock bytes or
+  // code points, so the maps cost 1/kBlock of the text, not 4 bytes a byte.
+  static constexpr size_t kBlock = 64;
+  size_t OriginalByteAt(size_t cp) const;
+  size_t code_points_ = 0;
+  std::vector<uint32_t> cp_before_block_;     // code points before matching byte k*kBlock
+  std::vector<uint32_t> byte_of_cp_block_;    // original byte offset of code point k*kBlock
 };
 
 NormalizedText NormalizeText(std::string_view utf8);

@@ -48,28 +48,56 @@ struct Simple {
   bool adjectival;
 };
 
-const std::vector<std::unique_ptr<RE2>>& SimplePatterns(std::vector<Simple>** table) {
-  static std::vector<Simple> simple = {
-      {R"((?i)\b(?:year[- ]to[- ]date|ytd|so far this year|since the start of the year|this year)\b)", "YTD", false},
-      {R"((?i)\b(?:hourly|the hour)\b)", "PT1H", true},
-      {R"((?i)\b(?:daily|intraday|on the day|for the day|today|of the day|a day|per day|overnight|24h|day-over-day|single day|one day|the day)\b)", "PT24H", true},
-      {R"((?i)\b(?:weekly|on the week|this week|the week|for the week|a week|week-over-week|wow|seven days|week-on-week)\b)", "P7D", true},
-      {R"((?i)\b(?:monthly|this month|the month|a month|month-over-month|on the month|for the month)\b)", "P30D", true},
-      {R"((?i)\b(?:annual|annually|yearly|year-over-year|yoy|year-on-year|a year|the year|12 months|twelve months)\b)", "P1Y", true},
-  };
-  static const std::vector<std::unique_ptr<RE2>> compiled = [] {
-    std::vector<std::unique_ptr<RE2>> out;
-    for (const Simple& s : simple) out.push_back(std::make_unique<RE2>(s.pattern));
-    return out;
-  }();
-  *table = &simple;
-  return compiled;
+// Fixed window phrases. One combined pattern, one capture group each, so a
+// sentence is scanned once however many phrases there are.
+constexpr Simple kSimple[] = {
+    {R"(year[- ]to[- ]date|ytd|so far this year|since the start of the year|this year)", "YTD", false},
+    {R"(hourly|the hour)", "PT1H", true},
+    {R"(daily|intraday|on the day|for the day|today|of the day|a day|per day|overnight|24h|day-over-day|single day|one day|the day)", "PT24H", true},
+    {R"(weekly|on the week|this week|the week|for the week|a week|week-over-week|wow|seven days|week-on-week)", "P7D", true},
+    {R"(monthly|this month|the month|a month|month-over-month|on the month|for the month)", "P30D", true},
+    {R"(annual|annually|yearly|year-over-year|yoy|year-on-year|a year|the year|12 months|twelve months)", "P1Y", true},
+};
+constexpr int kSimpleCount = sizeof(kSimple) / sizeof(kSimple[0]);
+
+const RE2& SimplePattern() {
+  static const RE2 re([] {
+    std::string p = "(?i)\\b(?:";
+    for (int i = 0; i < kSimpleCount; ++i) {
+      if (i) p += "|";
+      p += "(";
+      p += kSimple[i].pattern;
+      p += ")";
+    }
+    return p + ")\\b";
+  }());
+  return re;
+}
+
+// Every window expression contains one of these (lower case), or a digit
+// glued to 'h'/'d' ("24h", "7d"); most sentences contain none, so the
+// patterns only run where one is present.
+bool MayHoldWindow(std::string_view lower) {
+  for (std::string_view key : {"hour", "day", "daily", "week", "month", "year", "ytd", "annual", "yoy", "wow",
+                               "overnight", "hr", "wk", "yr", "mo"})
+    if (lower.find(key) != std::string_view::npos) return true;
+  for (size_t i = 1; i < lower.size(); ++i)
+    if ((lower[i] == 'h' || lower[i] == 'd') && lower[i - 1] >= '0' && lower[i - 1] <= '9') return true;
+  return false;
 }
 
 }  // namespace
 
 std::vector<WindowHit> FindWindows(std::string_view sentence) {
+  std::string lower(sentence);
+  for (auto& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return FindWindows(sentence, lower);
+}
+
+std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view lower_sentence) {
   std::vector<WindowHit> hits;
+  if (!MayHoldWindow(lower_sentence)) return hits;
   re2::StringPiece input(sentence.data(), sentence.size());
   re2::StringPiece prefix, unit_piece;
   const RE2& counted = CountedPattern();
@@ -99,21 +127,21 @@ std::vector<WindowHit> FindWindows(std::string_view sentence) {
     bool adjectival = pre.find('-') != std::string_view::npos || (end < sentence.size() && sentence[end] == '-');
     hits.push_back({d, begin, end, adjectival});
   }
-  std::vector<Simple>* table = nullptr;
-  const auto& compiled = SimplePatterns(&table);
-  for (size_t i = 0; i < compiled.size(); ++i) {
-    re2::StringPiece r = input;
-    while (r.size() > 0) {
-      re2::StringPiece match;
-      if (!compiled[i]->Match(r, 0, r.size(), RE2::UNANCHORED, &match, 1)) break;
-      size_t begin = static_cast<size_t>(match.data() - sentence.data());
-      size_t end = begin + match.size();
-      bool overlaps = false;
-      for (const auto& h : hits)
-        if (begin < h.end && h.begin < end) overlaps = true;
-      if (!overlaps) hits.push_back({(*table)[i].duration, begin, end, (*table)[i].adjectival});
-      r.remove_prefix(static_cast<size_t>(match.data() + std::max<size_t>(match.size(), 1) - r.data()));
-    }
+  const RE2& simple = SimplePattern();
+  re2::StringPiece groups[kSimpleCount + 1];
+  size_t pos = 0;
+  while (pos < sentence.size() &&
+         simple.Match(input, pos, sentence.size(), RE2::UNANCHORED, groups, kSimpleCount + 1)) {
+    size_t begin = static_cast<size_t>(groups[0].data() - sentence.data());
+    size_t end = begin + groups[0].size();
+    int which = 0;
+    for (int g = 1; g <= kSimpleCount; ++g)
+      if (groups[g].data() != nullptr) which = g - 1;
+    bool overlaps = false;
+    for (const auto& h : hits)
+      if (begin < h.end && h.begin < end) overlaps = true;
+    if (!overlaps) hits.push_back({kSimple[which].duration, begin, end, kSimple[which].adjectival});
+    pos = end > pos ? end : pos + 1;
   }
   return hits;
 }

@@ -22,4 +22,8 @@ struct WindowHit {
 
 std::vector<WindowHit> FindWindows(std::string_view sentence);
 
+// The same, given also the sentence lower-cased (ASCII) for the cheap
+// prefilter; offsets are the same in both.
+std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view lower_sentence);
+
 }  // namespace cn

@@ -2,12 +2,16 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
+#include <utility>
 
 #include "extractors/figure_extractor.h"
 #include "extractors/text_normalizer.h"
+#include "pipeline/article_parser.h"
 #include "pipeline/exit_codes.h"
 #include "pipeline/figure_writer.h"
+#include "pipeline/page_file.h"
 #include "pipeline/text_source.h"
 
 namespace cn {
@@ -33,6 +37,10 @@ Each record is one figure mention with these fields:
   start, end  code-point offsets of the evidence in the input (end exclusive)
   text        the evidence exactly as it stands in the input
 
+With --html the input is a saved web page (.html or .html.gz): its main
+article text is extracted first (as `cryptonews article` shows it) and the
+offsets refer to that text.
+
 Exit codes: 0 ok (also for empty input), 2 unreadable input or bad arguments.
 Invalid UTF-8 is replaced with U+FFFD and reported once on stderr.
 )";
@@ -45,6 +53,7 @@ void ExtractCommand::Setup(CLI::App& sub) {
       ->capture_default_str();
   sub.add_option("input", input_, "Article text file (UTF-8), or - for standard input")
       ->capture_default_str();
+  sub.add_flag("--html", html_, "Input is a saved HTML page: extract from its main article text");
   sub.footer(kFieldHelp);
 }
 
@@ -54,7 +63,18 @@ int ExtractCommand::Run() {
     std::fprintf(stderr, "cryptonews extract: unknown --format '%s'\n", format_.c_str());
     return kExitUsage;
   }
-  auto source = TextSource::Open(input_);
+  // --html: the page is turned into its article text, extracted as one piece.
+  std::string article_text;
+  if (html_) {
+    auto page = ReadPageFile(input_);
+    if (!page) {
+      std::fprintf(stderr, "cryptonews extract: %s\n", page.error().c_str());
+      return kExitUsage;
+    }
+    auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    article_text = ParseArticle(*page, "", input_, now).text;
+  }
+  auto source = TextSource::Open(html_ ? std::string("/dev/null") : input_);
   if (!source) {
     std::fprintf(stderr, "cryptonews extract: %s\n", source.error().c_str());
     return kExitUsage;
@@ -67,7 +87,13 @@ int ExtractCommand::Run() {
   int64_t base_code_points = 0;
   size_t base_bytes = 0;
   bool warned_utf8 = false;
-  while (source->Next(&piece)) {
+  bool html_pending = html_;
+  auto next_piece = [&]() {
+    if (!html_) return source->Next(&piece);
+    piece = std::move(article_text);
+    return std::exchange(html_pending, false) && !piece.empty();
+  };
+  while (next_piece()) {
     NormalizedText text = NormalizeText(piece);
     if (text.invalid_sequences > 0 && !warned_utf8) {
       std::fprintf(stderr,

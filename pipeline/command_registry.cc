@@ -1,12 +1,14 @@
 // The one list of subcommands. Add a line here when adding a command file.
 #include "pipeline/command.h"
 #include "pipeline/command_article.h"
+#include "pipeline/command_crawl.h"
 #include "pipeline/command_export.h"
 #include "pipeline/command_extract.h"
 #include "pipeline/command_ingest.h"
 #include "pipeline/command_query.h"
 #include "pipeline/command_reprocess.h"
 #include "pipeline/command_sentiment.h"
+#include "pipeline/command_sources.h"
 #include "pipeline/command_stats.h"
 
 namespace cn {
@@ -21,6 +23,8 @@ std::vector<std::unique_ptr<Command>> MakeCommands() {
   commands.push_back(std::make_unique<QueryCommand>());
   commands.push_back(std::make_unique<ExportCommand>());
   commands.push_back(std::make_unique<StatsCommand>());
+  commands.push_back(std::make_unique<SourcesCommand>());
+  commands.push_back(std::make_unique<CrawlCommand>());
   return commands;
 }
 

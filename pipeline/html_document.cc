@@ -1,5 +1,6 @@
 #include "pipeline/html_document.h"
 
+#include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
 namespace cn {
@@ -21,6 +22,12 @@ void SilenceLibxml() {
 }  // namespace
 
 HtmlDocument HtmlDocument::Parse(std::string_view utf8, const std::string& url) {
+  // libxml2 wants its global tables set up once before threads parse.
+  static const bool initialised = [] {
+    xmlInitParser();
+    return true;
+  }();
+  (void)initialised;
   SilenceLibxml();
   HtmlDocument d;
   if (utf8.empty()) return d;

@@ -124,6 +124,13 @@ bool IsUnlikely(const Hints& h) {
                     {"nav", "ad", "ads", "tags", "tag", "rss", "follow", "print", "author"});
 }
 
+// Words naming things that are never the body, even inside "story" or
+// "content" wrappers: captions, credits, datelines and post meta.
+bool IsNeverBody(const Hints& h) {
+  return TokenMatch(h.tokens, {"caption", "credit", "timestamp", "byline", "postinfo", "postmeta"},
+                    {"date", "dateline"});
+}
+
 bool IsMaybeContent(const Hints& h) {
   return ContainsAny(h.lower, {"article", "body", "content", "main", "column", "shadow", "story"});
 }
@@ -191,6 +198,16 @@ class Extractor {
     std::vector<int> chosen = ChooseContent();
     for (int i : chosen) Render(infos_[static_cast<size_t>(i)].node, /*is_root=*/true, 0);
     Flush();
+    // Cleaning can be too eager on odd markup: when it leaves almost nothing
+    // of a container that had text, render the choice again without it.
+    size_t chosen_text = 0;
+    for (int i : chosen) chosen_text += infos_[static_cast<size_t>(i)].text;
+    if (TotalBlockBytes() < 200 && chosen_text >= 400) {
+      blocks_.clear();
+      clean_ = false;
+      for (int i : chosen) Render(infos_[static_cast<size_t>(i)].node, /*is_root=*/true, 0);
+      Flush();
+    }
     for (Info& info : infos_) info.node->_private = nullptr;
     return Join();
   }
@@ -273,9 +290,19 @@ class Extractor {
     if ((tag == "div" || tag == "section") && !info.block_children && info.text > 0) info.paragraphs += 1;
     bool protected_tag = tag == "body" || tag == "html" || tag == "a" || tag == "article" ||
                          tag == "main" || info.article_marker;
-    if (!protected_tag && !hints.empty() && IsUnlikely(hints) && !IsMaybeContent(hints))
+    if (!protected_tag && !hints.empty() &&
+        ((IsUnlikely(hints) && !IsMaybeContent(hints) && !LooksLikeProse(info, hints)) ||
+         IsNeverBody(hints)))
       info.dropped = true;
     return self;
+  }
+
+  // A page wrapper that happens to carry a word like "header" or "menu" in
+  // its class still holds the article: many long, link-poor paragraphs say so.
+  // Comment threads look the same and are recognised by name.
+  static bool LooksLikeProse(const Info& info, const Hints& hints) {
+    if (ContainsAny(hints.lower, {"comment", "disqus", "repl", "related", "recommend"})) return false;
+    return info.paragraphs >= 5 && info.text >= 1000 && info.link_text * 5 < info.text;
   }
 
   void MarkExcluded() {
@@ -459,6 +486,8 @@ class Extractor {
     if (!is_list && info.list_items > p + 100) return true;
     if (info.inputs > p / 3) return true;
     if (!is_list && info.text < 25 && (img == 0 || img > 2) && tag != "figure") return true;
+    // An image with a line of text under it is a picture and its caption.
+    if (!is_list && img >= 1 && info.text < 150 && info.commas < 2) return true;
     if (is_list && ld > 0.5) return true;
     if (!is_list && weight < 25 && ld > 0.2) return true;
     if (weight >= 25 && ld > 0.5) return true;
@@ -481,7 +510,7 @@ class Extractor {
       current_.push_back('\n');
       return;
     }
-    if (!is_root) {
+    if (!is_root && clean_) {
       if (tag == "h1") return;
       if ((tag == "h2" || tag == "h3" || tag == "h4" || tag == "h5" || tag == "h6") &&
           (info.weight < 0 || LinkDensity(info) > 0.33))
@@ -502,37 +531,77 @@ class Extractor {
 
   // Ends the current block: keeps it unless it is a feed or page leftover.
   void Flush() {
-    std::string block = CollapseWhitespaceKeepingLines(current_);
+    std::string collapsed = CollapseWhitespaceKeepingLines(current_);
     current_.clear();
-    if (block.empty() || IsLeftover(block)) return;
+    // Leftovers are judged line by line: feed bodies often hold them in the
+    // same block as real text, separated by <br>.
+    std::string block;
+    bool paragraph_break = false;
+    size_t start = 0;
+    while (start < collapsed.size()) {
+      size_t end = collapsed.find('\n', start);
+      if (end == std::string::npos) end = collapsed.size();
+      std::string_view line = std::string_view(collapsed).substr(start, end - start);
+      if (line.empty()) {
+        paragraph_break = true;
+      } else if (!IsLeftover(std::string(line))) {
+        if (!block.empty()) block += paragraph_break ? "\n\n" : "\n";
+        block += line;
+        paragraph_break = false;
+      }
+      start = end + 1;
+    }
+    // A block that only repeats the headline is the title, not body text.
+    if (block.empty() || block == title_) return;
     blocks_.push_back(std::move(block));
   }
 
+  // Collapses white space within lines; an empty line (<br><br>) between
+  // lines of text becomes one paragraph break.
   static std::string CollapseWhitespaceKeepingLines(const std::string& text) {
     std::string out;
+    bool blank_pending = false;
     size_t start = 0;
     while (start <= text.size()) {
       size_t end = text.find('\n', start);
       if (end == std::string::npos) end = text.size();
       std::string line = CollapseWhitespace(std::string_view(text).substr(start, end - start));
-      if (!line.empty()) {
-        if (!out.empty()) out.push_back('\n');
+      if (line.empty()) {
+        blank_pending = !out.empty();
+      } else {
+        if (!out.empty()) out += blank_pending ? "\n\n" : "\n";
         out += line;
+        blank_pending = false;
       }
       start = end + 1;
     }
     return out;
   }
 
-  static bool IsLeftover(const std::string& block) {
-    if (block.starts_with("The post ") && block.find(" appeared first on ") != std::string::npos)
+  // Lines that are page furniture whatever the page: feed footers, "read
+  // more" pointers to other stories, ad labels.
+  static bool IsLeftover(const std::string& line) {
+    if (line.starts_with("The post ") && line.find(" appeared first on ") != std::string::npos)
       return true;
-    if (block.starts_with("Related Reading:") || block.starts_with("Related Reading :")) return true;
-    std::string lower = LowerAscii(block);
-    static constexpr std::array<std::string_view, 7> kLines = {
+    std::string lower = LowerAscii(line);
+    static constexpr std::array<std::string_view, 11> kPointers = {
+        "related reading", "related:",          "read more:",          "read also:",
+        "also read:",      "see also:",         "suggested reading:", "recommended reading:",
+        "read next:",      "related article:", "related story:"};
+    if (lower.size() < 240)
+      for (std::string_view p : kPointers)
+        if (lower.starts_with(p)) return true;
+    static constexpr std::array<std::string_view, 8> kLines = {
         "advertisement", "advertisement:", "story continues below", "continue reading below",
-        "story continues below advertisement", "scroll to continue with content", "sponsored"};
+        "story continues below advertisement", "scroll to continue with content", "sponsored",
+        "read more"};
     return std::find(kLines.begin(), kLines.end(), lower) != kLines.end();
+  }
+
+  size_t TotalBlockBytes() const {
+    size_t total = 0;
+    for (const std::string& b : blocks_) total += b.size();
+    return total;
   }
 
   std::string Join() const {
@@ -546,6 +615,7 @@ class Extractor {
 
   xmlNode* root_;
   std::string title_;  // a heading repeating it is not body text
+  bool clean_ = true;  // drop boilerplate inside the chosen content
   std::vector<Info> infos_;
   std::string current_;
   std::vector<std::string> blocks_;

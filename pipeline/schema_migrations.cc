@@ -6,14 +6,16 @@ namespace cn {
 
 namespace embedded {
 std::string_view schema_0001_init();
+std::string_view schema_0002_fast_checks();
 }  // namespace embedded
 
 namespace {
 
 // Append a line per new schema/NNNN_*.sql (and the file to pipeline/CMakeLists.txt).
-const std::array<Migration, 1>& AllMigrations() {
-  static const std::array<Migration, 1> migrations = {{
+const std::array<Migration, 2>& AllMigrations() {
+  static const std::array<Migration, 2> migrations = {{
       {1, "0001_init.sql", embedded::schema_0001_init()},
+      {2, "0002_fast_checks.sql", embedded::schema_0002_fast_checks()},
   }};
   return migrations;
 }

@@ -1,10 +1,14 @@
 #include "pipeline/sentiment_scorer.h"
 
+#include <memory>
+
 namespace cn {
 
-// The sentiment analyser (issue 5) is not linked into this build yet: no
-// sentiment is stored and articles keep sentiment_version NULL, so reprocess
-// scores them once a scorer is returned here.
-SentimentScorer DefaultSentimentScorer() { return {}; }
+// One analyser per process (it loads the lexicon once); ScoreArticle is const
+// and thread-safe, so the shared instance serves every caller.
+SentimentScorer DefaultSentimentScorer() {
+  static const auto analyzer = std::make_shared<const SentimentAnalyzer>();
+  return {[a = analyzer](std::string_view text) { return a->ScoreArticle(text); }, kSentimentVersion};
+}
 
 }  // namespace cn

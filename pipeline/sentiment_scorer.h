@@ -1,9 +1,9 @@
 // SentimentScorer: the sentiment stage as ingest and reprocess see it — a
 // function from article text to scores, plus the version stored with them.
 //
-// Kept behind a std::function so the store and ingest build and run whether
-// or not a sentiment analyser is linked in; DefaultSentimentScorer() is the
-// one place that chooses it.
+// A std::function, so tests can pass none (or a fake) and the store never
+// depends on the analyser; DefaultSentimentScorer() is the one place that
+// picks the real SentimentAnalyzer (extractors/sentiment.h).
 #pragma once
 
 #include <functional>

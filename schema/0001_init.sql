@@ -138,8 +138,7 @@ CREATE VIEW price_mentions AS
   FROM figure_mentions WHERE kind IN ('price', 'price_range');
 
 CREATE VIEW percent_moves AS
-  SELECT figure_id, article_id, url, title, source, published_at, asset,
-         coalesce(metric, 'price') AS metric,
+  SELECT figure_id, article_id, url, title, source, published_at, asset, metric,
          CASE direction WHEN 'down' THEN -value ELSE value END AS signed_percent,
          value AS percent, direction, window, qualifier, text
   FROM figure_mentions WHERE kind = 'percent_change';

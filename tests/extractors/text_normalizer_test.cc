@@ -16,7 +16,7 @@ TEST(TextNormalizerTest, FoldsLookAlikesOneCodePointForOne) {
 TEST(TextNormalizerTest, MapsMatchingBytesBackToCodePoints) {
   NormalizedText t = NormalizeText("\u00e9t\u00e9 $5");  // "été $5": é is two bytes
   size_t dollar = t.matching.find('$');
-  EXPECT_EQ(t.code_point_at[dollar], 4u);
+  EXPECT_EQ(t.CodePointAt(dollar), 4u);
   EXPECT_EQ(t.OriginalSlice(4, 6), "$5");
 }
 
@@ -28,10 +28,24 @@ TEST(TextNormalizerTest, ReplacesInvalidUtf8AndReportsFirstOffset) {
   EXPECT_EQ(t.CodePoints(), 5u);
 }
 
+TEST(TextNormalizerTest, MapsOffsetsAcrossManyBlocks) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += (i % 7 == 0) ? "\u00e9" : "a";
+  NormalizedText t = NormalizeText(text);
+  ASSERT_EQ(t.CodePoints(), 3000u);
+  size_t byte = 0;
+  for (size_t cp = 0; cp < 3000; ++cp) {
+    ASSERT_EQ(t.CodePointAt(byte), cp);
+    std::string_view one = t.OriginalSlice(cp, cp + 1);
+    ASSERT_EQ(one, (cp % 7 == 0) ? "\u00e9" : "a") << cp;
+    byte += one.size();
+  }
+}
+
 TEST(TextNormalizerTest, EmptyInputHasNoCodePoints) {
   NormalizedText t = NormalizeText("");
   EXPECT_EQ(t.CodePoints(), 0u);
-  EXPECT_EQ(t.code_point_at.size(), 1u);
+  EXPECT_EQ(t.CodePointAt(0), 0u);
 }
 
 }  // namespace

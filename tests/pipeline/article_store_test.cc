@@ -73,6 +73,40 @@ TEST(SchemaTest, ReopeningAppliesNothingTwice) {
   EXPECT_EQ(Count(*again, "PRAGMA user_version"), CurrentSchemaVersion());
 }
 
+// A database created by an older binary: migrations applied one at a time,
+// with data written at each step, must come out whole at the current version.
+TEST(SchemaTest, EveryMigrationKeepsTheDataWrittenBeforeIt) {
+  TempDir dir;
+  std::string path = dir.File("old.db");
+  {
+    auto db = SqliteDb::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->Exec("PRAGMA foreign_keys = ON"));
+    ASSERT_TRUE(db->Exec(Migrations()[0].sql));
+    ASSERT_TRUE(db->Exec("PRAGMA user_version = 1"));
+    ASSERT_TRUE(db->Exec(
+        "INSERT INTO sources(id, name, first_seen_at) VALUES (1, 'wire', 't');"
+        "INSERT INTO articles(id, source_id, canonical_url, url, text, content_hash, extractor_version, "
+        "first_seen_at, updated_at, fetched_at, published_at) VALUES (7, 1, 'https://x.example/a', "
+        "'https://x.example/a', 'ETH fell 5%.', 'h', 1, 't', 't', 't', '2026-11-20T00:00:00Z');"
+        "INSERT INTO figures(id, article_id, ordinal, kind, asset, value, unit, qualifier, direction, start, "
+        "\"end\", text, sentence) VALUES (40, 7, 0, 'percent_change', 'ETH', 5, '%', 'exact', 'down', 8, 10, "
+        "'5%', 0);"
+        "INSERT INTO sentiment(article_id, asset, score, label) VALUES (7, NULL, -0.4, 'negative');"));
+  }
+  auto store = ArticleStore::Open(path);
+  ASSERT_TRUE(store) << store.error();
+  EXPECT_EQ(Count(*store, "PRAGMA user_version"), CurrentSchemaVersion());
+  EXPECT_EQ(Count(*store, "SELECT id FROM figures WHERE article_id = 7 AND text = '5%'"), 40);
+  EXPECT_EQ(Count(*store, "SELECT signed_percent FROM percent_moves WHERE metric = 'price'"), -5);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM article_sentiment WHERE label = 'negative'"), 1);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'fell'"), 1);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  // Cascades still work on the rebuilt tables.
+  ASSERT_TRUE(store->db().Exec("DELETE FROM articles"));
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM figures") + Count(*store, "SELECT count(*) FROM sentiment"), 0);
+}
+
 TEST(SchemaTest, NewerDatabaseIsRefused) {
   TempDir dir;
   std::string path = dir.File("new.db");

@@ -28,10 +28,10 @@ class IngestorTest : public ::testing::Test {
   }
 
   IngestResult Ingest(std::vector<ArticleRecord> articles, IngestOptions options = {},
-                      std::vector<FeedError> failed_feeds = {}) {
+                      std::vector<FeedError> failed_feeds = {}, SentimentScorer scorer = {}) {
     std::FILE* sink = std::tmpfile();
     ProgressDisplay display(sink, false, Verbosity::kNormal, "ingest");
-    Ingestor ingestor(*store_, extractor_, {}, display, options);
+    Ingestor ingestor(*store_, extractor_, std::move(scorer), display, options);
     VectorFeed feed(std::move(articles), std::move(failed_feeds));
     IngestResult r = ingestor.Run(feed);
     std::fclose(sink);
@@ -124,6 +124,15 @@ TEST_F(IngestorTest, ArticleWithoutCanonicalUrlIsKeyedByItsUrl) {
   IngestResult again = Ingest({a});
   EXPECT_EQ(again.counts.articles_unchanged, 1);
   EXPECT_EQ(Count("SELECT count(*) FROM articles WHERE canonical_url = 'https://news.example/a?utm=feed'"), 1);
+}
+
+TEST_F(IngestorTest, StoresSentimentPerArticleAndAssetWithItsVersion) {
+  Ingest({MakeArticle("a", kLiquidationText)}, {}, {}, DefaultSentimentScorer());
+  EXPECT_EQ(Count("SELECT sentiment_version FROM articles"), kSentimentVersion);
+  EXPECT_EQ(Count("SELECT count(*) FROM sentiment WHERE asset IS NULL"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM sentiment WHERE asset = 'BTC'"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM sentiment WHERE score < 0 AND asset IS NULL"), 1)
+      << "a liquidation cascade and a falling price read negative";
 }
 
 TEST(SummaryLineTest, NamesEveryCount) {

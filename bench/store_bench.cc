@@ -1,0 +1,90 @@
+// store_bench: the SQLite store alone — figures/s and articles/s through
+// ArticleStore::UpsertArticle (one transaction per article, FTS5 included),
+// and peak memory at 20% and 100% of the articles, to show it stays flat.
+//
+// Usage: store_bench [ARTICLES=20000] [FIGURES_PER_ARTICLE=20]
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "pipeline/article_store.h"
+
+namespace {
+
+double CpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+long MaxRssKb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int articles = argc > 1 ? std::atoi(argv[1]) : 20000;
+  const int per_article = argc > 2 ? std::atoi(argv[2]) : 20;
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "cryptonews-store-bench";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto store = cn::ArticleStore::Open((dir / "bench.db").string());
+  if (!store) {
+    std::fprintf(stderr, "store_bench: %s\n", store.error().c_str());
+    return 1;
+  }
+
+  std::string body;
+  for (int i = 0; i < 40; ++i) body += "Bitcoin fell 4% to $81,000 as longs lost $120 million in liquidations. ";
+  std::vector<cn::Figure> figures(per_article);
+  for (int i = 0; i < per_article; ++i) {
+    cn::Figure& f = figures[i];
+    f.kind = i % 2 ? cn::FigureKind::kLiquidation : cn::FigureKind::kPrice;
+    f.asset = "BTC";
+    f.value = 81000 + i;
+    f.side = i % 2 ? cn::Side::kLong : cn::Side::kNone;
+    f.start = i * 10;
+    f.end = i * 10 + 7;
+    f.text = "$81,000";
+    f.sentence = i;
+  }
+
+  long rss_at_fifth = 0;
+  auto start = std::chrono::steady_clock::now();
+  double cpu_start = CpuSeconds();
+  for (int n = 0; n < articles; ++n) {
+    cn::ArticleRecord a;
+    a.source = "bench-" + std::to_string(n % 8);
+    a.url = a.canonical_url = "https://bench.example/article/" + std::to_string(n);
+    a.title = "Bench article " + std::to_string(n);
+    a.published_at = "2026-11-20T08:30:00Z";
+    a.fetched_at = "2026-11-25T19:00:00Z";
+    a.text = body + std::to_string(n);
+    auto r = store->UpsertArticle(a, figures, {}, 1);
+    if (!r) {
+      std::fprintf(stderr, "store_bench: %s\n", r.error().c_str());
+      return 1;
+    }
+    if (n + 1 == articles / 5) rss_at_fifth = MaxRssKb();
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double cpu = CpuSeconds() - cpu_start;
+  std::printf("store_bench: %d articles x %d figures (%zu text bytes each) in %.2f s\n", articles, per_article,
+              body.size(), secs);
+  std::printf("  %.0f articles/s, %.0f figures/s (one transaction per article, FTS5 on)\n", articles / secs,
+              static_cast<double>(articles) * per_article / secs);
+  std::printf("  per CPU second (user+sys, robust on a shared machine): %.0f articles, %.0f figures\n",
+              articles / cpu, static_cast<double>(articles) * per_article / cpu);
+  std::printf("  peak RSS: %ld KiB after %d articles, %ld KiB after %d\n", rss_at_fifth, articles / 5, MaxRssKb(),
+              articles);
+  std::filesystem::remove_all(dir);
+  return 0;
+}

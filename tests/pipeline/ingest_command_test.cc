@@ -1,0 +1,89 @@
+// ingest and reprocess run as the real binary: lock, version refusal, argument
+// errors. (The crawl itself is covered by ingest_kill_test.cc.)
+#include <gtest/gtest.h>
+
+#include "pipeline/article_store.h"
+#include "pipeline/ingest_lock.h"
+#include "tests/pipeline/run_binary.h"
+#include "tests/pipeline/store_fixtures.h"
+#include "tests/pipeline/temp_dir.h"
+
+namespace cn {
+namespace {
+
+using testing::RunBinary;
+using testing::TempDir;
+
+TEST(IngestCommandTest, SecondIngestExitsAtOnceWhileTheDatabaseIsLocked) {
+  TempDir dir;
+  std::string db = dir.File("busy.db");
+  auto held = IngestLock::Acquire(db);  // stands in for a running ingest
+  ASSERT_TRUE(held);
+  for (const char* cmd : {"ingest --sources /nonexistent.toml", "reprocess"}) {
+    auto r = RunBinary(std::string(cmd) + " --db " + db);
+    EXPECT_EQ(r.exit_code, 4) << cmd << ": " << r.out;
+    EXPECT_NE(r.out.find("another ingest or reprocess is running"), std::string::npos) << r.out;
+  }
+  EXPECT_FALSE(std::filesystem::exists(db)) << "a refused run must not create the database";
+}
+
+TEST(IngestCommandTest, DatabaseFromANewerVersionIsRefused) {
+  TempDir dir;
+  std::string db = dir.File("newer.db");
+  {
+    auto raw = SqliteDb::Open(db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(raw);
+    ASSERT_TRUE(raw->Exec("PRAGMA user_version = 999"));
+  }
+  for (const char* cmd : {"ingest", "reprocess", "stats", "query recent-runs", "export"}) {
+    auto r = RunBinary(std::string(cmd) + " --db " + db);
+    EXPECT_EQ(r.exit_code, 3) << cmd << ": " << r.out;
+    EXPECT_NE(r.out.find("newer than this cryptonews understands"), std::string::npos) << cmd << ": " << r.out;
+  }
+}
+
+TEST(IngestCommandTest, BadArgumentsAreUsageErrors) {
+  TempDir dir;
+  struct Case {
+    std::string args;
+    std::string message;
+  } cases[] = {
+      {"ingest --since yesterday --db " + dir.File("a.db"), "invalid date 'yesterday'"},
+      {"ingest --max-articles -3 --db " + dir.File("a.db"), "max-articles"},
+      {"ingest --quiet --verbose --db " + dir.File("a.db"), "excludes"},
+  };
+  for (const Case& c : cases) {
+    auto r = RunBinary(c.args);
+    EXPECT_EQ(r.exit_code, 2) << c.args << ": " << r.out;
+    EXPECT_NE(r.out.find(c.message), std::string::npos) << c.args << ": " << r.out;
+  }
+}
+
+TEST(ReprocessCommandTest, ReExtractsOnlyArticlesFromOtherVersions) {
+  TempDir dir;
+  std::string db = dir.File("r.db");
+  {
+    auto store = ArticleStore::Open(db);
+    ASSERT_TRUE(store);
+    // Stored by an "older extractor" with a bogus figure; reprocess must replace it.
+    ASSERT_TRUE(store->UpsertArticle(testing::MakeArticle("a", "Bitcoin fell 5% to $80,000 on Monday."),
+                                     {testing::MakeLiquidation(1, Side::kNone, 0, 1, "B")}, {}, 0));
+  }
+  auto r = RunBinary("reprocess --db " + db);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("1 of 1 articles reprocessed"), std::string::npos) << r.out;
+  auto kinds = RunBinary("query --sql 'SELECT group_concat(kind) FROM (SELECT kind FROM figures ORDER BY ordinal)' "
+                         "--format csv --db " + db, false);
+  EXPECT_EQ(kinds.out.find("liquidation"), std::string::npos) << kinds.out;
+  EXPECT_NE(kinds.out.find("price"), std::string::npos) << kinds.out;
+  auto again = RunBinary("reprocess --db " + db);
+  EXPECT_NE(again.out.find("0 of 0 articles reprocessed"), std::string::npos) << again.out;
+  auto all = RunBinary("reprocess --all --db " + db);
+  EXPECT_NE(all.out.find("1 of 1 articles reprocessed"), std::string::npos) << all.out;
+  auto runs = RunBinary("query --sql \"SELECT count(*) FROM runs WHERE command = 'reprocess' AND status = 'ok'\" "
+                        "--format csv --db " + db, false);
+  EXPECT_EQ(runs.out, "count(*)\n3\n");
+}
+
+}  // namespace
+}  // namespace cn
