@@ -8,6 +8,7 @@
 
 #include "pipeline/article_parser.h"
 #include "pipeline/exit_codes.h"
+#include "pipeline/fetcher.h"
 #include "pipeline/page_file.h"
 
 namespace cn {
@@ -28,11 +29,30 @@ The JSON object has these fields:
   text           main text, paragraphs separated by blank lines
   warnings       what was odd about the page (wrong charset, bad dates, ...)
 
-FILE may be gzip-compressed (page.html.gz). Exit codes: 0 ok, 2 unreadable
-file, unsupported input or bad arguments.
+FILE may be gzip-compressed (page.html.gz). A URL is fetched once (robots.txt
+obeyed, http and https only, the usual size and time limits); the HTTP
+Content-Type charset then takes part in charset detection. Exit codes: 0 ok,
+2 unreadable file, failed fetch or bad arguments.
 )";
 
 bool IsUrl(const std::string& s) { return s.starts_with("http://") || s.starts_with("https://"); }
+
+// One page, fetched with the crawler's limits. The URL is typed by the
+// operator, so (as for a sources file) its first hop may be a private
+// address; redirects may not.
+FetchResult FetchOne(const std::string& url) {
+  Fetcher fetcher(FetcherOptions{});
+  FetchRequest request;
+  request.url = url;
+  request.operator_supplied = true;
+  request.conditional = false;
+  fetcher.Add(std::move(request));
+  FetchResult out;
+  out.url = url;
+  out.error = "no result";
+  fetcher.Run([&](FetchResult&& r) { out = std::move(r); });
+  return out;
+}
 
 }  // namespace
 
@@ -48,20 +68,30 @@ void ArticleCommand::Setup(CLI::App& sub) {
 }
 
 int ArticleCommand::Run() {
-  if (IsUrl(input_)) {
-    std::fprintf(stderr,
-                 "cryptonews article: %s: fetching URLs is not available yet; save the page and "
-                 "pass the file\n",
-                 input_.c_str());
-    return kExitUsage;
-  }
-  auto bytes = ReadPageFile(input_);
-  if (!bytes) {
-    std::fprintf(stderr, "cryptonews article: %s\n", bytes.error().c_str());
-    return kExitUsage;
-  }
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  Article a = ParseArticle(*bytes, charset_, url_.empty() ? input_ : url_, now);
+  std::string page, content_type = charset_, page_url = url_.empty() ? input_ : url_;
+  if (IsUrl(input_)) {
+    FetchResult fetched = FetchOne(input_);
+    if (!fetched.ok()) {
+      std::string why = !fetched.error.empty() ? fetched.error
+                        : fetched.skipped != SkipReason::kNone
+                            ? std::string("skipped: ") + SkipReasonName(fetched.skipped) + " " + fetched.skip_detail
+                            : "HTTP status " + std::to_string(fetched.status);
+      std::fprintf(stderr, "cryptonews article: %s: %s\n", input_.c_str(), why.c_str());
+      return kExitUsage;
+    }
+    page = std::move(fetched.body);
+    if (content_type.empty()) content_type = fetched.content_type;
+    if (url_.empty()) page_url = fetched.final_url.empty() ? input_ : fetched.final_url;
+  } else {
+    auto bytes = ReadPageFile(input_);
+    if (!bytes) {
+      std::fprintf(stderr, "cryptonews article: %s\n", bytes.error().c_str());
+      return kExitUsage;
+    }
+    page = std::move(*bytes);
+  }
+  Article a = ParseArticle(page, content_type, page_url, now);
 
   if (format_ == "text") {
     std::string out;

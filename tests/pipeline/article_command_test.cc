@@ -10,6 +10,7 @@
 #include <string>
 
 #include "tests/pipeline/run_binary.h"
+#include "tests/pipeline/test_http_server.h"
 
 namespace cn {
 namespace {
@@ -65,6 +66,25 @@ TEST(ArticleCommandTest, ReadsStandardInput) {
   EXPECT_EQ(from_stdin.out, from_file.out);
 }
 
+TEST(ArticleCommandTest, FetchesAUrlFromTheLoopbackServer) {
+  cn::testing::TestHttpServer server;
+  std::string html = ReadFile(kFixtures + "windows1252_no_meta.html");
+  server.server().Get("/news/cafe", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(html, "text/html; charset=windows-1252");
+  });
+  server.Start();
+  auto ok = RunBinary("article " + server.Url("/news/cafe"), false);
+  EXPECT_EQ(ok.exit_code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("\"url\": \"" + server.Url("/news/cafe") + "\""), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("fees of 0.5\u20ac"), std::string::npos) << ok.out;  // € from windows-1252
+  EXPECT_NE(ok.out.find("\"charset\": \"windows-1252\""), std::string::npos) << ok.out;
+
+  auto missing = RunBinary("article " + server.Url("/news/gone"));
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.out.find(server.Url("/news/gone")), std::string::npos) << missing.out;
+  EXPECT_NE(missing.out.find("404"), std::string::npos) << missing.out;
+}
+
 TEST(ArticleCommandTest, TextFormatShowsMetadataThenText) {
   auto r = RunBinary("article --format text " + kFixtures + "full_news.html", false);
   EXPECT_EQ(r.exit_code, 0);
@@ -80,7 +100,6 @@ TEST(ArticleCommandTest, ErrorsNameTheInputAndExitTwo) {
   } cases[] = {
       {"article /no/such/page.html", "/no/such/page.html"},
       {"article " + kFixtures, kFixtures},  // a directory
-      {"article https://news.example/a", "fetching URLs is not available yet"},
       {"article --format xml " + kFixtures + "full_news.html", "xml"},
       {"article", "input"},
   };
