@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "extractors/asset_lexicon.h"
+#include "extractors/number_lexer.h"
 #include "extractors/qualifier.h"
 #include "extractors/sentence_analysis.h"
 #include "extractors/sentence_splitter.h"
@@ -36,6 +37,12 @@ bool ContainsNoCase(std::string_view s, std::string_view needle) {
   return it != s.end();
 }
 
+// Bare numbers only matter next to RSI or Fear & Greed ("a score of 60").
+bool MayNameIndicator(std::string_view sentence) {
+  return ContainsNoCase(sentence, "rsi") || ContainsNoCase(sentence, "relative strength") ||
+         ContainsNoCase(sentence, "greed") || ContainsNoCase(sentence, "score");
+}
+
 // The topic moves to an asset when a sentence names that asset alone
 // ("ENS ... It currently trades at $25.31"); a sentence comparing several
 // assets leaves it where it was.
@@ -43,7 +50,7 @@ void UpdateTopic(const std::vector<AssetMention>& mentions, SentenceMemory& memo
   if (mentions.empty()) return;
   for (const auto& m : mentions)
     if (m.ticker != mentions.front().ticker) return;
-  memory.recent_asset = mentions.front().ticker;
+  memory.SetRecentAsset(mentions.front().ticker);
 }
 
 }  // namespace
@@ -97,11 +104,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       memory.main_asset = context.main_asset;
     }
     if (!HasDigit(line)) {
-      UpdateTopic(lexicon.FindMentions(line), memory);
-      if (context.main_asset.empty() && !memory.recent_asset.empty()) {
-        context.main_asset = memory.recent_asset;
-        memory.main_asset = context.main_asset;
-      }
+      memory.AddUnscannedLine(line, &lexicon);
       memory.last_window.clear();
       int n = CountSentences(line);
       sentence_number += n;
@@ -117,11 +120,23 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       ++memory.sentences_since_fear_greed;
       if (ContainsNoCase(sentence, "greed")) memory.sentences_since_fear_greed = 0;
       if (!HasDigit(sentence)) {
-        UpdateTopic(lexicon.FindMentions(sentence), memory);
+        memory.AddUnscannedLine(sentence, &lexicon);
         memory.last_window.clear();
         continue;
       }
-      SentenceAnalysis analysis = SentenceAnalysis::Build(sentence, lexicon, memory);
+      // Only sentences with a candidate number are analysed: money, a
+      // percentage, or a bare number next to an indicator's name. Dates and
+      // years alone need nothing more.
+      std::vector<Quantity> quantities = LexQuantities(sentence);
+      bool candidate = false;
+      for (const Quantity& q : quantities)
+        if (!q.is_noise && (q.type != QuantityType::kPlain || MayNameIndicator(sentence))) candidate = true;
+      if (!candidate) {
+        memory.AddUnscannedLine(sentence, &lexicon);
+        memory.last_window.clear();
+        continue;
+      }
+      SentenceAnalysis analysis = SentenceAnalysis::Build(sentence, std::move(quantities), lexicon, memory);
       if (context.main_asset.empty() && !analysis.assets.empty()) {
         context.main_asset = analysis.assets.front().ticker;
         memory.main_asset = context.main_asset;

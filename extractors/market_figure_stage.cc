@@ -1,6 +1,7 @@
 // MarketFigureStage: money amounts named by a market metric — liquidations
 // (with long/short side), market cap, trading volume, open interest and ETF
 // flows. The metric word nearest the amount decides the kind.
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -94,8 +95,14 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   std::string asset;
   if (!market_wide) {
     size_t best = SIZE_MAX;
+    // Mentions in the amount's own clause first ("…, while ETH positions lost
+    // $130 million"); the metric word's clause only when that has none.
+    bool own_clause = std::any_of(s.assets.begin(), s.assets.end(),
+                                  [&](const AssetMention& m) { return s.SameClause(m.begin, q.begin); });
     for (const AssetMention& m : s.assets) {
-      if (!s.SameClause(m.begin, q.begin) && !s.SameClause(m.begin, cue->begin)) continue;
+      if (own_clause ? !s.SameClause(m.begin, q.begin)
+                     : (!s.SameClause(m.begin, q.begin) && !s.SameClause(m.begin, cue->begin)))
+        continue;
       size_t d = std::min(SentenceAnalysis::Distance(m.begin, m.end, q),
                           m.end <= cue->begin ? cue->begin - m.end : (m.begin >= cue->end ? m.begin - cue->end : 0));
       if (d < best && d <= 60) best = d, asset = m.ticker;

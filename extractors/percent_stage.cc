@@ -123,7 +123,7 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   if (assets.empty()) assets = s.SubjectAssets(q, true);
   bool market_wide = s.NearestCue({Cue::kMarketWide, Cue::kGroup}, q, 80, true) != nullptr;
   if (assets.empty() && !market_wide && metric != "other" && s.memory != nullptr) {
-    const std::string& fallback = s.memory->recent_asset.empty() ? s.memory->main_asset : s.memory->recent_asset;
+    const std::string& fallback = s.memory->RecentAsset().empty() ? s.memory->main_asset : s.memory->RecentAsset();
     if (!fallback.empty()) assets = {fallback};
   }
   if (metric == "market_cap" && market_wide) assets.clear();

@@ -73,6 +73,24 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
                                " by roughly", " by almost", " by some", " by another", " by an additional",
                                " by just"})
       if (left.ends_with(w)) by = true;
+    // "Bitcoin has lost roughly $5,000": a move word right before the amount.
+    {
+      std::string l = left;
+      for (std::string_view hedge : {" roughly", " about", " nearly", " almost", " around", " some",
+                                     " approximately", " another", " an additional", " more than", " over"})
+        if (l.ends_with(hedge)) {
+          l.resize(l.size() - hedge.size());
+          break;
+        }
+      size_t sp = l.find_last_of(' ');
+      std::string last = sp == std::string::npos ? l : l.substr(sp + 1);
+      static const std::string_view kMoveVerbs[] = {
+          "lost", "gained", "shed", "added", "dropped", "fell", "rose", "climbed", "jumped", "surged",
+          "slid", "tumbled", "plunged", "soared", "rallied", "dipped", "sank", "erased", "lose", "gain",
+          "shedding", "adding", "losing", "gaining", "up", "down"};
+      for (std::string_view v : kMoveVerbs)
+        if (last == v) by = true;
+    }
     Direction near = s.DirectionNear(q, 40, 10);
     // "a $2,000 drop": the move word follows the amount with only a space between.
     const CueHit* after = s.NearestCue({Cue::kUp, Cue::kDown}, q, 1, true);
@@ -89,7 +107,7 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
   auto subject = s.SubjectAssetIndex(q, false);
   std::string asset = subject ? s.assets[*subject].ticker : std::string();
   if (asset.empty() && s.memory != nullptr)
-    asset = s.memory->recent_asset.empty() ? s.memory->main_asset : s.memory->recent_asset;
+    asset = s.memory->RecentAsset().empty() ? s.memory->main_asset : s.memory->RecentAsset();
   if (asset.empty()) return {};
   if (q.value < MinPlausiblePrice(asset) && kind != FigureKind::kPriceChange) {
     // Try the article's asset before giving up.

@@ -73,6 +73,13 @@ bool GroupIsSubject(std::string_view text, const CueHit& h) {
   return true;
 }
 
+bool IsForOrIn(std::string_view text, size_t begin) {
+  size_t e = begin;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '$')) --e;
+  std::string_view left = text.substr(0, e);
+  return left.ends_with(" for") || left.ends_with(" in") || left.ends_with(" of");
+}
+
 // A mention right after "than", "of", "to", "from", "against", "like", "vs":
 // an object, not the subject.
 bool IsTiedMention(std::string_view text, size_t begin) {
@@ -93,10 +100,15 @@ bool IsTiedMention(std::string_view text, size_t begin) {
 
 SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, const AssetLexicon& lexicon,
                                          const SentenceMemory& memory) {
+  return Build(sentence, LexQuantities(sentence), lexicon, memory);
+}
+
+SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<Quantity> quantities,
+                                         const AssetLexicon& lexicon, const SentenceMemory& memory) {
   SentenceAnalysis a;
   a.text = sentence;
   a.memory = &memory;
-  a.quantities = LexQuantities(sentence);
+  a.quantities = std::move(quantities);
   a.assets = lexicon.FindMentions(sentence);
   // "ethena (ENA)": one mention, not two.
   std::vector<AssetMention> merged;
@@ -145,6 +157,21 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, const AssetL
     }
   }
   return a;
+}
+
+const std::string& SentenceMemory::RecentAsset() const {
+  for (size_t i = unscanned_lines_.size(); i-- > 0;) {
+    std::vector<AssetMention> mentions = lexicon_->FindMentions(unscanned_lines_[i]);
+    if (mentions.empty()) continue;
+    bool alone = std::all_of(mentions.begin(), mentions.end(),
+                             [&](const AssetMention& m) { return m.ticker == mentions.front().ticker; });
+    if (alone) {
+      recent_asset_ = mentions.front().ticker;
+      break;
+    }
+  }
+  unscanned_lines_.clear();
+  return recent_asset_;
 }
 
 size_t SentenceAnalysis::ClauseStart(size_t pos) const {
@@ -221,8 +248,9 @@ std::optional<size_t> SentenceAnalysis::SubjectAssetIndex(const Quantity& q, boo
     if (m.end <= q.begin) {
       if (!first_before) first_before = i;
       if (m.begin >= clause) before_in_clause = i;
-    } else if (m.begin >= q.end && !after_in_clause && SameClause(m.begin, q.begin) && m.begin - q.end < 60) {
-      after_in_clause = i;
+    } else if (m.begin >= q.end && !after_in_clause && SameClause(m.begin, q.begin) && m.begin - q.end < 60 &&
+               IsForOrIn(text, m.begin)) {
+      after_in_clause = i;  // "a 5% gain for SOL", "a 3% drop in ETH"
     }
   }
   if (group_means_none) {

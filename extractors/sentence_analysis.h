@@ -24,11 +24,28 @@ namespace cn {
 // What earlier sentences of the same document tell this one.
 struct SentenceMemory {
   std::string main_asset;      // the asset the article is about
-  std::string recent_asset;    // the subject of the latest sentence naming an asset
+
+  // The subject of the latest sentence that names one asset alone. Lines
+  // without digits are only looked at when a figure needs this (most never
+  // do), newest first, so the asset lexicon skips most of the text.
+  const std::string& RecentAsset() const;
+  void SetRecentAsset(std::string ticker) {
+    recent_asset_ = std::move(ticker);
+    unscanned_lines_.clear();
+  }
+  void AddUnscannedLine(std::string_view line, const AssetLexicon* lexicon) {
+    lexicon_ = lexicon;
+    unscanned_lines_.push_back(line);
+  }
   std::string last_window;     // the window of the previous sentence, if any
   Direction last_direction = Direction::kNone;
   int sentences_since_fear_greed = 99;  // how far back "Fear & Greed" was named
   int sentences_since_rsi = 99;
+
+ private:
+  mutable std::string recent_asset_;
+  mutable std::vector<std::string_view> unscanned_lines_;  // views into the document text
+  const AssetLexicon* lexicon_ = nullptr;
 };
 
 struct SentenceAnalysis {
@@ -42,6 +59,9 @@ struct SentenceAnalysis {
 
   static SentenceAnalysis Build(std::string_view sentence, const AssetLexicon& lexicon,
                                 const SentenceMemory& memory);
+  // The same, reusing quantities already lexed from `sentence`.
+  static SentenceAnalysis Build(std::string_view sentence, std::vector<Quantity> quantities,
+                                const AssetLexicon& lexicon, const SentenceMemory& memory);
 
   size_t ClauseStart(size_t pos) const;
   size_t ClauseEnd(size_t pos) const;

@@ -15,7 +15,7 @@
 
 namespace cn {
 
-inline constexpr int kSentimentVersion = 1;  // bump when scores can change
+inline constexpr int kSentimentVersion = 2;  // bump when scores can change
 
 enum class SentimentLabel { kNegative, kNeutral, kPositive };
 std::string_view ToString(SentimentLabel label);

@@ -1,7 +1,7 @@
 #include "extractors/sentiment_rules.h"
 
+#include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 namespace cn {
 namespace {
@@ -10,8 +10,8 @@ namespace {
 // financial text has, so it outweighs a single mild evaluative word.
 constexpr double kComposed = 2.0;     // "profit rose", "costs fell"
 constexpr double kShift = 2.0;        // "swung to a loss"
-constexpr double kBareCompare = 0.8;
-constexpr double kWonDeal = 1.2;      // "won an order", "signed a contract"  // numbers compared, no metric in reach
+constexpr double kBareCompare = 0.8;  // numbers compared, no metric in reach
+constexpr double kWonDeal = 1.2;      // "won an order", "signed a contract"
 constexpr double kNegation = -0.75;   // "not bullish": flipped and damped
 constexpr int kMetricLeft = 9;        // reach of a direction word for its metric
 constexpr int kMetricRight = 4;
@@ -21,6 +21,7 @@ constexpr uint8_t kUsed = 1;       // taken by a rule
 constexpr uint8_t kReference = 2;  // compared against, or a qualifier: not the subject
 constexpr uint8_t kUpAfterNumber = 4;    // "36 % more"
 constexpr uint8_t kDownAfterNumber = 8;  // "20 % less"
+constexpr uint8_t kConceded = 16;        // in a clause opened by "despite", "although"
 
 bool IsBoundary(const SentimentUnit& u) { return u.kind == UnitKind::kBoundary; }
 bool IsComma(const SentimentUnit& u) { return u.kind == UnitKind::kComma; }
@@ -37,6 +38,18 @@ class Scorer {
  public:
   Scorer(std::span<const SentimentUnit> units, std::vector<uint8_t>* flags) : u_(units), flags_(*flags) {
     flags_.assign(units.size(), 0);
+    // Clause weights in one pass, so that scoring stays linear in the length.
+    bool conceded = false;
+    for (int i = 0; i < N(); ++i) {
+      if (IsComma(u_[i])) conceded = false;
+      if (IsBoundary(u_[i])) {
+        const SentimentTerm* t = u_[i].term;
+        int weight = t != nullptr ? t->clause_weight : 0;
+        conceded = weight == kConcession;
+        if (weight == kContrast) last_contrast_ = i;
+      }
+      if (conceded) flags_[i] |= kConceded;
+    }
     for (int i = 1; i < N(); ++i) {
       const SentimentTerm* t = TermOf(u_[i]);
       if (t == nullptr || t->comparative == 0) continue;
@@ -67,21 +80,8 @@ class Scorer {
   // before "but"/"however" counts half, and so does a clause conceded with
   // "despite"/"although" (up to the next comma or boundary).
   void Add(int at, double value) {
-    for (int k = at + 1; k < N(); ++k) {
-      const SentimentTerm* t = u_[k].term;
-      if (u_[k].kind == UnitKind::kBoundary && t != nullptr && t->clause_weight == kContrast) {
-        value *= 0.5;
-        break;
-      }
-    }
-    for (int k = at; k >= 0; --k) {
-      if (IsComma(u_[k])) break;
-      if (IsBoundary(u_[k])) {
-        const SentimentTerm* t = u_[k].term;
-        if (t != nullptr && t->clause_weight == kConcession) value *= 0.5;
-        break;
-      }
-    }
+    if (at < last_contrast_) value *= 0.5;
+    if (flags_[at] & kConceded) value *= 0.5;
     total_ += value;
   }
 
@@ -252,8 +252,10 @@ class Scorer {
     }
   }
 
+  // A metric another rule already took is not taken twice ("pared losses and
+  // climbed back": "climbed" is not about the losses).
   bool IsMetricFor(int k, bool metric_words) const {
-    if (MetricOf(u_[k]) == 0 || (flags_[k] & kReference)) return false;
+    if (MetricOf(u_[k]) == 0 || (flags_[k] & (kReference | kUsed))) return false;
     return !(metric_words && DirectionAt(k) != 0);
   }
 
@@ -321,6 +323,7 @@ class Scorer {
   std::span<const SentimentUnit> u_;
   std::vector<uint8_t>& flags_;
   double total_ = 0;
+  int last_contrast_ = -1;  // contributions before it count half
 };
 
 }  // namespace

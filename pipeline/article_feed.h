@@ -13,6 +13,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/article_record.h"
 
@@ -25,15 +26,30 @@ struct FeedError {
   std::string error;
 };
 
+// How one source's feeds and sitemaps fared, reported once per source.
+struct SourceOutcome {
+  std::string source;
+  int feeds_ok = 0;                 // feeds and sitemaps read (or unchanged since last run)
+  int feeds_failed = 0;
+  std::vector<std::string> errors;  // feed/sitemap problems, each naming its URL
+};
+
+// The sink's answer to one article.
+struct ArticleAck {
+  bool stored = false;  // it is safely in the store now (written, or already there unchanged)
+  bool more = true;     // false: hand no more articles (e.g. --max-articles reached)
+};
+
 class FeedSink {
  public:
   virtual ~FeedSink() = default;
-  // A parsed article. Returns false to stop the feed (e.g. --max-articles).
-  virtual bool OnArticle(ArticleRecord&& article) = 0;
+  virtual ArticleAck OnArticle(ArticleRecord&& article) = 0;
   // A page that was found but could not be fetched or parsed (an article lost).
   virtual void OnArticleFailed(const FeedError& error) = 0;
-  // A feed or sitemap finished; `error` empty means it was read fine.
-  virtual void OnFeedDone(std::string_view source, std::string_view feed_url, std::string_view error) = 0;
+  // A page the server says has not changed since the last run (HTTP 304).
+  virtual void OnArticleNotModified(std::string_view source, std::string_view url) = 0;
+  // A source is done with its feeds and sitemaps.
+  virtual void OnSourceDone(const SourceOutcome& outcome) = 0;
   // The feed moved on to another source (for progress display).
   virtual void OnSource(std::string_view source) = 0;
 };

@@ -96,7 +96,7 @@ void Gather(const xmlNode* root, PageFacts* facts) {
 bool IsArticleType(const json& type) {
   static constexpr std::string_view kTypes[] = {
       "newsarticle",        "article",          "blogposting",       "reportagenews",
-      "analysisnewsarticle", "opinionnewsarticle", "livebloposting",   "liveblogposting",
+      "analysisnewsarticle", "opinionnewsarticle", "liveblogposting",
       "techarticle",        "scholarlyarticle", "reviewnewsarticle", "backgroundnewsarticle",
       "socialmediaposting", "report"};
   auto one = [](const json& t) {

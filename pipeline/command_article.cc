@@ -43,7 +43,7 @@ void ArticleCommand::Setup(CLI::App& sub) {
   sub.add_option("--url", url_, "URL the page was fetched from (resolves relative links)");
   sub.add_option("--charset", charset_,
                  "Charset from the HTTP Content-Type header, if known (else detected)");
-  sub.add_option("input", input_, "Saved HTML page (.html or .html.gz), or an http(s) URL")->required();
+  sub.add_option("input", input_, "Saved HTML page (.html or .html.gz), - for standard input, or an http(s) URL")->required();
   sub.footer(kFooter);
 }
 

@@ -3,11 +3,15 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 #include "extractors/figure_extractor.h"
 #include "pipeline/article_store.h"
 #include "pipeline/crawl_feed.h"
+#include "pipeline/sources_config.h"
+#include "pipeline/sqlite_fetch_state.h"
 #include "pipeline/exit_codes.h"
 #include "pipeline/ingest_lock.h"
 #include "pipeline/ingestor.h"
@@ -17,16 +21,19 @@ namespace cn {
 
 void IngestCommand::Setup(CLI::App& sub) {
   db_path_ = kDefaultDatabasePath;
-  sub.add_option("--sources", sources_path_, "Sources file (TOML); default: the sources shipped with cryptonews");
+  sub.add_option("--sources", sources_path_, "Sources file (TOML); default ./sources.toml, else the list built into cryptonews");
   sub.add_option("--db", db_path_, "SQLite database file (created if missing)")->capture_default_str();
-  sub.add_option("--since", since_, "Skip articles published before this UTC date (YYYY-MM-DD)");
+  sub.add_option("--since", since_, "Skip articles published before this UTC date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
   sub.add_option("--max-articles", max_articles_, "Stop after this many articles (0 = no limit)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   auto* quiet = sub.add_flag("--quiet,-q", quiet_, "Print only errors (no progress, no summary)");
   sub.add_flag("--verbose,-v", verbose_, "Print a line per source and per article")->excludes(quiet);
-  sub.add_flag("--no-politeness", no_politeness_,
-               "Do not wait between requests to a host (only for local test servers)")
+  // For tests and benchmarks against a loopback server; not for real sites.
+  sub.add_flag("--allow-private", allow_private_, "Allow loopback/private addresses (testing on 127.0.0.1)")
+      ->group("");
+  sub.add_option("--politeness-ms", politeness_ms_, "Gap between requests to one host, for every source")
+      ->check(CLI::Range(0, 600000))
       ->group("");
   sub.footer(
       "Idempotent: an article already stored with the same content is skipped; one whose\n"
@@ -60,17 +67,32 @@ int IngestCommand::Run() {
     std::fprintf(stderr, "cryptonews ingest: %s\n", store.error().c_str());
     return kExitFatal;
   }
-  auto feed = MakeCrawlFeed({sources_path_, options.since, !no_politeness_}, store->db());
-  if (!feed) {
-    std::fprintf(stderr, "cryptonews ingest: %s\n", feed.error().c_str());
+  auto sources = LoadSourcesOrDefault(sources_path_);
+  if (!sources) {
+    std::fprintf(stderr, "cryptonews ingest: %s\n", sources.error().c_str());
     return kExitUsage;
   }
+  auto fetch_state = SqliteFetchStateStore::Create(store->db());
+  if (!fetch_state) {
+    std::fprintf(stderr, "cryptonews ingest: %s\n", fetch_state.error().c_str());
+    return kExitFatal;
+  }
+  CrawlOptions crawl;
+  crawl.since = options.since;
+  crawl.max_articles = static_cast<int>(std::min<int64_t>(max_articles_, 100000));
+  crawl.fetch.allow_private_addresses = allow_private_;
+  if (politeness_ms_ >= 0) {
+    crawl.use_source_delays = false;
+    crawl.fetch.politeness_delay = std::chrono::milliseconds(politeness_ms_);
+  }
+  CrawlFeed feed(std::move(sources->sources), crawl, **fetch_state);
 
   Verbosity verbosity = quiet_ ? Verbosity::kQuiet : verbose_ ? Verbosity::kVerbose : Verbosity::kNormal;
   ProgressDisplay display(stderr, isatty(fileno(stderr)) != 0, verbosity, "ingest");
   const FigureExtractor extractor;
   Ingestor ingestor(*store, extractor, DefaultSentimentScorer(), display, options);
-  IngestResult result = ingestor.Run(**feed);
+  IngestResult result = ingestor.Run(feed);
+  if (!feed.state_error().empty()) display.Error(feed.state_error());
 
   if (!result.fatal_error.empty()) {
     display.Error(result.fatal_error);

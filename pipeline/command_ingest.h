@@ -25,7 +25,8 @@ class IngestCommand : public Command {
   int64_t max_articles_ = 0;
   bool quiet_ = false;
   bool verbose_ = false;
-  bool no_politeness_ = false;
+  bool allow_private_ = false;
+  int politeness_ms_ = -1;
 };
 
 }  // namespace cn

@@ -3,97 +3,77 @@
 #include <chrono>
 
 #include "pipeline/article_parser.h"
-#include "pipeline/crawler.h"
-#include "pipeline/feed_time.h"
-#include "pipeline/sources_config.h"
-#include "pipeline/sqlite_fetch_state.h"
-#include "pipeline/url.h"
+#include "pipeline/utc_time.h"
 
 namespace cn {
 
-namespace {
+void CrawlFeed::Run(FeedSink& sink) {
+  CrawlSummary summary =
+      Crawl(sources_, options_, &state_, [&](CrawledPage&& page) { OnPage(std::move(page), sink); });
+  for (const SourceReport& report : summary.sources) {
+    SourceOutcome outcome;
+    outcome.source = report.name;
+    outcome.feeds_ok = report.listings_ok + report.listings_unchanged;
+    outcome.feeds_failed = report.listings_failed;
+    // Page errors were reported one by one through OnArticleFailed.
+    for (const std::string& error : report.errors)
+      if (!error.starts_with("page ")) outcome.errors.push_back(error);
+    sink.OnSourceDone(outcome);
+  }
+  if (auto r = state_.CommitAll(); !r) state_error_ = r.error();
+}
 
-// The page as an ArticleRecord: the article parser's metadata first, the
-// feed's (or sitemap's) description of the item where the page says nothing.
-ArticleRecord ToRecord(const CrawledPage& page, const Article& article) {
+void CrawlFeed::OnPage(CrawledPage&& page, FeedSink& sink) {
   const FetchResult& fetch = page.fetch;
+  const std::string& url = fetch.url;
+  if (stopped_) {
+    state_.Discard(url);
+    return;
+  }
+  if (page.source != current_source_) {
+    current_source_ = page.source;
+    sink.OnSource(page.source);
+  }
+  if (fetch.skipped == SkipReason::kNotModified) {
+    sink.OnArticleNotModified(page.source, page.candidate.url);
+    state_.Commit(url);
+    return;
+  }
+  if (!fetch.ok()) {
+    state_.Discard(url);
+    // robots.txt and address refusals are policy, not failures (the crawl
+    // report counts them as skipped).
+    if (fetch.skipped == SkipReason::kNone)
+      sink.OnArticleFailed({page.source, url, fetch.error.empty() ? "HTTP " + std::to_string(fetch.status) : fetch.error});
+    return;
+  }
+
+  auto fetched_at = std::chrono::floor<std::chrono::seconds>(fetch.fetched_at);
+  Article parsed = ParseArticle(fetch.body, fetch.content_type, fetch.final_url, fetched_at);
+  if (parsed.text.empty()) {
+    state_.Discard(url);
+    std::string why = parsed.warnings.empty() ? "no article text found" : "no article text: " + parsed.warnings.front();
+    sink.OnArticleFailed({page.source, fetch.final_url, why});
+    return;
+  }
   ArticleRecord record;
   record.source = page.source;
   record.url = fetch.final_url;
-  auto canonical = IsHttpUrl(article.canonical_url) || UrlScheme(article.canonical_url) == "file"
-                       ? CanonicalizeUrl(article.canonical_url)
-                       : std::nullopt;
-  record.canonical_url = canonical.value_or(page.candidate.url);
-  record.title = !article.title.empty() ? article.title : page.candidate.title;
-  record.authors = article.authors;
+  record.canonical_url = parsed.canonical_url.empty() ? page.candidate.url : parsed.canonical_url;
+  record.title = parsed.title.empty() ? page.candidate.title : std::move(parsed.title);
+  record.authors = std::move(parsed.authors);
   if (record.authors.empty() && !page.candidate.author.empty()) record.authors.push_back(page.candidate.author);
-  record.published_at = !article.published_at.empty() ? article.published_at : page.candidate.published_at;
-  record.modified_at = article.modified_at;
-  record.fetched_at =
-      FormatUtcIso(std::chrono::duration_cast<std::chrono::seconds>(fetch.fetched_at.time_since_epoch()).count());
-  record.language = article.language;
-  record.site_name = article.site_name;
-  record.text = article.text;
-  return record;
-}
+  record.published_at = parsed.published_at.empty() ? page.candidate.published_at : parsed.published_at;
+  record.modified_at = std::move(parsed.modified_at);
+  record.fetched_at = FormatUtc(fetch.fetched_at);
+  record.language = std::move(parsed.language);
+  record.site_name = std::move(parsed.site_name);
+  record.text = std::move(parsed.text);
 
-class CrawlFeed : public ArticleFeed {
- public:
-  CrawlFeed(std::vector<SourceConfig> sources, CrawlOptions options, SqliteDb& db)
-      : sources_(std::move(sources)), options_(std::move(options)), state_(db) {}
-
-  void Run(FeedSink& sink) override {
-    bool stop = false;
-    std::string current_source;
-    CrawlOptions options = options_;
-    options.should_stop = [&] { return stop; };
-    options.on_listing_done = [&](const std::string& source, const std::string& url, const std::string& error) {
-      sink.OnFeedDone(source, url, error);
-    };
-    Crawl(sources_, options, &state_, [&](CrawledPage&& page) {
-      if (page.source != current_source) {
-        current_source = page.source;
-        sink.OnSource(current_source);
-      }
-      const FetchResult& fetch = page.fetch;
-      if (fetch.skipped == SkipReason::kNotModified) return;  // stored by an earlier run
-      if (!fetch.ok()) {
-        std::string error = !fetch.error.empty() ? fetch.error
-                                                 : std::string("skipped (") + SkipReasonName(fetch.skipped) +
-                                                       "): " + fetch.skip_detail;
-        sink.OnArticleFailed({page.source, page.candidate.url, error});
-        return;
-      }
-      auto fetch_time = std::chrono::floor<std::chrono::seconds>(fetch.fetched_at);
-      Article article = ParseArticle(fetch.body, fetch.content_type, fetch.final_url, fetch_time);
-      if (article.text.empty()) {
-        std::string why = article.warnings.empty() ? "" : " (" + article.warnings[0] + ")";
-        sink.OnArticleFailed({page.source, page.candidate.url, fetch.final_url + ": no article text found" + why});
-        return;
-      }
-      if (!sink.OnArticle(ToRecord(page, article))) stop = true;
-    });
-  }
-
- private:
-  std::vector<SourceConfig> sources_;
-  CrawlOptions options_;
-  SqliteFetchStateStore state_;
-};
-
-}  // namespace
-
-std::expected<std::unique_ptr<ArticleFeed>, std::string> MakeCrawlFeed(const CrawlFeedOptions& options,
-                                                                       SqliteDb& fetch_state_db) {
-  auto loaded = LoadSourcesOrDefault(options.sources_path);
-  if (!loaded) return std::unexpected(loaded.error());
-  CrawlOptions crawl;
-  crawl.since = options.since;
-  if (!options.politeness) {
-    crawl.use_source_delays = false;
-    crawl.fetch.politeness_delay = std::chrono::milliseconds(0);
-  }
-  return std::make_unique<CrawlFeed>(std::move(loaded->sources), std::move(crawl), fetch_state_db);
+  ArticleAck ack = sink.OnArticle(std::move(record));
+  if (ack.stored) state_.Commit(url);
+  else state_.Discard(url);
+  if (!ack.more) stopped_ = true;
 }
 
 }  // namespace cn

@@ -1,25 +1,43 @@
-// The real ArticleFeed of `cryptonews ingest`: crawls the sources file's
-// feeds and sitemaps and parses each fetched page into an ArticleRecord.
+// CrawlFeed: the real ArticleFeed of `cryptonews ingest`. It crawls the
+// sources (crawler.h), parses each fetched page (article_parser.h) into an
+// ArticleRecord and hands it on, one page at a time.
+//
+// Conditional-GET validators go through a SqliteFetchStateStore and are
+// committed only once the article they stand for is stored (or, for feeds
+// and sitemaps, once the crawl is over), so a killed run never hides an
+// unstored article behind a 304 on the next run.
+//
+// Lifetimes: `state` must outlive the feed. Runs on the calling thread.
 #pragma once
 
-#include <expected>
-#include <memory>
-#include <string>
+#include <vector>
 
 #include "pipeline/article_feed.h"
-#include "pipeline/sqlite_handle.h"
+#include "pipeline/crawler.h"
+#include "pipeline/sources_config.h"
+#include "pipeline/sqlite_fetch_state.h"
 
 namespace cn {
 
-struct CrawlFeedOptions {
-  std::string sources_path;   // "" = the default sources shipped with the binary
-  std::string since;          // UTC ISO 8601; feed items older than this are not fetched ("" = all)
-  bool politeness = true;     // false only for benchmarks against a loopback server
-};
+class CrawlFeed : public ArticleFeed {
+ public:
+  CrawlFeed(std::vector<SourceConfig> sources, CrawlOptions options, SqliteFetchStateStore& state)
+      : sources_(std::move(sources)), options_(std::move(options)), state_(state) {}
 
-// `fetch_state_db` (the ingest's own connection) keeps ETag/Last-Modified per
-// URL; it must outlive the feed. Errors name the sources file and line.
-std::expected<std::unique_ptr<ArticleFeed>, std::string> MakeCrawlFeed(const CrawlFeedOptions& options,
-                                                                       SqliteDb& fetch_state_db);
+  void Run(FeedSink& sink) override;
+
+  // The problem that stopped committing fetch state at the end, if any.
+  const std::string& state_error() const { return state_error_; }
+
+ private:
+  void OnPage(CrawledPage&& page, FeedSink& sink);
+
+  std::vector<SourceConfig> sources_;
+  CrawlOptions options_;
+  SqliteFetchStateStore& state_;
+  std::string current_source_;
+  bool stopped_ = false;
+  std::string state_error_;
+};
 
 }  // namespace cn

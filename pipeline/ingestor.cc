@@ -28,7 +28,7 @@ IngestResult Ingestor::Run(ArticleFeed& feed) {
 
   const RunCounts& c = result_.counts;
   if (!result_.fatal_error.empty()) result_.status = "failed";
-  else if (c.feeds_failed > 0 || c.articles_failed > 0) result_.status = "partial";
+  else if (c.feeds_failed > 0 || c.articles_failed > 0 || !result_.errors.empty()) result_.status = "partial";
   else result_.status = "ok";
   if (!result_.fatal_error.empty()) result_.errors.push_back({"", store_.db().path(), result_.fatal_error});
   if (auto r = store_.FinishRun(result_.run_id, result_.status, c, ErrorsJson(result_.errors)); !r) {
@@ -38,22 +38,23 @@ IngestResult Ingestor::Run(ArticleFeed& feed) {
   return result_;
 }
 
-bool Ingestor::OnArticle(ArticleRecord&& article) {
-  if (!result_.fatal_error.empty()) return false;
-  if (options_.max_articles > 0 && seen_ >= options_.max_articles) return false;
+ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
+  if (!result_.fatal_error.empty()) return {false, false};
+  if (options_.max_articles > 0 && seen_ >= options_.max_articles) return {false, false};
   ++seen_;
+  const bool more = options_.max_articles == 0 || seen_ < options_.max_articles;
   if (article.canonical_url.empty()) article.canonical_url = article.url;
   if (!options_.since.empty() && !article.published_at.empty() && article.published_at < options_.since) {
     ++result_.skipped_old;
     display_.ArticleDone("too old", article.canonical_url, 0);
-    return options_.max_articles == 0 || seen_ < options_.max_articles;
+    return {false, more};
   }
 
   std::optional<StoredArticleInfo> stored = store_.Find(article.canonical_url);
   if (stored && stored->content_hash == ContentHash(article)) {
     ++result_.counts.articles_unchanged;
     display_.ArticleDone("unchanged", article.canonical_url, 0);
-    return options_.max_articles == 0 || seen_ < options_.max_articles;
+    return {true, more};
   }
 
   std::vector<Figure> figures = extractor_.Extract(article.text);
@@ -70,12 +71,13 @@ bool Ingestor::OnArticle(ArticleRecord&& article) {
     int code = store_.last_error_code();
     if (code == SQLITE_CONSTRAINT || code == SQLITE_TOOBIG || code == SQLITE_MISMATCH) {
       OnArticleFailed({article.source, article.canonical_url, outcome.error()});
-    } else {
-      result_.fatal_error = outcome.error();
-      display_.Error(outcome.error());
-      return false;
+      return {false, more};
     }
-  } else if (*outcome == UpsertOutcome::kUnchanged) {
+    result_.fatal_error = outcome.error();
+    display_.Error(outcome.error());
+    return {false, false};
+  }
+  if (*outcome == UpsertOutcome::kUnchanged) {
     ++result_.counts.articles_unchanged;
     display_.ArticleDone("unchanged", article.canonical_url, 0);
   } else {
@@ -84,23 +86,35 @@ bool Ingestor::OnArticle(ArticleRecord&& article) {
     result_.counts.figures += static_cast<int64_t>(figures.size());
     display_.ArticleDone(is_new ? "new" : "updated", article.canonical_url, figures.size());
   }
-  return options_.max_articles == 0 || seen_ < options_.max_articles;
+  return {true, more};
+}
+
+void Ingestor::AddError(FeedError error) {
+  // Bounded, so a run where every page fails still uses flat memory; the
+  // counts stay exact.
+  constexpr size_t kMaxErrors = 500;
+  if (result_.errors.size() < kMaxErrors) result_.errors.push_back(std::move(error));
+  else if (result_.errors.size() == kMaxErrors) result_.errors.push_back({"", "", "(further errors not recorded)"});
 }
 
 void Ingestor::OnArticleFailed(const FeedError& error) {
   ++result_.counts.articles_failed;
-  result_.errors.push_back(error);
+  AddError(error);
   display_.Error(error.url + ": " + error.error);
 }
 
-void Ingestor::OnFeedDone(std::string_view source, std::string_view feed_url, std::string_view error) {
-  if (error.empty()) {
-    ++result_.counts.feeds_ok;
-    return;
+void Ingestor::OnArticleNotModified(std::string_view, std::string_view url) {
+  ++result_.counts.articles_unchanged;
+  display_.ArticleDone("unchanged", url, 0);
+}
+
+void Ingestor::OnSourceDone(const SourceOutcome& outcome) {
+  result_.counts.feeds_ok += outcome.feeds_ok;
+  result_.counts.feeds_failed += outcome.feeds_failed;
+  for (const std::string& error : outcome.errors) {
+    AddError({outcome.source, "", error});
+    display_.Error(outcome.source + ": " + error);
   }
-  ++result_.counts.feeds_failed;
-  result_.errors.push_back({std::string(source), std::string(feed_url), std::string(error)});
-  display_.Error(std::string(source) + ": " + std::string(feed_url) + ": " + std::string(error));
 }
 
 void Ingestor::OnSource(std::string_view source) { display_.SetSource(source); }

@@ -44,10 +44,12 @@ class Ingestor : private FeedSink {
   IngestResult Run(ArticleFeed& feed);
 
  private:
-  bool OnArticle(ArticleRecord&& article) override;
+  ArticleAck OnArticle(ArticleRecord&& article) override;
   void OnArticleFailed(const FeedError& error) override;
-  void OnFeedDone(std::string_view source, std::string_view feed_url, std::string_view error) override;
+  void OnArticleNotModified(std::string_view source, std::string_view url) override;
+  void OnSourceDone(const SourceOutcome& outcome) override;
   void OnSource(std::string_view source) override;
+  void AddError(FeedError error);
 
   ArticleStore& store_;
   const FigureExtractor& extractor_;

@@ -13,7 +13,9 @@ namespace cn {
 namespace {
 
 struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
+  void operator()(std::FILE* f) const {
+    if (f != stdin) std::fclose(f);
+  }
 };
 
 std::expected<std::string, std::string> Gunzip(const std::string& path, const std::string& in,
@@ -49,7 +51,8 @@ std::expected<std::string, std::string> Gunzip(const std::string& path, const st
 std::expected<std::string, std::string> ReadPageFile(const std::string& path, size_t max_bytes) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return std::unexpected(path + ": is a directory");
-  std::unique_ptr<std::FILE, FileCloser> f(std::fopen(path.c_str(), "rb"));
+  const bool from_stdin = path == "-";
+  std::unique_ptr<std::FILE, FileCloser> f(from_stdin ? stdin : std::fopen(path.c_str(), "rb"));
   if (!f) return std::unexpected(path + ": " + std::strerror(errno));
   std::string data;
   char buf[1 << 16];

@@ -1,6 +1,6 @@
 // Reads a saved web page from disk, transparently gunzipping it when the file
 // is gzip-compressed (detected by its magic bytes, so "page.html.gz" and a
-// mislabelled "page.html" both work).
+// mislabelled "page.html" both work). "-" reads standard input.
 //
 // Errors name the file. The decompressed size is capped so that a gzip bomb
 // is an error, not an out-of-memory. Thread-safe.

@@ -20,7 +20,7 @@ constexpr std::array<Report, 6> kReports = {{
     {"articles-per-source", "articles, figures and latest publication per source",
      "SELECT source, count(*) AS articles, sum(figures) AS figures, max(published_at) AS latest "
      "FROM article_list GROUP BY source ORDER BY articles DESC, source LIMIT ?1"},
-    {"asset-sentiment", "average sentiment per asset (needs the sentiment stage)",
+    {"asset-sentiment", "average sentiment score per asset, with positive/negative article counts",
      "SELECT asset, round(avg(score), 3) AS avg_score, count(*) AS articles, "
      "sum(label = 'positive') AS positive, sum(label = 'negative') AS negative "
      "FROM article_sentiment WHERE asset IS NOT NULL GROUP BY asset ORDER BY articles DESC, asset LIMIT ?1"},

@@ -1,61 +1,79 @@
 #include "pipeline/sqlite_fetch_state.h"
 
-#include <chrono>
-
-#include "pipeline/feed_time.h"
+#include "pipeline/utc_time.h"
 
 namespace cn {
 
+std::expected<std::unique_ptr<SqliteFetchStateStore>, std::string> SqliteFetchStateStore::Create(SqliteDb& db) {
+  std::unique_ptr<SqliteFetchStateStore> store(new SqliteFetchStateStore(db));
+  auto get = db.Prepare("SELECT etag, last_modified, last_status, last_error, updated_at FROM fetch_state WHERE url = ?1");
+  if (!get) return std::unexpected(db.path() + ": " + get.error());
+  auto put = db.Prepare(
+      "INSERT INTO fetch_state(url, etag, last_modified, last_status, last_error, updated_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
+      "last_modified = excluded.last_modified, last_status = excluded.last_status, "
+      "last_error = excluded.last_error, updated_at = excluded.updated_at");
+  if (!put) return std::unexpected(db.path() + ": " + put.error());
+  store->get_ = std::move(*get);
+  store->put_ = std::move(*put);
+  return store;
+}
+
 std::optional<FetchState> SqliteFetchStateStore::Get(const std::string& url) {
-  if (!select_) {
-    auto stmt = db_.Prepare(
-        "SELECT etag, last_modified, last_status, last_error, updated_at FROM fetch_state WHERE url = ?1");
-    if (!stmt) return std::nullopt;
-    select_ = std::move(*stmt);
+  if (auto it = pending_.find(url); it != pending_.end()) return it->second;
+  get_.Bind(1, url);
+  std::optional<FetchState> state;
+  if (get_.Step() == SQLITE_ROW) {
+    state.emplace();
+    state->etag = get_.ColumnText(0);
+    state->last_modified = get_.ColumnText(1);
+    state->last_status = static_cast<long>(get_.ColumnInt(2));
+    state->last_error = get_.ColumnText(3);
+    state->fetched_at = get_.ColumnText(4);
   }
-  select_->Reset();
-  select_->Bind(1, url);
-  if (select_->Step() != SQLITE_ROW) {
-    select_->Reset();
-    return std::nullopt;
-  }
-  FetchState state;
-  state.etag = std::string(select_->ColumnText(0));
-  state.last_modified = std::string(select_->ColumnText(1));
-  state.last_status = static_cast<long>(select_->ColumnInt(2));
-  state.last_error = std::string(select_->ColumnText(3));
-  state.fetched_at = std::string(select_->ColumnText(4));
-  select_->Reset();
+  get_.Reset();
   return state;
 }
 
 void SqliteFetchStateStore::Put(const std::string& url, const FetchState& state) {
-  if (!upsert_) {
-    auto stmt = db_.Prepare(
-        "INSERT INTO fetch_state (url, etag, last_modified, last_status, last_error, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-        "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, "
-        "last_status = excluded.last_status, last_error = excluded.last_error, updated_at = excluded.updated_at");
-    if (!stmt) {
-      ++write_failures_;
-      return;
-    }
-    upsert_ = std::move(*stmt);
+  if (state.etag.empty() && state.last_modified.empty()) {
+    pending_.erase(url);
+    (void)Write(url, state);  // best effort: losing it only costs an unconditional fetch
+    return;
   }
-  std::string updated = state.fetched_at;
-  if (updated.empty())
-    updated = FormatUtcIso(std::chrono::duration_cast<std::chrono::seconds>(
-                               std::chrono::system_clock::now().time_since_epoch())
-                               .count());
-  upsert_->Reset();
-  upsert_->Bind(1, url);
-  upsert_->BindTextOrNull(2, state.etag);
-  upsert_->BindTextOrNull(3, state.last_modified);
-  upsert_->Bind(4, static_cast<int64_t>(state.last_status));
-  upsert_->BindTextOrNull(5, state.last_error);
-  upsert_->Bind(6, updated);
-  if (!upsert_->Run()) ++write_failures_;
-  upsert_->Reset();
+  pending_[url] = state;
+}
+
+void SqliteFetchStateStore::Commit(const std::string& url) {
+  auto it = pending_.find(url);
+  if (it == pending_.end()) return;
+  (void)Write(url, it->second);
+  pending_.erase(it);
+}
+
+void SqliteFetchStateStore::Discard(const std::string& url) { pending_.erase(url); }
+
+std::expected<void, std::string> SqliteFetchStateStore::CommitAll() {
+  if (pending_.empty()) return {};
+  if (auto r = db_.Exec("BEGIN IMMEDIATE"); !r) return std::unexpected(db_.path() + ": " + r.error());
+  for (const auto& [url, state] : pending_) {
+    if (auto r = Write(url, state); !r) {
+      (void)db_.Exec("ROLLBACK");
+      return std::unexpected(db_.path() + ": fetch state for " + url + ": " + r.error());
+    }
+  }
+  if (auto r = db_.Exec("COMMIT"); !r) return std::unexpected(db_.path() + ": " + r.error());
+  pending_.clear();
+  return {};
+}
+
+std::expected<void, std::string> SqliteFetchStateStore::Write(const std::string& url, const FetchState& state) {
+  put_.Bind(1, url).BindTextOrNull(2, state.etag).BindTextOrNull(3, state.last_modified);
+  put_.Bind(4, static_cast<int64_t>(state.last_status)).BindTextOrNull(5, state.last_error);
+  put_.Bind(6, state.fetched_at.empty() ? NowUtc() : state.fetched_at);
+  auto r = put_.Run();
+  put_.Reset();
+  return r;
 }
 
 }  // namespace cn

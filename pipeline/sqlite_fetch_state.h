@@ -1,13 +1,19 @@
-// FetchStateStore over the `fetch_state` table (schema/0001_init.sql): the
-// ETag / Last-Modified validators and last status per URL survive between
-// nightly runs, so conditional GET skips unchanged feeds and pages.
+// SqliteFetchStateStore: the Fetcher's conditional-GET state (fetch_state.h)
+// kept in the database's fetch_state table.
 //
-// Lifetimes: the SqliteDb must outlive the store (its prepared statements
-// belong to that connection). Same thread as the connection. A failed write
-// is counted in write_failures() and otherwise ignored: losing a validator
-// only costs one unconditional download next time.
+// Validators (ETag, Last-Modified) are held back in memory until the caller
+// says the work they stand for is safely stored: a page's after its article
+// is committed (Commit), feeds' and sitemaps' at the end of the run
+// (CommitAll). A run killed in between therefore never leaves a validator
+// whose 304 would hide an article that was not stored. State without
+// validators (errors, statuses) is written at once.
+//
+// Lifetimes: `db` must outlive the store. Single-threaded, like the Fetcher
+// that calls it; uses its own prepared statements on the ingest connection.
 #pragma once
 
+#include <expected>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -18,15 +24,27 @@ namespace cn {
 
 class SqliteFetchStateStore : public FetchStateStore {
  public:
-  explicit SqliteFetchStateStore(SqliteDb& db) : db_(db) {}
+  static std::expected<std::unique_ptr<SqliteFetchStateStore>, std::string> Create(SqliteDb& db);
+
   std::optional<FetchState> Get(const std::string& url) override;
   void Put(const std::string& url, const FetchState& state) override;
-  int write_failures() const { return write_failures_; }
+
+  // Persists the held-back state of `url`, if any.
+  void Commit(const std::string& url);
+  // Forgets it: the next run fetches `url` unconditionally.
+  void Discard(const std::string& url);
+  // Persists everything still held back, in one transaction.
+  std::expected<void, std::string> CommitAll();
+
+  size_t pending() const { return pending_.size(); }
 
  private:
+  explicit SqliteFetchStateStore(SqliteDb& db) : db_(db) {}
+  std::expected<void, std::string> Write(const std::string& url, const FetchState& state);
+
   SqliteDb& db_;
-  std::optional<Statement> select_, upsert_;
-  int write_failures_ = 0;
+  Statement get_, put_;
+  std::map<std::string, FetchState> pending_;
 };
 
 }  // namespace cn

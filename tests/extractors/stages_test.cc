@@ -63,7 +63,21 @@ INSTANTIATE_TEST_SUITE_P(
         StageCase{"Solana faces resistance in the $180-$190 zone.", "price_range", "SOL", 180, "exact", "", "",
                   ""},
         StageCase{"Bitcoin dropped by about $3,000 in an hour.", "price_change", "BTC", 3000, "approx", "down",
-                  "PT1H", ""}));
+                  "PT1H", ""},
+        StageCase{"Bitcoin has lost roughly $5,000 since Monday.", "price_change", "BTC", 5000, "approx", "down",
+                  "", ""}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Attribution, StageTest,
+    ::testing::Values(
+        // The second clause has its own subject.
+        StageCase{"BTC liquidations hit $240 million, while ETH positions lost $130 million.", "liquidation",
+                  "BTC", 2.4e8, "exact", "", "", ""},
+        // "outperforming Bitcoin" is an object: the subject is the article's topic.
+        StageCase{"Ether jumped.\nThe second-largest coin gained 12% this week, outperforming Bitcoin.",
+                  "percent_change", "ETH", 12, "exact", "up", "P7D", "price"},
+        StageCase{"Ethereum dropped more than Bitcoin, with weekly losses exceeding 30%.", "percent_change", "ETH",
+                  30, "over", "down", "P7D", "price"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Moves, StageTest,
@@ -133,6 +147,36 @@ TEST(FigureExtractorTest, EvidenceIsTheSliceOfTheTextAsGiven) {
     EXPECT_FALSE(f.text.empty());
     EXPECT_NE(text.find(f.text), std::string::npos) << f.text;
   }
+}
+
+}  // namespace
+}  // namespace cn
+
+namespace cn {
+namespace {
+
+TEST(FigureExtractorTest, EachClauseKeepsItsOwnAsset) {
+  auto figures = Extractor().Extract("BTC liquidations hit $240 million, while ETH positions lost $130 million.");
+  ASSERT_EQ(figures.size(), 2u);
+  EXPECT_EQ(figures[0].asset, "BTC");
+  EXPECT_EQ(figures[1].asset, "ETH");
+  EXPECT_EQ(figures[1].kind, FigureKind::kLiquidation);
+}
+
+TEST(FigureExtractorTest, CoordinatedSubjectsEachGetTheMove) {
+  auto figures = Extractor().Extract("ETH is down by over 1%, and so are BNB and XRP.");
+  ASSERT_EQ(figures.size(), 3u);
+  EXPECT_EQ(figures[0].asset, "ETH");
+  EXPECT_EQ(figures[1].asset, "BNB");
+  EXPECT_EQ(figures[2].asset, "XRP");
+  for (const Figure& f : figures) EXPECT_EQ(f.direction, Direction::kDown);
+}
+
+TEST(FigureExtractorTest, RespectivelyPairsNumbersWithSubjectsInOrder) {
+  auto figures = Extractor().Extract("Chainlink (LINK) and Avalanche (AVAX) rose 7.5% and 6.1% respectively.");
+  ASSERT_EQ(figures.size(), 2u);
+  EXPECT_EQ(figures[0].asset, "LINK");
+  EXPECT_EQ(figures[1].asset, "AVAX");
 }
 
 }  // namespace

@@ -58,6 +58,13 @@ TEST(ArticleCommandTest, ReadsGzippedPages) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(ArticleCommandTest, ReadsStandardInput) {
+  auto from_file = RunBinary("article --url https://ledgerledger.example/markets/btc " + kFixtures + "full_news.html", false);
+  auto from_stdin = RunBinary("article --url https://ledgerledger.example/markets/btc - < " + kFixtures + "full_news.html", false);
+  EXPECT_EQ(from_stdin.exit_code, 0);
+  EXPECT_EQ(from_stdin.out, from_file.out);
+}
+
 TEST(ArticleCommandTest, TextFormatShowsMetadataThenText) {
   auto r = RunBinary("article --format text " + kFixtures + "full_news.html", false);
   EXPECT_EQ(r.exit_code, 0);

@@ -194,6 +194,15 @@ TEST(ArticleTextTest, CaptionsCreditsAndDatelinesAreDropped) {
   EXPECT_NE(text.find("no bad debt"), std::string::npos) << text;
   for (const char* gone : {"10:52 PM", "Chart of daily", "Illustration"})
     EXPECT_EQ(text.find(gone), std::string::npos) << gone << "\n" << text;
+
+  // A long block is not a caption, whatever its class says.
+  std::string wrapper = "<body><div class=\"post-date-wrap\">";
+  for (int i = 0; i < 4; ++i)
+    wrapper += "<p>Validators approved the upgrade with a large majority, and the new fee market "
+               "goes live next month after a final round of audits on the test network.</p>";
+  wrapper += "</div></body>";
+  HtmlDocument wrapped = HtmlDocument::Parse(wrapper);
+  EXPECT_NE(ExtractMainText(wrapped.root()).find("Validators approved"), std::string::npos);
 }
 
 }  // namespace

@@ -28,3 +28,21 @@ TEST(CliTest, ExtractHelpExplainsEveryField) {
 
 }  // namespace
 }  // namespace cn
+
+namespace cn {
+namespace {
+
+TEST(CliTest, EverySubcommandHasHelp) {
+  auto top = testing::RunBinary("--help");
+  ASSERT_EQ(top.exit_code, 0);
+  for (const char* name : {"ingest", "extract", "article", "sentiment", "reprocess", "query", "export", "stats",
+                           "sources", "crawl"}) {
+    EXPECT_NE(top.out.find(name), std::string::npos) << name << " missing from --help";
+    auto r = testing::RunBinary(std::string(name) + " --help");
+    EXPECT_EQ(r.exit_code, 0) << name;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << name << ": " << r.out;
+  }
+}
+
+}  // namespace
+}  // namespace cn

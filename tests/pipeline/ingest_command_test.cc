@@ -42,6 +42,36 @@ TEST(IngestCommandTest, DatabaseFromANewerVersionIsRefused) {
   }
 }
 
+// The README's first commands: the offline demo set, twice, then a query.
+TEST(IngestCommandTest, DemoSourcesIngestOfflineAndASecondRunAddsNothing) {
+  TempDir dir;
+  std::string args = "ingest --sources " + std::string(CRYPTONEWS_SOURCE_DIR) + "/fixtures/demo/sources.toml --db " +
+                     dir.File("demo.db");
+  auto first = RunBinary(args);
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_NE(first.out.find("6 new, 0 updated, 0 unchanged, 0 failed articles"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("feeds: 2 ok, 0 failed"), std::string::npos) << first.out;
+  auto second = RunBinary(args);
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  EXPECT_NE(second.out.find("0 new, 0 updated, 6 unchanged, 0 failed articles; 0 figures"), std::string::npos)
+      << second.out;
+  auto per_source = RunBinary("query articles-per-source --format csv --db " + dir.File("demo.db"), false);
+  EXPECT_NE(per_source.out.find("Demo Ledger,3,"), std::string::npos) << per_source.out;
+  EXPECT_NE(per_source.out.find("Demo Chain Times,3,"), std::string::npos) << per_source.out;
+  auto urls = RunBinary("query --sql 'SELECT canonical_url FROM articles ORDER BY 1' --format csv --db " +
+                            dir.File("demo.db"), false);
+  EXPECT_NE(urls.out.find("https://ledger.demo.example/markets/btc-long-squeeze\n"), std::string::npos) << urls.out;
+  auto liquidations = RunBinary("query liquidations-per-day --format csv --db " + dir.File("demo.db"), false);
+  EXPECT_NE(liquidations.out.find("2026-11-23,"), std::string::npos) << liquidations.out;
+}
+
+TEST(IngestCommandTest, UnreadableSourcesFileIsAUsageErrorNamingIt) {
+  TempDir dir;
+  auto r = RunBinary("ingest --sources " + dir.File("missing.toml") + " --db " + dir.File("a.db"));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("missing.toml"), std::string::npos) << r.out;
+}
+
 TEST(IngestCommandTest, BadArgumentsAreUsageErrors) {
   TempDir dir;
   struct Case {

@@ -90,7 +90,8 @@ TEST_F(IngestorTest, FailedFeedsMakeThePartialStatusAndAreRecorded) {
   EXPECT_EQ(r.counts.feeds_failed, 1);
   EXPECT_EQ(r.counts.articles_new, 1);
   EXPECT_EQ(Count("SELECT count(*) FROM runs, json_each(runs.errors) "
-                  "WHERE json_each.value ->> 'source' = 'brokenwire' AND json_each.value ->> 'error' = 'HTTP 503'"),
+                  "WHERE json_each.value ->> 'source' = 'brokenwire' AND "
+                  "json_each.value ->> 'error' = 'https://broken.example/feed: HTTP 503'"),
             1);
 }
 

@@ -44,12 +44,12 @@ class VectorFeed : public ArticleFeed {
   explicit VectorFeed(std::vector<ArticleRecord> articles, std::vector<FeedError> failed_feeds = {})
       : articles_(std::move(articles)), failed_feeds_(std::move(failed_feeds)) {}
   void Run(FeedSink& sink) override {
-    for (const FeedError& e : failed_feeds_) sink.OnFeedDone(e.source, e.url, e.error);
     for (ArticleRecord a : articles_) {
       sink.OnSource(a.source);
-      if (!sink.OnArticle(std::move(a))) return;
+      if (!sink.OnArticle(std::move(a)).more) break;
     }
-    sink.OnFeedDone("testwire", "https://news.example/feed.xml", "");
+    sink.OnSourceDone({"testwire", 1, 0, {}});
+    for (const FeedError& e : failed_feeds_) sink.OnSourceDone({e.source, 0, 1, {e.url + ": " + e.error}});
   }
 
  private:
