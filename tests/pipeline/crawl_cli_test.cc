@@ -10,6 +10,7 @@
 #include "pipeline/command_crawl.h"
 #include "tests/pipeline/fixture_file.h"
 #include "tests/pipeline/run_binary.h"
+#include "tests/pipeline/temp_dir.h"
 #include "tests/pipeline/test_http_server.h"
 
 namespace cn {
@@ -19,11 +20,8 @@ using testing::FixturePath;
 using testing::RunBinary;
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  auto dir = std::filesystem::temp_directory_path() / ("cn_crawl_cli_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::string path = (dir / name).string();
-  std::ofstream(path) << text;
-  return path;
+  static testing::TempDir dir;  // removed when the test binary exits
+  return dir.Write(name, text);
 }
 
 std::vector<nlohmann::json> JsonLines(const std::string& out) {
