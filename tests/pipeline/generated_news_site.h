@@ -10,6 +10,7 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -69,22 +70,29 @@ inline std::string GeneratedFeedXml(int articles, const std::string& base_url) {
 
 class GeneratedNewsSite {
  public:
-  explicit GeneratedNewsSite(int articles, std::chrono::milliseconds page_delay = std::chrono::milliseconds(0))
+  // `etags`: the feed and pages carry an ETag and answer a matching
+  // If-None-Match with 304, like a real site between two nightly runs.
+  explicit GeneratedNewsSite(int articles, std::chrono::milliseconds page_delay = std::chrono::milliseconds(0),
+                             bool etags = false)
       : articles_(articles) {
     server_.set_tcp_nodelay(true);
     server_.set_keep_alive_max_count(100000);
     port_ = server_.bind_to_any_port("127.0.0.1");
     base_url_ = "http://127.0.0.1:" + std::to_string(port_);
     feed_ = GeneratedFeedXml(articles_, base_url_);
-    server_.Get("/feed.xml", [this](const httplib::Request&, httplib::Response& res) {
+    server_.Get("/feed.xml", [this, etags](const httplib::Request& req, httplib::Response& res) {
+      ++requests_;
+      if (etags && NotModified(req, res, "\"feed-v1\"")) return;
       res.set_content(feed_, "application/rss+xml");
     });
     server_.Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("User-agent: *\nAllow: /\n", "text/plain");
     });
-    server_.Get(R"(/news/article-(\d+)\.html)", [this, page_delay](const httplib::Request& req,
-                                                                   httplib::Response& res) {
+    server_.Get(R"(/news/article-(\d+)\.html)", [this, page_delay, etags](const httplib::Request& req,
+                                                                          httplib::Response& res) {
+      ++requests_;
       int i = std::stoi(req.matches[1]);
+      if (etags && NotModified(req, res, "\"page-" + std::to_string(i) + "-v1\"")) return;
       if (i >= articles_) {
         res.status = 404;
         return;
@@ -102,6 +110,7 @@ class GeneratedNewsSite {
   GeneratedNewsSite(const GeneratedNewsSite&) = delete;
   GeneratedNewsSite& operator=(const GeneratedNewsSite&) = delete;
 
+  int requests() const { return requests_; }  // feed and page requests so far
   std::string FeedUrl() const { return base_url_ + "/feed.xml"; }
   const std::string& base_url() const { return base_url_; }
 
@@ -112,6 +121,15 @@ class GeneratedNewsSite {
   }
 
  private:
+  // Sets the ETag; true (and a 304) when the client already has it.
+  static bool NotModified(const httplib::Request& req, httplib::Response& res, const std::string& etag) {
+    res.set_header("ETag", etag);
+    if (req.get_header_value("If-None-Match") != etag) return false;
+    res.status = 304;
+    return true;
+  }
+
+  std::atomic<int> requests_{0};
   int articles_;
   int port_ = 0;
   std::string base_url_;

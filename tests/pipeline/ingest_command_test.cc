@@ -4,6 +4,7 @@
 
 #include "pipeline/article_store.h"
 #include "pipeline/ingest_lock.h"
+#include "tests/pipeline/generated_news_site.h"
 #include "tests/pipeline/run_binary.h"
 #include "tests/pipeline/store_fixtures.h"
 #include "tests/pipeline/temp_dir.h"
@@ -63,6 +64,27 @@ TEST(IngestCommandTest, DemoSourcesIngestOfflineAndASecondRunAddsNothing) {
   EXPECT_NE(urls.out.find("https://ledger.demo.example/markets/btc-long-squeeze\n"), std::string::npos) << urls.out;
   auto liquidations = RunBinary("query liquidations-per-day --format csv --db " + dir.File("demo.db"), false);
   EXPECT_NE(liquidations.out.find("2026-11-23,"), std::string::npos) << liquidations.out;
+}
+
+// The nightly case: the second run sends the stored validators and the site
+// answers 304, so nothing is downloaded or written again.
+TEST(IngestCommandTest, SecondRunUsesConditionalGet) {
+  TempDir dir;
+  testing::GeneratedNewsSite site(20, std::chrono::milliseconds(0), /*etags=*/true);
+  std::string args = "ingest --allow-private --politeness-ms 0 --sources " +
+                     dir.Write("sources.toml", site.SourcesToml()) + " --db " + dir.File("n.db");
+  auto first = RunBinary(args);
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_NE(first.out.find("20 new"), std::string::npos) << first.out;
+  EXPECT_EQ(site.requests(), 21);
+  auto second = RunBinary(args);
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  EXPECT_NE(second.out.find("0 new, 0 updated"), std::string::npos) << second.out;
+  EXPECT_NE(second.out.find("feeds: 1 ok, 0 failed"), std::string::npos) << second.out;
+  EXPECT_EQ(site.requests(), 22) << "only the feed is asked for again, and it answers 304";
+  auto state = RunBinary("query --sql \"SELECT count(*) FROM fetch_state WHERE etag IS NOT NULL\" --format csv --db " +
+                             dir.File("n.db"), false);
+  EXPECT_EQ(state.out, "count(*)\n21\n");
 }
 
 TEST(IngestCommandTest, UnreadableSourcesFileIsAUsageErrorNamingIt) {
