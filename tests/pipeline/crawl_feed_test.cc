@@ -17,7 +17,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-TEST(SqliteFetchStateTest, RoundTripsAndUpdates) {
+TEST(FetchStateOverSqliteTest, RoundTripsAndUpdates) {
   testing::TempDir dir;
   auto store = ArticleStore::Open(dir.File("state.db"));
   ASSERT_TRUE(store.has_value()) << store.error();
@@ -38,7 +38,7 @@ TEST(SqliteFetchStateTest, RoundTripsAndUpdates) {
   EXPECT_EQ(got->fetched_at.size(), 20u);  // filled in when not given
 }
 
-TEST(SqliteFetchStateTest, ConditionalGetAcrossRunsWithTheDatabase) {
+TEST(FetchStateOverSqliteTest, ConditionalGetAcrossRunsWithTheDatabase) {
   testing::TestHttpServer http;
   http.server().Get("/feed", [](const httplib::Request& req, httplib::Response& res) {
     if (req.get_header_value("If-None-Match") == "\"v7\"") {
