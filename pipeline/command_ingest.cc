@@ -1,4 +1,5 @@
 #include "pipeline/command_ingest.h"
+#include "pipeline/command_crawl.h"
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
@@ -23,7 +24,7 @@ void IngestCommand::Setup(CLI::App& sub) {
   db_path_ = kDefaultDatabasePath;
   sub.add_option("--sources", sources_path_, "Sources file (TOML); default ./sources.toml, else the list built into cryptonews");
   sub.add_option("--db", db_path_, "SQLite database file (created if missing)")->capture_default_str();
-  sub.add_option("--since", since_, "Skip articles published before this UTC date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
+  sub.add_option("--since", since_, "Skip articles published before this: 2026-11-20, 2026-11-20T06:00:00Z, or a span back from now: 36h, 2d");
   sub.add_option("--max-articles", max_articles_, "Stop after this many articles (0 = no limit)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
@@ -49,12 +50,15 @@ int IngestCommand::Run() {
   IngestOptions options;
   options.max_articles = max_articles_;
   if (!since_.empty()) {
-    auto since = ParseSinceDate(since_);
-    if (!since) {
-      std::fprintf(stderr, "cryptonews ingest: --since: %s\n", since.error().c_str());
+    // Same forms as `crawl --since`: a date, a UTC time, or a span like 2d.
+    options.since = ParseSince(since_, std::chrono::system_clock::now());
+    if (options.since.empty()) {
+      std::fprintf(stderr,
+                   "cryptonews ingest: --since: invalid date '%s': expected YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ "
+                   "or a span like 36h or 2d\n",
+                   since_.c_str());
       return kExitUsage;
     }
-    options.since = *since;
   }
 
   auto lock = IngestLock::Acquire(db_path_);
