@@ -25,7 +25,16 @@ bool PrecededByBy(std::string_view text, size_t pos) {
 
 Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
   const CueHit* side = s.NearestCue({Cue::kLong, Cue::kShort}, q, 45, true);
-  if (side == nullptr) side = s.NearestCue({Cue::kLong, Cue::kShort}, q, 25, false);
+  // Across a clause break: "totaled $420 million, with longs making up
+  // $355 million" gives the total no side.
+  if (side == nullptr) {
+    side = s.NearestCue({Cue::kLong, Cue::kShort}, q, 25, false);
+    // After the amount, only without a comma between ("$105 million - were
+    // long positions" keeps it; "$420 million, with longs" does not).
+    if (side != nullptr && side->begin >= q.end &&
+        s.text.substr(q.end, side->begin - q.end).find(',') != std::string_view::npos)
+      side = s.NearestCue({Cue::kLong, Cue::kShort}, q, 25, false, 0);
+  }
   if (side == nullptr) return Side::kNone;
   // "long and short positions": both named, so it is a total.
   for (const CueHit& h : s.cues) {

@@ -163,6 +163,13 @@ TEST(FigureExtractorTest, EachClauseKeepsItsOwnAsset) {
   EXPECT_EQ(figures[1].kind, FigureKind::kLiquidation);
 }
 
+TEST(FigureExtractorTest, ATotalKeepsNoSideWhenALaterClauseNamesLongs) {
+  auto figures = Extractor().Extract("Liquidations totaled $420 million, with longs making up $355 million.");
+  ASSERT_EQ(figures.size(), 2u);
+  EXPECT_EQ(figures[0].side, Side::kNone);
+  EXPECT_EQ(figures[1].side, Side::kLong);
+}
+
 TEST(FigureExtractorTest, CoordinatedSubjectsEachGetTheMove) {
   auto figures = Extractor().Extract("ETH is down by over 1%, and so are BNB and XRP.");
   ASSERT_EQ(figures.size(), 3u);
