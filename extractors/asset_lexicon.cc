@@ -24,11 +24,7 @@ bool IsUpperWord(std::string_view w) {
   }
   return any_alpha;
 }
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(cn_ascii_lower(c));
-  return out;
-}
+std::string Lower(std::string_view s) { return cn_ascii_lower_copy(s); }
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   size_t start = 0;
@@ -129,7 +125,6 @@ std::optional<AssetLexicon> AssetLexicon::Parse(std::string_view tsv, std::strin
       // "eth" in lower case does not count but "ETH" and "$eth" do.
       if (key == Lower(ticker)) continue;
       int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
-      lex.max_name_words_ = std::max(lex.max_name_words_, words);
       std::string first_word = key.substr(0, key.find(' '));
       lex.name_starts_[first_word] = std::max(lex.name_starts_[first_word], words);
       lex.names_[key] = NameInfo{ticker, name_is_word, words};

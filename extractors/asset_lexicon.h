@@ -57,7 +57,6 @@ class AssetLexicon {
   std::unordered_map<std::string, TickerInfo> tickers_;  // "BTC" → info
   std::unordered_map<std::string, NameInfo> names_;      // "shiba inu" → info
   std::unordered_map<std::string, int> name_starts_;     // first word → longest name
-  int max_name_words_ = 1;
   size_t asset_count_ = 0;
 };
 

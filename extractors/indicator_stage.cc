@@ -11,9 +11,7 @@ namespace {
 
 bool Precedes(std::string_view text, size_t pos, std::string_view phrase) {
   size_t from = pos > 24 ? pos - 24 : 0;
-  std::string left(text.substr(from, pos - from));
-  for (auto& c : left) c = static_cast<char>(cn_ascii_lower(c));
-  return left.find(phrase) != std::string::npos;
+  return cn_ascii_lower_copy(text.substr(from, pos - from)).find(phrase) != std::string::npos;
 }
 
 }  // namespace
@@ -56,10 +54,8 @@ std::vector<Figure> IndicatorStage(const SentenceAnalysis& s, const Quantity& q)
     if ((h.cue == Cue::kMarketWide || h.cue == Cue::kGroup || h.cue == Cue::kCryptoWord) && h.end <= anchor &&
         anchor - h.end <= 12)
       market = true;
-  if (name == "fear_greed" || market) {
-    f.asset.clear();
-  } else {
-    f.asset.clear();
+  f.asset.clear();
+  if (name != "fear_greed" && !market) {
     for (const AssetMention& m : s.assets)
       if (m.end <= anchor && anchor - m.end <= 30 && s.SameClause(m.begin, anchor)) f.asset = m.ticker;
     if (f.asset.empty() && s.memory != nullptr) f.asset = s.memory->main_asset;

@@ -6,22 +6,11 @@
 #include <string>
 
 #include "extractors/ascii.h"
+#include "extractors/qualifier.h"
 #include "extractors/stages.h"
 
 namespace cn {
 namespace {
-
-bool PrecededByBy(std::string_view text, size_t pos) {
-  size_t e = pos;
-  while (e > 0 && text[e - 1] == ' ') --e;
-  // skip a hedge: "by about $30 billion", "by over $1B"
-  std::string left(text.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e));
-  for (auto& c : left) c = static_cast<char>(cn_ascii_lower(c));
-  for (std::string_view w : {" by", " by about", " by around", " by nearly", " by over", " by more than",
-                             " by roughly", " by almost", " by some", " by an additional", " by another"})
-    if (left.ends_with(w)) return true;
-  return false;
-}
 
 Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
   const CueHit* side = s.NearestCue({Cue::kLong, Cue::kShort}, q, 45, true);
@@ -43,8 +32,7 @@ Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
     if (gap <= 5) return Side::kNone;
   }
   // "bulls"/"bears" only count when liquidations are the topic of the clause.
-  std::string word(s.text.substr(side->begin, side->end - side->begin));
-  for (auto& c : word) c = static_cast<char>(cn_ascii_lower(c));
+  std::string word = cn_ascii_lower_copy(s.text.substr(side->begin, side->end - side->begin));
   if ((word == "bulls" || word == "bears") && s.NearestCue({Cue::kLiquidation}, q, 60, true) == nullptr)
     return Side::kNone;
   return side->cue == Cue::kLong ? Side::kLong : Side::kShort;
@@ -66,7 +54,7 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   if (cue == nullptr) return {};
   // A change of a metric by an amount ("market cap dropped by $30 billion")
   // is not a figure of the contract.
-  if (PrecededByBy(s.text, q.begin) && cue->cue != Cue::kLiquidation) return {};
+  if (ByAmountBefore(s.text, q.begin) && cue->cue != Cue::kLiquidation) return {};
 
   FigureKind kind;
   switch (cue->cue) {

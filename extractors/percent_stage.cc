@@ -13,9 +13,7 @@ namespace cn {
 namespace {
 
 std::string LowerWindow(std::string_view text, size_t begin, size_t end) {
-  std::string s(text.substr(begin, end - begin));
-  for (auto& c : s) c = static_cast<char>(cn_ascii_lower(c));
-  return s;
+  return cn_ascii_lower_copy(text.substr(begin, end - begin));
 }
 
 // "30% of the supply", "a 70% chance": a share or odds, not a move.
@@ -26,7 +24,7 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
                              " of its supply", " yield", " apy", " apr", " interest", " rate",
                              " of the market", " of the vote", " majority", " of circulating",
                              " of holders", " of addresses", " of the", " of bitcoin", " of btc", " of eth",
-                             " of all", " of them", " of which", " discount", " premium", " tax",
+                             " of them", " of which", " discount", " premium", " tax",
                              " allocation", " ownership", " margin", " fee", " commission", " annual"}) {
     if (right.starts_with(w)) return true;
   }

@@ -7,16 +7,13 @@
 #include <string>
 
 #include "extractors/ascii.h"
+#include "extractors/qualifier.h"
 #include "extractors/stages.h"
 
 namespace cn {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(cn_ascii_lower(c));
-  return out;
-}
+std::string Lower(std::string_view s) { return cn_ascii_lower_copy(s); }
 
 // Lowest plausible USD price per asset, to catch misattribution ("$0.25"
 // next to "Bitcoin" is another coin's price).
@@ -68,11 +65,7 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
     // "dropped by about $3,000", "a $2,000 drop": an absolute move.
     std::string left = Lower(s.text.substr(q.begin > 24 ? q.begin - 24 : 0, std::min<size_t>(q.begin, 24)));
     while (!left.empty() && left.back() == ' ') left.pop_back();
-    bool by = false;
-    for (std::string_view w : {" by", " by about", " by around", " by nearly", " by over", " by more than",
-                               " by roughly", " by almost", " by some", " by another", " by an additional",
-                               " by just"})
-      if (left.ends_with(w)) by = true;
+    bool by = ByAmountBefore(s.text, q.begin);
     // "Bitcoin has lost roughly $5,000": a move word right before the amount.
     {
       std::string l = left;

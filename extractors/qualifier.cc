@@ -45,8 +45,7 @@ bool IsFiller(std::string_view w) {
 Qualifier QualifierBefore(std::string_view s, size_t pos) {
   // Lower-case the 48 bytes before the number, then strip trailing fillers.
   size_t from = pos > 48 ? pos - 48 : 0;
-  std::string left(s.substr(from, pos - from));
-  for (auto& c : left) c = static_cast<char>(cn_ascii_lower(c));
+  std::string left = cn_ascii_lower_copy(s.substr(from, pos - from));
   auto trim = [&] {
     while (!left.empty() && (left.back() == ' ' || left.back() == '-' || left.back() == '(')) left.pop_back();
   };
@@ -69,6 +68,17 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
     trim();
   }
   return Qualifier::kExact;
+}
+
+bool ByAmountBefore(std::string_view s, size_t pos) {
+  size_t e = pos;
+  while (e > 0 && s[e - 1] == ' ') --e;
+  std::string left = cn_ascii_lower_copy(s.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e));
+  for (std::string_view w : {" by", " by about", " by around", " by nearly", " by over", " by more than",
+                             " by roughly", " by almost", " by some", " by another", " by an additional",
+                             " by just"})
+    if (left.ends_with(w)) return true;
+  return false;
 }
 
 }  // namespace cn

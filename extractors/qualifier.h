@@ -14,4 +14,8 @@ namespace cn {
 // "a", "by", "another", "just" and the like); kExact when none is.
 Qualifier QualifierBefore(std::string_view sentence, size_t pos);
 
+// True when a change "by" an amount is stated right before byte `pos`,
+// hedged or not: "by $3,000", "by about $30 billion", "by just $500".
+bool ByAmountBefore(std::string_view sentence, size_t pos);
+
 }  // namespace cn

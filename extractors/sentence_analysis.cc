@@ -272,7 +272,7 @@ std::optional<size_t> SentenceAnalysis::SubjectAssetIndex(const Quantity& q, boo
     }
     return before_in_clause;
   }
-  if (first_before && (!after_in_clause || true)) {
+  if (first_before) {
     if (group_means_none) {
       for (const CueHit& h : cues)
         if ((h.cue == Cue::kGroup || h.cue == Cue::kMarketWide) && h.end <= q.begin && h.begin >= clause &&

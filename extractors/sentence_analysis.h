@@ -40,7 +40,6 @@ struct SentenceMemory {
   std::string last_window;     // the window of the previous sentence, if any
   Direction last_direction = Direction::kNone;
   int sentences_since_fear_greed = 99;  // how far back "Fear & Greed" was named
-  int sentences_since_rsi = 99;
 
  private:
   mutable std::string recent_asset_;
