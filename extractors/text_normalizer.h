@@ -37,6 +37,8 @@ struct NormalizedText {
   static constexpr size_t kBlock = 64;
   size_t OriginalByteAt(size_t cp) const;
   size_t code_points_ = 0;
+  bool ascii_only_ = false;  // then byte and code-point offsets coincide: no maps
+
   std::vector<uint32_t> cp_before_block_;     // code points before matching byte k*kBlock
   std::vector<uint32_t> byte_of_cp_block_;    // original byte offset of code point k*kBlock
 };
