@@ -1,17 +1,14 @@
 #include "extractors/cue_lexicon.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
-#include <unordered_map>
+
+#include "extractors/word_table.h"
 
 namespace cn {
 namespace {
 
-using Table = std::unordered_map<std::string, Cue>;
-
-// First words of multi-word phrases: only these start an n-gram look-up.
-const std::unordered_map<std::string, int>& PhraseStarts();
+using Table = WordMap<Cue>;
 
 const Table& CueTable() {
   static const Table table = [] {
@@ -99,9 +96,11 @@ const Table& CueTable() {
   return table;
 }
 
-const std::unordered_map<std::string, int>& PhraseStarts() {
-  static const std::unordered_map<std::string, int> starts = [] {
-    std::unordered_map<std::string, int> out;
+// First words of phrases and how many words the longest phrase starting
+// with each has: other words need no look-up at all.
+const WordMap<int>& PhraseStarts() {
+  static const WordMap<int> starts = [] {
+    WordMap<int> out;
     for (const auto& [phrase, cue] : CueTable()) {
       int words = 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
       std::string first = phrase.substr(0, phrase.find(' '));
@@ -119,8 +118,9 @@ struct Token {
 bool IsAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsWordChar(unsigned char c) { return IsAlnum(c) || c == '\'' || c == '-' || c == '/'; }
 
-std::vector<Token> Tokenize(std::string_view s) {
-  std::vector<Token> tokens;
+// Fills `tokens` (cleared first) so callers can reuse its storage.
+void Tokenize(std::string_view s, std::vector<Token>& tokens) {
+  tokens.clear();
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -141,7 +141,6 @@ std::vector<Token> Tokenize(std::string_view s) {
     if (e - b > 2 && s[e - 2] == '\'' && (s[e - 1] == 's' || s[e - 1] == 'S')) e -= 2;
     tokens.push_back({b, e});
   }
-  return tokens;
 }
 
 }  // namespace
@@ -155,26 +154,32 @@ std::vector<CueHit> FindCues(std::string_view sentence) {
 
 std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {
   std::vector<CueHit> hits;
-  std::vector<Token> tokens = Tokenize(lower);
+  thread_local std::vector<Token> tokens;
+  thread_local std::string key;
+  Tokenize(lower, tokens);
   const Table& table = CueTable();
-  const auto& starts = PhraseStarts();
-  std::string key;
+  const WordMap<int>& starts = PhraseStarts();
+  auto word = [&](size_t k) { return lower.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
   for (size_t k = 0; k < tokens.size();) {
-    bool matched = false;
-    key.assign(lower, tokens[k].begin, tokens[k].end - tokens[k].begin);
-    auto start = starts.find(key);
+    auto start = starts.find(word(k));
     if (start == starts.end()) {  // no phrase starts with this word
       ++k;
       continue;
     }
-    size_t longest = static_cast<size_t>(start->second);
+    bool matched = false;
+    const size_t longest = static_cast<size_t>(start->second);
     for (size_t n = std::min<size_t>(longest, tokens.size() - k); n >= 1; --n) {
-      key.clear();
-      for (size_t j = 0; j < n; ++j) {
-        if (j) key.push_back(' ');
-        key.append(lower, tokens[k + j].begin, tokens[k + j].end - tokens[k + j].begin);
+      Table::const_iterator it;
+      if (n == 1) {
+        it = table.find(word(k));
+      } else {
+        key.clear();
+        for (size_t j = 0; j < n; ++j) {
+          if (j) key.push_back(' ');
+          key.append(word(k + j));
+        }
+        it = table.find(std::string_view(key));
       }
-      auto it = table.find(key);
       if (it == table.end()) continue;
       hits.push_back({it->second, tokens[k].begin, tokens[k + n - 1].end});
       k += n;

@@ -2,6 +2,7 @@
 #include "extractors/sentence_analysis.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace cn {
@@ -123,19 +124,26 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<
     merged.push_back(m);
   }
   a.assets = std::move(merged);
-  a.cues = FindCues(sentence);
-  a.windows = FindWindows(sentence);
-  a.clause_starts.push_back(0);
-  // Markers start with ' ', ',', ';' or ':'; lower-case once, compare bytes.
-  std::string lower(sentence);
-  for (auto& c : lower) c = static_cast<char>(cn_ascii_lower(c));
+  // One lower-cased copy serves cue, window and clause finding.
+  thread_local std::string lower;
+  lower.assign(sentence);
+  for (auto& c : lower) c = cn_ascii_lower(c);
   const std::string_view low = lower;
+  a.cues = FindCuesInLowerCase(low);
+  a.windows = FindWindows(sentence, low);
+  a.clause_starts.push_back(0);
+  // Markers start with ' ', ',', ';' or ':'; compare lower-case bytes.
+  static const auto markers_by_first = [] {
+    std::array<std::vector<std::string_view>, 128> by_first;
+    for (std::string_view m : kClauseMarkers) by_first[static_cast<unsigned char>(m[0])].push_back(m);
+    return by_first;
+  }();
   for (size_t i = 0; i < low.size(); ++i) {
-    const char c = low[i];
-    if (c != ' ' && c != ',' && c != ';' && c != ':') continue;
+    const auto c = static_cast<unsigned char>(low[i]);
+    if (c >= 128 || markers_by_first[c].empty()) continue;
     const char next = i + 1 < low.size() ? low[i + 1] : '\0';
-    for (std::string_view m : kClauseMarkers) {
-      if (m[0] != c || (m.size() > 1 && m[1] != next) || low.compare(i, m.size(), m) != 0) continue;
+    for (std::string_view m : markers_by_first[c]) {
+      if ((m.size() > 1 && m[1] != next) || low.compare(i, m.size(), m) != 0) continue;
       // " - " between two numbers is a range, not a clause break.
       if (m == " - " && i > 0 && i + 3 < low.size() &&
           (std::isdigit(static_cast<unsigned char>(low[i - 1])) ||

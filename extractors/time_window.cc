@@ -3,9 +3,12 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace cn {
 namespace {
@@ -74,16 +77,58 @@ const RE2& SimplePattern() {
   return re;
 }
 
-// Every window expression contains one of these (lower case), or a digit
-// glued to 'h'/'d' ("24h", "7d"); most sentences contain none, so the
-// patterns only run where one is present.
-bool MayHoldWindow(std::string_view lower) {
-  for (std::string_view key : {"hour", "day", "daily", "week", "month", "year", "ytd", "annual", "yoy", "wow",
-                               "overnight", "hr", "wk", "yr", "mo"})
-    if (lower.find(key) != std::string_view::npos) return true;
-  for (size_t i = 1; i < lower.size(); ++i)
-    if ((lower[i] == 'h' || lower[i] == 'd') && lower[i - 1] >= '0' && lower[i - 1] <= '9') return true;
+// Every window expression contains one of these words as a whole run of
+// letters ("24h" → "h", "year-to-date" → "year", "day-over-day" → "day").
+constexpr std::string_view kUnitWords[] = {
+    "h", "hr", "hour", "hours", "hourly", "d", "day", "days", "daily", "intraday", "today", "overnight",
+    "wk", "week", "weeks", "weekly", "wow", "mo", "month", "months", "monthly", "yr", "year", "years",
+    "yearly", "ytd", "yoy", "annual", "annually"};
+
+bool IsUnitWord(std::string_view run) {
+  static const auto by_first_letter = [] {
+    std::array<std::vector<std::string_view>, 26> table;
+    for (std::string_view w : kUnitWords) table[static_cast<size_t>(w[0] - 'a')].push_back(w);
+    return table;
+  }();
+  for (std::string_view w : by_first_letter[static_cast<size_t>(run[0] - 'a')])
+    if (w == run) return true;
   return false;
+}
+
+// Where window expressions may lie: from a little before the first unit
+// word to the end of the last one; empty when the sentence has none, which
+// is most sentences. The patterns only run over this span.
+struct Span {
+  size_t begin = 0, end = 0;
+  size_t last_unit = 0;  // where the last unit word starts: no match begins after it
+};
+Span WindowSearchSpan(std::string_view lower) {
+  // The longest lead-in before a unit word: "since the start of the year".
+  constexpr size_t kLeadIn = 64;
+  Span span;
+  bool found = false;
+  size_t i = 0;
+  while (i < lower.size()) {
+    if (lower[i] < 'a' || lower[i] > 'z') {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    while (i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z') ++i;
+    if (!IsUnitWord(lower.substr(begin, i - begin))) continue;
+    if (!found) span.begin = begin;
+    span.last_unit = begin;
+    span.end = i;
+    found = true;
+  }
+  if (!found) return {};
+  // Start the search between words, never inside one; end it late enough
+  // for the one phrase that goes on after its unit word ("year-to-date").
+  constexpr size_t kTail = 16;
+  span.end = std::min(lower.size(), span.end + kTail);
+  span.begin = span.begin > kLeadIn ? span.begin - kLeadIn : 0;
+  while (span.begin > 0 && lower[span.begin - 1] != ' ') --span.begin;
+  return span;
 }
 
 }  // namespace
@@ -97,12 +142,17 @@ std::vector<WindowHit> FindWindows(std::string_view sentence) {
 
 std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view lower_sentence) {
   std::vector<WindowHit> hits;
-  if (!MayHoldWindow(lower_sentence)) return hits;
-  re2::StringPiece input(sentence.data(), sentence.size());
-  re2::StringPiece prefix, unit_piece;
+  const Span span = WindowSearchSpan(lower_sentence);
+  if (span.end == 0) return hits;
+  // The whole sentence stays the context, so \b sees the characters around the span.
+  const re2::StringPiece input(sentence.data(), sentence.size());
   const RE2& counted = CountedPattern();
-  re2::StringPiece rest = input;
-  while (RE2::FindAndConsume(&rest, counted, &prefix, &unit_piece)) {
+  re2::StringPiece counted_groups[3];
+  for (size_t at = span.begin; at <= span.last_unit &&
+                               counted.Match(input, at, span.end, RE2::UNANCHORED, counted_groups, 3);) {
+    const re2::StringPiece prefix = counted_groups[1], unit_piece = counted_groups[2];
+    const size_t match_end = static_cast<size_t>(counted_groups[0].data() - sentence.data()) + counted_groups[0].size();
+    at = match_end > at ? match_end : at + 1;
     std::string_view pre(prefix.data(), prefix.size());
     std::string_view u(unit_piece.data(), unit_piece.size());
     // The number is the last word of the prefix, if it has one.
@@ -129,9 +179,8 @@ std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view l
   }
   const RE2& simple = SimplePattern();
   re2::StringPiece groups[kSimpleCount + 1];
-  size_t pos = 0;
-  while (pos < sentence.size() &&
-         simple.Match(input, pos, sentence.size(), RE2::UNANCHORED, groups, kSimpleCount + 1)) {
+  size_t pos = span.begin;
+  while (pos <= span.last_unit && simple.Match(input, pos, span.end, RE2::UNANCHORED, groups, kSimpleCount + 1)) {
     size_t begin = static_cast<size_t>(groups[0].data() - sentence.data());
     size_t end = begin + groups[0].size();
     int which = 0;
