@@ -1,6 +1,7 @@
 #include "extractors/cue_lexicon.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "extractors/word_table.h"
@@ -115,8 +116,19 @@ struct Token {
   size_t begin, end;
 };
 
-bool IsAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsWordChar(unsigned char c) { return IsAlnum(c) || c == '\'' || c == '-' || c == '/'; }
+constexpr bool IsAsciiAlnum(int c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr auto kAlnum = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = IsAsciiAlnum(c);
+  return table;
+}();
+constexpr auto kWordChar = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = IsAsciiAlnum(c) || c == '\'' || c == '-' || c == '/';
+  return table;
+}();
+bool IsAlnum(unsigned char c) { return kAlnum[c]; }
+bool IsWordChar(unsigned char c) { return kWordChar[c]; }
 
 // Fills `tokens` (cleared first) so callers can reuse its storage.
 void Tokenize(std::string_view s, std::vector<Token>& tokens) {

@@ -110,7 +110,12 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<
   a.text = sentence;
   a.memory = &memory;
   a.quantities = std::move(quantities);
-  a.assets = lexicon.FindMentions(sentence);
+  // One lower-cased copy serves mention, cue, window and clause finding.
+  thread_local std::string lower;
+  lower.assign(sentence);
+  for (auto& c : lower) c = cn_ascii_lower(c);
+  const std::string_view low = lower;
+  a.assets = lexicon.FindMentions(sentence, low);
   // "ethena (ENA)": one mention, not two.
   std::vector<AssetMention> merged;
   for (auto& m : a.assets) {
@@ -124,11 +129,6 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<
     merged.push_back(m);
   }
   a.assets = std::move(merged);
-  // One lower-cased copy serves cue, window and clause finding.
-  thread_local std::string lower;
-  lower.assign(sentence);
-  for (auto& c : lower) c = cn_ascii_lower(c);
-  const std::string_view low = lower;
   a.cues = FindCuesInLowerCase(low);
   a.windows = FindWindows(sentence, low);
   a.clause_starts.push_back(0);

@@ -51,16 +51,19 @@ int32_t AsciiRunEnd(const uint8_t* s, int32_t i, int32_t length) {
   return i;
 }
 
-// How many bytes of s[0..n) start a code point (are not 10xxxxxx).
+// How many of the eight bytes at s start a code point (are not 10xxxxxx).
+inline size_t LeadBytesIn8(const char* s) {
+  uint64_t word;
+  std::memcpy(&word, s, 8);
+  const uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ULL;
+  return 8 - static_cast<size_t>(std::popcount(continuation));
+}
+
+// How many bytes of s[0..n) start a code point.
 size_t CountLeadBytes(const char* s, size_t n) {
   size_t count = 0;
   size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t word;
-    std::memcpy(&word, s + i, 8);
-    const uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ULL;
-    count += 8 - static_cast<size_t>(std::popcount(continuation));
-  }
+  for (; i + 8 <= n; i += 8) count += LeadBytesIn8(s + i);
   for (; i < n; ++i)
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++count;
   return count;
@@ -125,7 +128,7 @@ NormalizedText NormalizeText(std::string_view in) {
   size_t next_checkpoint = 0;
   for (size_t b = 0; b < orig.size(); b += 8) {
     const size_t n = std::min<size_t>(8, orig.size() - b);
-    const size_t leads = CountLeadBytes(orig.data() + b, n);
+    const size_t leads = n == 8 ? LeadBytesIn8(orig.data() + b) : CountLeadBytes(orig.data() + b, n);
     if (next_checkpoint >= cp + leads) {
       cp += leads;
       continue;
