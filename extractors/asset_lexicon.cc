@@ -155,7 +155,7 @@ const AssetLexicon& AssetLexicon::Default() {
   return lexicon;
 }
 
-bool AssetLexicon::IsTicker(std::string_view ticker) const { return tickers_.contains(ticker); }
+bool AssetLexicon::IsTicker(std::string_view ticker) const { return tickers_.Contains(ticker); }
 
 std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) const {
   thread_local std::string lower;
@@ -198,7 +198,7 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std:
     bool matched = false;
     const std::string_view first = word_lower(w);
     int longest = 0;
-    if (auto it = name_starts_.find(first); it != name_starts_.end()) longest = it->second;
+    if (const int* n = name_starts_.Find(first)) longest = *n;
     if (longest == 0 && !own_names.empty() && own_names.contains(first)) longest = 1;
     for (int n = std::min<int>(longest, static_cast<int>(words.size() - k)); n >= 1 && !matched; --n) {
       const Word& last = words[k + n - 1];
@@ -207,9 +207,9 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std:
       if (n > 1 && std::count(key.begin(), key.end(), ' ') != n - 1) continue;
       std::string_view ticker;
       bool is_word = false;
-      if (auto it = names_.find(key); it != names_.end()) {
-        ticker = it->second.ticker;
-        is_word = it->second.is_word;
+      if (const NameInfo* name = names_.Find(key)) {
+        ticker = name->ticker;
+        is_word = name->is_word;
       } else if (auto own = own_names.find(key); own != own_names.end() && n == 1) {
         ticker = own->second;
       } else {
@@ -240,8 +240,8 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std:
     upper.assign(s);
     for (auto& c : upper)
       if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-    auto it = tickers_.find(std::string_view(upper));
-    bool known = it != tickers_.end();
+    const TickerInfo* info = tickers_.Find(upper);
+    bool known = info != nullptr;
     bool own = own_tickers.contains(std::string_view(upper));
     if (!known && !own && !shouting && s == upper && s.size() >= 3 && s.size() <= 6 &&
         std::all_of(s.begin(), s.end(), [](char c) { return IsAsciiUpperLetter(c); }) &&
@@ -269,7 +269,7 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std:
       out.push_back({w.begin, w.end, upper, false});
       continue;
     }
-    bool is_word = it->second.is_word;
+    bool is_word = info->is_word;
     if (is_word && shouting) continue;
     // Upper case in running text is a strong sign for tickers of 3+ letters
     // ("HYPE dumped", "PUMP (9%)"); short ones ("OP", "ME") need a cue.

@@ -57,9 +57,9 @@ class AssetLexicon {
     bool is_word = false;
     int words = 1;
   };
-  WordMap<TickerInfo> tickers_;  // "BTC" → info
-  WordMap<NameInfo> names_;      // "shiba inu" → info
-  WordMap<int> name_starts_;     // first word → longest name
+  WordTable<TickerInfo> tickers_;  // "BTC" → info
+  WordTable<NameInfo> names_;      // "shiba inu" → info
+  WordTable<int> name_starts_;     // first word → longest name
   size_t asset_count_ = 0;
 };
 

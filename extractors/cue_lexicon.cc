@@ -9,13 +9,13 @@
 namespace cn {
 namespace {
 
-using Table = WordMap<Cue>;
+using Table = WordTable<Cue>;
 
 const Table& CueTable() {
   static const Table table = [] {
     Table t;
     auto add = [&t](Cue cue, std::initializer_list<const char*> phrases) {
-      for (const char* p : phrases) t.emplace(p, cue);
+      for (const char* p : phrases) t.Insert(p, cue);  // a phrase listed twice keeps its first cue
     };
     add(Cue::kLiquidation, {"liquidation", "liquidations", "liquidated", "liquidating", "wiped out",
                             "rekt", "liquidate", "leverage purge", "erased", "wiped", "flushed out",
@@ -99,9 +99,9 @@ const Table& CueTable() {
 
 // First words of phrases and how many words the longest phrase starting
 // with each has: other words need no look-up at all.
-const WordMap<int>& PhraseStarts() {
-  static const WordMap<int> starts = [] {
-    WordMap<int> out;
+const WordTable<int>& PhraseStarts() {
+  static const WordTable<int> starts = [] {
+    WordTable<int> out;
     for (const auto& [phrase, cue] : CueTable()) {
       int words = 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
       std::string first = phrase.substr(0, phrase.find(' '));
@@ -170,30 +170,29 @@ std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {
   thread_local std::string key;
   Tokenize(lower, tokens);
   const Table& table = CueTable();
-  const WordMap<int>& starts = PhraseStarts();
+  const WordTable<int>& starts = PhraseStarts();
   auto word = [&](size_t k) { return lower.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
   for (size_t k = 0; k < tokens.size();) {
-    auto start = starts.find(word(k));
-    if (start == starts.end()) {  // no phrase starts with this word
+    const int* longest = starts.Find(word(k));
+    if (longest == nullptr) {  // no phrase starts with this word
       ++k;
       continue;
     }
     bool matched = false;
-    const size_t longest = static_cast<size_t>(start->second);
-    for (size_t n = std::min<size_t>(longest, tokens.size() - k); n >= 1; --n) {
-      Table::const_iterator it;
+    for (size_t n = std::min<size_t>(static_cast<size_t>(*longest), tokens.size() - k); n >= 1; --n) {
+      const Cue* cue = nullptr;
       if (n == 1) {
-        it = table.find(word(k));
+        cue = table.Find(word(k));
       } else {
         key.clear();
         for (size_t j = 0; j < n; ++j) {
           if (j) key.push_back(' ');
           key.append(word(k + j));
         }
-        it = table.find(std::string_view(key));
+        cue = table.Find(key);
       }
-      if (it == table.end()) continue;
-      hits.push_back({it->second, tokens[k].begin, tokens[k + n - 1].end});
+      if (cue == nullptr) continue;
+      hits.push_back({*cue, tokens[k].begin, tokens[k + n - 1].end});
       k += n;
       matched = true;
       break;

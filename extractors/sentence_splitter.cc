@@ -4,6 +4,8 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
+#include "extractors/word_table.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -105,6 +107,35 @@ void SplitLineWhole(std::string_view text, size_t begin, size_t end, std::vector
   }
 }
 
+// ICU's first boundary after `from` in `window` (DONE when none). The answer
+// depends on the window's bytes alone, and windows repeat ("ed. T", "%. B"),
+// so answers are remembered per thread; the memo is bounded.
+int32_t FirstBoundaryAfter(icu::BreakIterator* it, std::string_view window, int32_t from) {
+  constexpr size_t kLongestRemembered = 32;
+  constexpr size_t kMemoSize = 4096;
+  thread_local WordMap<int32_t> memo;
+  thread_local std::string key;
+  const bool remember = window.size() <= kLongestRemembered;
+  if (remember) {
+    key.assign(1, static_cast<char>('0' + from));
+    key.append(window);
+    if (auto found = memo.find(std::string_view(key)); found != memo.end()) return found->second;
+  }
+  int32_t boundary = icu::BreakIterator::DONE;
+  IcuWindow icu_window(it, window);
+  if (icu_window.ok()) {
+    // Walking from the start is cheaper than following(), which first backs
+    // up with the reverse rules.
+    boundary = it->first();
+    while (boundary != icu::BreakIterator::DONE && boundary <= from) boundary = it->next();
+  }
+  if (remember) {
+    if (memo.size() >= kMemoSize) memo.clear();
+    memo.emplace(key, boundary);
+  }
+  return boundary;
+}
+
 // Splits one plain-ASCII line, ICU reading a window around each terminator:
 // a few characters before it (rule SB7 looks one back) and everything up to
 // the first letter or terminator after it (rule SB8 looks ahead that far).
@@ -127,14 +158,9 @@ void SplitLineInWindows(std::string_view text, size_t begin, size_t end, std::ve
     while (stop < end && !IsAsciiLetter(text[stop]) && !IsTerminator(text[stop])) ++stop;
     const size_t window_begin = std::max(p > kBefore ? p - kBefore : 0, sentence_begin);
     const size_t window_end = std::min(end, stop + 1 + kAfter);
-    IcuWindow window(it, text.substr(window_begin, window_end - window_begin));
-    if (!window.ok()) continue;
     const int32_t from = static_cast<int32_t>(p - window_begin);
     const int32_t to = static_cast<int32_t>(stop - window_begin);
-    // Walking from the start is cheaper than following(), which first backs
-    // up with the reverse rules.
-    int32_t boundary = it->first();
-    while (boundary != icu::BreakIterator::DONE && boundary <= from) boundary = it->next();
+    const int32_t boundary = FirstBoundaryAfter(it, text.substr(window_begin, window_end - window_begin), from);
     if (boundary == icu::BreakIterator::DONE || boundary > to) continue;
     const size_t at = window_begin + static_cast<size_t>(boundary);
     if (at >= end) break;  // the line's end closes the sentence anyway

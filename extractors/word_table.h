@@ -4,10 +4,12 @@
 // byte-by-byte general-purpose one.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <cstring>
 #include <functional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -43,5 +45,42 @@ struct WordHash {
 template <typename Value>
 using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
 using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
+// A word map for look-ups that mostly miss (every word of a sentence against
+// a lexicon): a bit per hash slot answers "certainly absent" before the hash
+// table is probed.
+template <typename Value>
+class WordTable {
+ public:
+  // The value for `key`, inserted value-initialised if absent.
+  Value& operator[](std::string_view key) {
+    filter_.set(Slot(WordHash{}(key)));
+    auto it = map_.find(key);
+    if (it == map_.end()) it = map_.emplace(std::string(key), Value{}).first;
+    return it->second;
+  }
+  // Adds `key` unless present (then the first value stays, as with emplace).
+  bool Insert(std::string_view key, Value value) {
+    filter_.set(Slot(WordHash{}(key)));
+    return map_.emplace(std::string(key), std::move(value)).second;
+  }
+  // Null when `key` is absent.
+  const Value* Find(std::string_view key) const {
+    if (!filter_.test(Slot(WordHash{}(key)))) return nullptr;
+    auto it = map_.find(key);
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  bool Contains(std::string_view key) const { return Find(key) != nullptr; }
+  size_t size() const { return map_.size(); }
+  auto begin() const { return map_.begin(); }
+  auto end() const { return map_.end(); }
+
+ private:
+  static constexpr size_t kSlots = size_t{1} << 14;
+  // High bits: the hash table's buckets use the low ones.
+  static size_t Slot(size_t hash) { return (hash >> 40) & (kSlots - 1); }
+  std::bitset<kSlots> filter_;
+  WordMap<Value> map_;
+};
 
 }  // namespace cn
