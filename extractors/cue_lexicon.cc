@@ -166,6 +166,7 @@ std::vector<CueHit> FindCues(std::string_view sentence) {
 
 std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {
   std::vector<CueHit> hits;
+  hits.reserve(16);
   thread_local std::vector<Token> tokens;
   thread_local std::string key;
   Tokenize(lower, tokens);

@@ -291,6 +291,7 @@ bool EndsWithWord(std::string_view text, size_t pos, std::string_view word) {
 
 std::vector<Quantity> LexQuantities(std::string_view text) {
   std::vector<Quantity> out;
+  out.reserve(4);
   size_t i = 0;
   while (i < text.size()) {
     if (!IsQuantityStart(text, i)) {

@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace cn {
+
+using namespace std::string_view_literals;
 namespace {
 
 bool StartsWithAt(std::string_view s, size_t pos, std::string_view word) {
@@ -21,6 +24,39 @@ constexpr std::string_view kClauseMarkers[] = {
     ";", " while ", " whereas ", ", but ", " but ", ", and ", ", with ", ", as ", ", which ",
     ", whose ", " - ", ", while ", ", after ", ", though ", ", although ", ", whereas ", ": ",
     ", even as ", ", compared to ", ", compared with ", " compared to ", ", against ", " against ", " as "};
+
+// kClauseMarkers by their first two bytes; a one-byte marker (";") is listed
+// under every second byte.
+class ClauseMarkerIndex {
+ public:
+  static const ClauseMarkerIndex& Get() {
+    static const ClauseMarkerIndex index;
+    return index;
+  }
+  const std::vector<std::string_view>* Candidates(char first, char second) const {
+    const auto a = static_cast<unsigned char>(first), b = static_cast<unsigned char>(second);
+    if (a >= 128 || b >= 128) return nullptr;
+    const uint16_t list = list_of_pair_[a * 128 + b];
+    return list == 0 ? nullptr : &lists_[list - 1];
+  }
+
+ private:
+  ClauseMarkerIndex() {
+    for (std::string_view m : kClauseMarkers) {
+      for (int b = 0; b < 128; ++b) {
+        if (m.size() > 1 && b != static_cast<unsigned char>(m[1])) continue;
+        uint16_t& list = list_of_pair_[static_cast<unsigned char>(m[0]) * 128 + b];
+        if (list == 0) {
+          lists_.emplace_back();
+          list = static_cast<uint16_t>(lists_.size());
+        }
+        lists_[list - 1].push_back(m);
+      }
+    }
+  }
+  std::array<uint16_t, 128 * 128> list_of_pair_{};  // 1 + index into lists_, 0 for none
+  std::vector<std::vector<std::string_view>> lists_;
+};
 
 // Text between two asset mentions that still joins them into one subject.
 bool IsCoordination(std::string_view between) {
@@ -133,17 +169,15 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<
   a.windows = FindWindows(sentence, low);
   a.clause_starts.push_back(0);
   // Markers start with ' ', ',', ';' or ':'; compare lower-case bytes.
-  static const auto markers_by_first = [] {
-    std::array<std::vector<std::string_view>, 128> by_first;
-    for (std::string_view m : kClauseMarkers) by_first[static_cast<unsigned char>(m[0])].push_back(m);
-    return by_first;
-  }();
+  // Markers grouped by their first two bytes (the second may be the end of
+  // the text, for ";"): most spaces and commas start no marker at all.
+  static const ClauseMarkerIndex& index = ClauseMarkerIndex::Get();
   for (size_t i = 0; i < low.size(); ++i) {
-    const auto c = static_cast<unsigned char>(low[i]);
-    if (c >= 128 || markers_by_first[c].empty()) continue;
     const char next = i + 1 < low.size() ? low[i + 1] : '\0';
-    for (std::string_view m : markers_by_first[c]) {
-      if ((m.size() > 1 && m[1] != next) || low.compare(i, m.size(), m) != 0) continue;
+    const std::vector<std::string_view>* candidates = index.Candidates(low[i], next);
+    if (candidates == nullptr) continue;
+    for (std::string_view m : *candidates) {
+      if (low.compare(i, m.size(), m) != 0) continue;
       // " - " between two numbers is a range, not a clause break.
       if (m == " - " && i > 0 && i + 3 < low.size() &&
           (std::isdigit(static_cast<unsigned char>(low[i - 1])) ||
@@ -304,8 +338,8 @@ std::vector<std::string> SentenceAnalysis::SubjectAssets(const Quantity& q, bool
   for (size_t i = lo; i <= hi; ++i)
     if (std::find(out.begin(), out.end(), assets[i].ticker) == out.end()) out.push_back(assets[i].ticker);
   // "…, and so are BNB and XRP" / "as did SOL": more subjects after the number.
-  for (std::string_view marker : {"so are ", "so is ", "so did ", "so have ", "so has ", "as did ", "as have ",
-                                  "so were ", "so was ", "as are ", "as is "}) {
+  for (std::string_view marker : {"so are "sv, "so is "sv, "so did "sv, "so have "sv, "so has "sv, "as did "sv, "as have "sv,
+                                  "so were "sv, "so was "sv, "as are "sv, "as is "sv}) {
     size_t p = std::string_view::npos;
     for (size_t i = q.end; i + marker.size() <= text.size(); ++i)
       if (StartsWithAt(text, i, marker)) {
