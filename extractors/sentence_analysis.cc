@@ -33,6 +33,8 @@ class ClauseMarkerIndex {
     static const ClauseMarkerIndex index;
     return index;
   }
+  // Whether some marker starts with this byte: most bytes are ruled out here.
+  bool MayStartWith(char first) const { return starts_[static_cast<unsigned char>(first)]; }
   const std::vector<std::string_view>* Candidates(char first, char second) const {
     const auto a = static_cast<unsigned char>(first), b = static_cast<unsigned char>(second);
     if (a >= 128 || b >= 128) return nullptr;
@@ -43,6 +45,7 @@ class ClauseMarkerIndex {
  private:
   ClauseMarkerIndex() {
     for (std::string_view m : kClauseMarkers) {
+      starts_[static_cast<unsigned char>(m[0])] = true;
       for (int b = 0; b < 128; ++b) {
         if (m.size() > 1 && b != static_cast<unsigned char>(m[1])) continue;
         uint16_t& list = list_of_pair_[static_cast<unsigned char>(m[0]) * 128 + b];
@@ -54,6 +57,7 @@ class ClauseMarkerIndex {
       }
     }
   }
+  std::array<bool, 256> starts_{};
   std::array<uint16_t, 128 * 128> list_of_pair_{};  // 1 + index into lists_, 0 for none
   std::vector<std::vector<std::string_view>> lists_;
 };
@@ -173,6 +177,7 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<
   // the text, for ";"): most spaces and commas start no marker at all.
   static const ClauseMarkerIndex& index = ClauseMarkerIndex::Get();
   for (size_t i = 0; i < low.size(); ++i) {
+    if (!index.MayStartWith(low[i])) continue;
     const char next = i + 1 < low.size() ? low[i + 1] : '\0';
     const std::vector<std::string_view>* candidates = index.Candidates(low[i], next);
     if (candidates == nullptr) continue;

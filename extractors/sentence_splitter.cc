@@ -57,14 +57,42 @@ void AddTrimmed(std::string_view text, size_t begin, size_t end, std::vector<Byt
   if (begin < end) out.push_back({begin, end});
 }
 
+// Walks the terminators ('.', '!', '?') of a text in order, memchr finding
+// each kind, so the bytes between them cost next to nothing.
+class TerminatorCursor {
+ public:
+  TerminatorCursor(std::string_view text, size_t from) : text_(text) {
+    for (int k = 0; k < 3; ++k) next_[k] = Find(kTerminators[k], from);
+  }
+  // The current terminator's offset, text.size() when there are no more.
+  size_t position() const { return std::min({next_[0], next_[1], next_[2]}); }
+  void Advance() {
+    const size_t at = position();
+    for (int k = 0; k < 3; ++k)
+      if (next_[k] == at) next_[k] = Find(kTerminators[k], at + 1);
+  }
+
+ private:
+  static constexpr char kTerminators[3] = {'.', '!', '?'};
+  size_t Find(char c, size_t from) const {
+    if (from >= text_.size()) return text_.size();
+    const void* p = std::memchr(text_.data() + from, c, text_.size() - from);
+    return p == nullptr ? text_.size() : static_cast<size_t>(static_cast<const char*>(p) - text_.data());
+  }
+  std::string_view text_;
+  size_t next_[3];
+};
+
 // A line with no terminator followed by a space, quote or bracket is one
 // sentence (perhaps ending at its end); ICU is only needed where a break may
 // fall.
 bool MayBreak(std::string_view line) {
-  for (size_t i = 0; i + 1 < line.size(); ++i)
-    if (IsTerminator(line[i]) &&
+  for (TerminatorCursor t(line, 0); t.position() < line.size(); t.Advance()) {
+    const size_t i = t.position();
+    if (i + 1 < line.size() &&
         (line[i + 1] == ' ' || line[i + 1] == '"' || line[i + 1] == '\'' || line[i + 1] == ')'))
       return true;
+  }
   return false;
 }
 
@@ -149,8 +177,9 @@ void SplitLineInWindows(std::string_view text, size_t begin, size_t end, std::ve
   constexpr size_t kBefore = 2;
   constexpr size_t kAfter = 0;
   size_t sentence_begin = begin;
-  for (size_t p = begin; p < end; ++p) {
-    if (!IsTerminator(text[p])) continue;
+  const std::string_view line = text.substr(0, end);
+  for (TerminatorCursor t(line, begin); t.position() < end; t.Advance()) {
+    const size_t p = t.position();
     const char next = p + 1 < end ? text[p + 1] : '\0';
     // ".5" and "e.g. the" never break (rules SB6 and SB8): skip ICU.
     if (text[p] == '.' && ((next >= '0' && next <= '9') || (next >= 'a' && next <= 'z'))) continue;
