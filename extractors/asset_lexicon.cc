@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <cctype>
 #include <unordered_set>
 
@@ -60,20 +61,23 @@ bool IsAsciiUpperLetter(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 // Fills `words` (cleared first) so callers can reuse its storage.
 void Words(std::string_view text, std::vector<Word>& words) {
   words.clear();
-  size_t i = 0;
+  const size_t n = text.size();
   const auto at = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  while (i < text.size()) {
-    if (!IsWordByte(at(i))) {
-      ++i;
-      continue;
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && !IsWordByte(at(i))) ++i;
+    if (i == n) break;
+    const size_t b = i;
+    while (true) {
+      while (i < n && IsWordByte(at(i))) ++i;
+      // An inner '.' between letters keeps the word going, but "ETH.The" at a
+      // sentence join is two words: lower case must follow the '.'.
+      if (i + 1 < n && text[i] == '.' && IsAsciiAlpha(at(i - 1)) && IsAsciiLowerLetter(at(i + 1))) {
+        ++i;
+        continue;
+      }
+      break;
     }
-    size_t b = i;
-    while (i < text.size() &&
-           (IsWordByte(at(i)) ||
-            (text[i] == '.' && i + 1 < text.size() && i > b && IsAsciiAlpha(at(i - 1)) &&
-             // "ETH.The" at a sentence join is not one word: need lower case after '.'
-             IsAsciiLowerLetter(at(i + 1)))))
-      ++i;
     words.push_back({b, i});
   }
 }
@@ -166,8 +170,11 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
 
 std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std::string_view lower) const {
   std::vector<AssetMention> out;
-  thread_local std::vector<Word> words;
-  Words(text, words);
+  out.reserve(8);
+  // A thread's buffer is reused; the span keeps its size in a register.
+  thread_local std::vector<Word> word_buffer;
+  Words(text, word_buffer);
+  const std::span<const Word> words(word_buffer);
   auto word_text = [&](const Word& w) { return text.substr(w.begin, w.end - w.begin); };
   auto word_lower = [&](const Word& w) { return lower.substr(w.begin, w.end - w.begin); };
   // The whole text is upper case: a headline in caps.
@@ -200,6 +207,9 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std:
     int longest = 0;
     if (const int* n = name_starts_.Find(first)) longest = *n;
     if (longest == 0 && !own_names.empty() && own_names.contains(first)) longest = 1;
+    if (longest == 0 && IsAsciiLowerLetter(static_cast<unsigned char>(text[w.begin])) &&
+        !(w.begin > 0 && text[w.begin - 1] == '$'))
+      continue;  // a lower-case word that starts no name is no ticker either
     for (int n = std::min<int>(longest, static_cast<int>(words.size() - k)); n >= 1 && !matched; --n) {
       const Word& last = words[k + n - 1];
       // Multi-word names must be separated by single spaces only.
@@ -210,7 +220,8 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std:
       if (const NameInfo* name = names_.Find(key)) {
         ticker = name->ticker;
         is_word = name->is_word;
-      } else if (auto own = own_names.find(key); own != own_names.end() && n == 1) {
+      } else if (auto own = own_names.empty() ? own_names.end() : own_names.find(key);
+                 own != own_names.end() && n == 1) {
         ticker = own->second;
       } else {
         continue;
@@ -242,7 +253,7 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std:
       if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
     const TickerInfo* info = tickers_.Find(upper);
     bool known = info != nullptr;
-    bool own = own_tickers.contains(std::string_view(upper));
+    bool own = !own_tickers.empty() && own_tickers.contains(std::string_view(upper));
     if (!known && !own && !shouting && s == upper && s.size() >= 3 && s.size() <= 6 &&
         std::all_of(s.begin(), s.end(), [](char c) { return IsAsciiUpperLetter(c); }) &&
         !NotTickers().count(upper) && k + 1 < words.size()) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <string>
 
 #include "extractors/word_table.h"
@@ -167,9 +168,11 @@ std::vector<CueHit> FindCues(std::string_view sentence) {
 std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {
   std::vector<CueHit> hits;
   hits.reserve(16);
-  thread_local std::vector<Token> tokens;
+  // A thread's buffers are reused; the span keeps the size in a register.
+  thread_local std::vector<Token> token_buffer;
   thread_local std::string key;
-  Tokenize(lower, tokens);
+  Tokenize(lower, token_buffer);
+  const std::span<const Token> tokens(token_buffer);
   const Table& table = CueTable();
   const WordTable<int>& starts = PhraseStarts();
   auto word = [&](size_t k) { return lower.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };

@@ -4,6 +4,7 @@
 // byte-by-byte general-purpose one.
 #pragma once
 
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
 #include <cstring>
@@ -47,26 +48,26 @@ using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>
 using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 // A word map for look-ups that mostly miss (every word of a sentence against
-// a lexicon): a bit per hash slot answers "certainly absent" before the hash
-// table is probed.
+// a lexicon): a bit per (length, first byte, last byte) answers "certainly
+// absent" for most words before any hashing.
 template <typename Value>
 class WordTable {
  public:
   // The value for `key`, inserted value-initialised if absent.
   Value& operator[](std::string_view key) {
-    filter_.set(Slot(WordHash{}(key)));
+    filter_.set(Slot(key));
     auto it = map_.find(key);
     if (it == map_.end()) it = map_.emplace(std::string(key), Value{}).first;
     return it->second;
   }
   // Adds `key` unless present (then the first value stays, as with emplace).
   bool Insert(std::string_view key, Value value) {
-    filter_.set(Slot(WordHash{}(key)));
+    filter_.set(Slot(key));
     return map_.emplace(std::string(key), std::move(value)).second;
   }
   // Null when `key` is absent.
   const Value* Find(std::string_view key) const {
-    if (!filter_.test(Slot(WordHash{}(key)))) return nullptr;
+    if (key.empty() || !filter_.test(Slot(key))) return nullptr;
     auto it = map_.find(key);
     return it == map_.end() ? nullptr : &it->second;
   }
@@ -77,8 +78,12 @@ class WordTable {
 
  private:
   static constexpr size_t kSlots = size_t{1} << 14;
-  // High bits: the hash table's buckets use the low ones.
-  static size_t Slot(size_t hash) { return (hash >> 40) & (kSlots - 1); }
+  // Letters of either case keep their 26 distinct low five bits.
+  static size_t Slot(std::string_view key) {
+    if (key.empty()) return 0;
+    const auto first = static_cast<unsigned char>(key.front()), last = static_cast<unsigned char>(key.back());
+    return (std::min<size_t>(key.size(), 15) << 10) | ((first & 31u) << 5) | (last & 31u);
+  }
   std::bitset<kSlots> filter_;
   WordMap<Value> map_;
 };
