@@ -51,12 +51,17 @@ int32_t AsciiRunEnd(const uint8_t* s, int32_t i, int32_t length) {
   return i;
 }
 
+// How many bytes of a mask with only bit 7 of some bytes set have it set:
+// multiplying sums the bytes into the top one (baseline x86-64 has no
+// popcount instruction).
+inline size_t CountHighBits(uint64_t mask) { return static_cast<size_t>(((mask >> 7) * 0x0101010101010101ULL) >> 56); }
+
 // How many of the eight bytes at s start a code point (are not 10xxxxxx).
 inline size_t LeadBytesIn8(const char* s) {
   uint64_t word;
   std::memcpy(&word, s, 8);
   const uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ULL;
-  return 8 - static_cast<size_t>(std::popcount(continuation));
+  return 8 - CountHighBits(continuation);
 }
 
 // How many bytes of s[0..n) start a code point.
@@ -120,27 +125,33 @@ NormalizedText NormalizeText(std::string_view in) {
     cps += CountLeadBytes(out.matching.data() + b, std::min(NormalizedText::kBlock, out.matching.size() - b));
   }
   out.code_points_ = cps;
-  // Byte offsets of every kBlock-th code point of `original`: eight bytes
-  // are counted at once; only a word holding such a code point is walked.
+  // Byte offsets of every kBlock-th code point of `original`, eight bytes
+  // at a time.
   out.byte_of_cp_block_.reserve(blocks + 1);
   const std::string& orig = out.original;
   size_t cp = 0;
   size_t next_checkpoint = 0;
-  for (size_t b = 0; b < orig.size(); b += 8) {
-    const size_t n = std::min<size_t>(8, orig.size() - b);
-    const size_t leads = n == 8 ? LeadBytesIn8(orig.data() + b) : CountLeadBytes(orig.data() + b, n);
-    if (next_checkpoint >= cp + leads) {
-      cp += leads;
-      continue;
+  size_t b = 0;
+  for (; b + 8 <= orig.size(); b += 8) {
+    uint64_t word;
+    std::memcpy(&word, orig.data() + b, 8);
+    // Bit 7 of each byte that starts a code point (is not 10xxxxxx).
+    uint64_t leads = ~(word & ~(word << 1)) & 0x8080808080808080ULL;
+    const size_t count = CountHighBits(leads);
+    if (next_checkpoint < cp + count) {  // kBlock >= 8: at most one checkpoint per word
+      for (size_t skip = next_checkpoint - cp; skip > 0; --skip) leads &= leads - 1;
+      out.byte_of_cp_block_.push_back(static_cast<uint32_t>(b + static_cast<size_t>(std::countr_zero(leads)) / 8));
+      next_checkpoint += NormalizedText::kBlock;
     }
-    for (size_t k = b; k < b + n; ++k) {
-      if ((static_cast<unsigned char>(orig[k]) & 0xC0) == 0x80) continue;
-      if (cp == next_checkpoint) {
-        out.byte_of_cp_block_.push_back(static_cast<uint32_t>(k));
-        next_checkpoint += NormalizedText::kBlock;
-      }
-      ++cp;
+    cp += count;
+  }
+  for (; b < orig.size(); ++b) {
+    if ((static_cast<unsigned char>(orig[b]) & 0xC0) == 0x80) continue;
+    if (cp == next_checkpoint) {
+      out.byte_of_cp_block_.push_back(static_cast<uint32_t>(b));
+      next_checkpoint += NormalizedText::kBlock;
     }
+    ++cp;
   }
   return out;
 }
@@ -148,23 +159,21 @@ NormalizedText NormalizeText(std::string_view in) {
 size_t NormalizedText::CodePointAt(size_t b) const {
   if (b >= matching.size()) return code_points_;
   if (ascii_only_) return b;
-  size_t block = b / kBlock;
-  size_t cp = cp_before_block_[block];
-  for (size_t i = block * kBlock; i < b; ++i)
-    if ((static_cast<unsigned char>(matching[i]) & 0xC0) != 0x80) ++cp;
-  return cp;
+  const size_t block = b / kBlock;
+  return cp_before_block_[block] + CountLeadBytes(matching.data() + block * kBlock, b - block * kBlock);
 }
 
 size_t NormalizedText::OriginalByteAt(size_t cp) const {
   if (cp >= code_points_) return original.size();
   if (ascii_only_) return cp;
-  size_t block = cp / kBlock;
+  const size_t block = cp / kBlock;
   size_t b = byte_of_cp_block_[block];
-  for (size_t n = block * kBlock; n < cp; ++n) {
-    ++b;
-    while (b < original.size() && (static_cast<unsigned char>(original[b]) & 0xC0) == 0x80) ++b;
-  }
-  return b;
+  // The checkpoint's own code point is the first to count.
+  size_t remaining = cp - block * kBlock + 1;
+  for (size_t leads; b + 8 <= original.size() && (leads = LeadBytesIn8(original.data() + b)) < remaining; b += 8)
+    remaining -= leads;
+  for (;; ++b)
+    if ((static_cast<unsigned char>(original[b]) & 0xC0) != 0x80 && --remaining == 0) return b;
 }
 
 std::string_view NormalizedText::OriginalSlice(size_t begin_cp, size_t end_cp) const {
