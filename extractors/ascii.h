@@ -2,6 +2,7 @@
 // through the locale on every call). Text is UTF-8: bytes >= 0x80 pass through.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -17,28 +18,38 @@ inline std::string cn_ascii_lower_copy(std::string_view s) {
   return out;
 }
 
-// True when `s` contains `lower_needle` (given in lower case), ignoring ASCII
-// case. memchr finds each candidate first letter (in either case), so whole
-// lines are scanned at memchr speed.
-inline bool cn_contains_no_case(std::string_view s, std::string_view lower_needle) {
-  if (lower_needle.empty()) return true;
-  if (s.size() < lower_needle.size()) return false;
+// Where `lower_needle` (given in lower case) first occurs in `s` at or after
+// `from`, ignoring ASCII case; npos when it does not. memchr finds each
+// candidate first letter (in either case), so long texts are scanned at
+// memchr speed.
+inline size_t cn_find_no_case(std::string_view s, std::string_view lower_needle, size_t from = 0) {
+  if (lower_needle.empty()) return from <= s.size() ? from : std::string_view::npos;
+  if (from >= s.size() || s.size() - from < lower_needle.size()) return std::string_view::npos;
   const char lower_first = lower_needle[0];
   const char upper_first = (lower_first >= 'a' && lower_first <= 'z') ? static_cast<char>(lower_first - 32) : lower_first;
   const char* const end = s.data() + (s.size() - lower_needle.size() + 1);  // last possible start + 1
+  size_t best = std::string_view::npos;
   for (char first : {lower_first, upper_first}) {
-    const char* p = s.data();
+    const char* p = s.data() + from;
     while (p < end) {
       p = static_cast<const char*>(std::memchr(p, first, static_cast<size_t>(end - p)));
       if (p == nullptr) break;
       size_t k = 1;
       while (k < lower_needle.size() && cn_ascii_lower(p[k]) == lower_needle[k]) ++k;
-      if (k == lower_needle.size()) return true;
+      if (k == lower_needle.size()) {
+        best = std::min(best, static_cast<size_t>(p - s.data()));
+        break;
+      }
       ++p;
     }
     if (upper_first == lower_first) break;
   }
-  return false;
+  return best;
+}
+
+// True when `s` contains `lower_needle` (given in lower case), ignoring ASCII case.
+inline bool cn_contains_no_case(std::string_view s, std::string_view lower_needle) {
+  return cn_find_no_case(s, lower_needle) != std::string_view::npos;
 }
 
 // True when `s` holds an ASCII digit; eight bytes are tested at once.

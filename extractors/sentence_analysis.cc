@@ -11,13 +11,6 @@ namespace cn {
 using namespace std::string_view_literals;
 namespace {
 
-bool StartsWithAt(std::string_view s, size_t pos, std::string_view word) {
-  if (pos + word.size() > s.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i)
-    if (cn_ascii_lower(s[pos + i]) != word[i]) return false;
-  return true;
-}
-
 // Clause breaks: where a new subject may start. Lower-case markers, each
 // beginning with the character that ends the previous clause.
 constexpr std::string_view kClauseMarkers[] = {
@@ -345,13 +338,9 @@ std::vector<std::string> SentenceAnalysis::SubjectAssets(const Quantity& q, bool
   // "…, and so are BNB and XRP" / "as did SOL": more subjects after the number.
   for (std::string_view marker : {"so are "sv, "so is "sv, "so did "sv, "so have "sv, "so has "sv, "as did "sv, "as have "sv,
                                   "so were "sv, "so was "sv, "as are "sv, "as is "sv}) {
-    size_t p = std::string_view::npos;
-    for (size_t i = q.end; i + marker.size() <= text.size(); ++i)
-      if (StartsWithAt(text, i, marker)) {
-        p = i + marker.size();
-        break;
-      }
+    size_t p = cn_find_no_case(text, marker, q.end);
     if (p == std::string_view::npos) continue;
+    p += marker.size();
     for (size_t i = 0; i < assets.size(); ++i) {
       if (assets[i].begin < p) continue;
       if (i > 0 && assets[i - 1].begin >= p &&
