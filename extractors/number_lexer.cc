@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 
 namespace cn {
@@ -103,6 +104,19 @@ std::string_view ReadCurrencyPrefix(std::string_view text, size_t pos, size_t& e
 
 // Parses digits with optional thousands separators and decimals at `pos`.
 // Returns false when there is no number there.
+// The value of "123.45"-style digits. Up to 15 significant digits the
+// integer and the power of ten are exact doubles, so one division is
+// correctly rounded, the same double strtod gives; longer numbers go to
+// strtod.
+double DigitsValue(const std::string& digits, int decimals) {
+  constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  if (digits.size() - (decimals > 0 ? 1 : 0) > 15) return std::strtod(digits.c_str(), nullptr);
+  uint64_t integer = 0;
+  for (char c : digits)
+    if (c != '.') integer = integer * 10 + static_cast<uint64_t>(c - '0');
+  return static_cast<double>(integer) / kPowersOfTen[decimals];
+}
+
 bool ReadNumber(std::string_view text, size_t& pos, double& value, int& dots, int& decimals) {
   size_t p = pos;
   std::string digits;
@@ -130,9 +144,9 @@ bool ReadNumber(std::string_view text, size_t& pos, double& value, int& dots, in
       while (p < text.size() && IsDigit(text[p])) ++p;
     }
   }
-  value = std::strtod(digits.c_str(), nullptr);
   decimals = 0;
   if (size_t dot = digits.find('.'); dot != std::string::npos) decimals = static_cast<int>(digits.size() - dot - 1);
+  value = DigitsValue(digits, decimals);
   pos = p;
   return true;
 }

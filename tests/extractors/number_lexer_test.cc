@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <optional>
+#include <random>
+#include <string>
 
 namespace cn {
 namespace {
@@ -60,6 +63,22 @@ TEST(NumberLexerTest, MarksNoiseThatIsNoFigure) {
                            "the 100-day EMA", "the $27,200s", "the low 30s"}) {
     auto qs = LexQuantities(text);
     for (const Quantity& q : qs) EXPECT_TRUE(q.is_noise) << text;
+  }
+}
+
+// Values are built from the digits without strtod where that is exact; they
+// must be the very doubles strtod gives, the long ones included.
+TEST(NumberLexerTest, DecimalValuesEqualStrtod) {
+  std::mt19937 rng(11);
+  for (int n = 0; n < 5000; ++n) {
+    std::string digits;
+    const int length = 1 + static_cast<int>(rng() % 18);
+    for (int i = 0; i < length; ++i) digits.push_back(static_cast<char>('0' + rng() % 10));
+    if (digits.size() > 1 && rng() % 2) digits.insert(1 + rng() % (digits.size() - 1), ".");
+    if (digits[0] == '0' && digits.size() > 1 && digits[1] != '.') digits[0] = '7';  // no leading zeros
+    const std::vector<Quantity> q = LexQuantities(digits + "%");
+    ASSERT_EQ(q.size(), 1u) << digits;
+    EXPECT_EQ(q[0].value, std::strtod(digits.c_str(), nullptr)) << digits;
   }
 }
 
