@@ -11,10 +11,30 @@
 inline char cn_ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 inline char cn_ascii_lower(unsigned char c) { return cn_ascii_lower(static_cast<char>(c)); }
 
+// Lower-cases ASCII letters in place, eight bytes at a time (bytes >= 0x80
+// are left alone).
+inline void cn_ascii_lower_in_place(std::string& s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    const uint64_t low7 = word & ~kHigh;
+    // Bit 7 set where the low seven bits are >= 'A', and where they are > 'Z'.
+    const uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
+    const uint64_t above_z = low7 + kOnes * (0x80 - 'Z' - 1);
+    const uint64_t upper = (at_least_a ^ above_z) & ~word & kHigh;
+    word |= upper >> 2;  // 0x80 >> 2 is 0x20, the case bit
+    std::memcpy(s.data() + i, &word, 8);
+  }
+  for (; i < s.size(); ++i) s[i] = cn_ascii_lower(s[i]);
+}
+
 // A lower-cased (ASCII) copy of `s`.
 inline std::string cn_ascii_lower_copy(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) c = cn_ascii_lower(c);
+  cn_ascii_lower_in_place(out);
   return out;
 }
 

@@ -164,7 +164,7 @@ bool AssetLexicon::IsTicker(std::string_view ticker) const { return tickers_.Con
 std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) const {
   thread_local std::string lower;
   lower.assign(text);
-  for (auto& c : lower) c = cn_ascii_lower(c);
+  cn_ascii_lower_in_place(lower);
   return FindMentions(text, lower);
 }
 
@@ -183,7 +183,8 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std:
   // Tickers the text itself introduces: "MemeCore (M)", "Aster (ASTER)".
   WordMap<std::string> own_names;  // lower-case name → ticker
   WordSet own_tickers;
-  for (size_t k = 0; k + 1 < words.size(); ++k) {
+  const bool has_parenthesis = text.find('(') != std::string_view::npos;
+  for (size_t k = 0; has_parenthesis && k + 1 < words.size(); ++k) {
     const Word& t = words[k + 1];
     if (t.begin == 0 || text[t.begin - 1] != '(' || t.end >= text.size() || text[t.end] != ')') continue;
     std::string_view tick = word_text(t);

@@ -31,6 +31,8 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
     if (right.starts_with(w)) return true;
   }
   std::string left = LowerWindow(s.text, q.begin > 30 ? q.begin - 30 : 0, q.begin);
+  // Every phrase below ends in "of" or "to".
+  if (left.find("of") == std::string::npos && left.find("to") == std::string::npos) return false;
   for (std::string_view w : {"rate of"sv, "rates of"sv, "yield of"sv, "apy of"sv, "apr of"sv, "fee of"sv, "fees of"sv,
                              "odds of"sv, "chance of"sv, "interest of"sv, "tax of"sv, "rate to"sv, "rates to"sv,
                              "probability of"sv, "stake of"sv, "share of"sv, "margin of"sv, "return of"sv}) {

@@ -146,7 +146,7 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<
   // One lower-cased copy serves mention, cue, window and clause finding.
   thread_local std::string lower;
   lower.assign(sentence);
-  for (auto& c : lower) c = cn_ascii_lower(c);
+  cn_ascii_lower_in_place(lower);
   const std::string_view low = lower;
   a.assets = lexicon.FindMentions(sentence, low);
   // "ethena (ENA)": one mention, not two.

@@ -1,0 +1,54 @@
+#include "extractors/ascii.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+namespace {
+
+std::string RandomBytes(std::mt19937& rng, size_t max_length) {
+  std::string s;
+  const size_t length = rng() % (max_length + 1);
+  for (size_t i = 0; i < length; ++i) s.push_back(static_cast<char>(rng() % 256));
+  return s;
+}
+
+// The eight-bytes-at-a-time helpers must agree with the plain byte loops on
+// every byte value, including bytes >= 0x80 and control characters.
+TEST(AsciiTest, LowerCasesExactlyLikeTheByteLoop) {
+  std::mt19937 rng(3);
+  for (int n = 0; n < 20000; ++n) {
+    const std::string s = RandomBytes(rng, 40);
+    std::string expected = s;
+    for (auto& c : expected) c = cn_ascii_lower(c);
+    ASSERT_EQ(cn_ascii_lower_copy(s), expected);
+  }
+  EXPECT_EQ(cn_ascii_lower_copy("BTC Fell @[Z]` 5% \xC3\x89TH"), "btc fell @[z]` 5% \xC3\x89th");
+}
+
+TEST(AsciiTest, FindsDigitsExactlyLikeTheByteLoop) {
+  std::mt19937 rng(5);
+  for (int n = 0; n < 20000; ++n) {
+    const std::string s = RandomBytes(rng, 40);
+    bool expected = false;
+    for (char c : s) expected = expected || (c >= '0' && c <= '9');
+    ASSERT_EQ(cn_has_digit(s), expected);
+  }
+  EXPECT_FALSE(cn_has_digit("no digits here, only words/:;"));
+  EXPECT_TRUE(cn_has_digit("a long line of words before the 9"));
+}
+
+TEST(AsciiTest, FindsPhrasesWhateverTheirCase) {
+  EXPECT_EQ(cn_find_no_case("Fear & Greed index", "greed"), 7u);
+  EXPECT_EQ(cn_find_no_case("FEAR & GREED", "greed"), 7u);
+  EXPECT_EQ(cn_find_no_case("so are BNB and so is XRP", "so is ", 3), 15u);
+  EXPECT_EQ(cn_find_no_case("greed", "greedy"), std::string_view::npos);
+  EXPECT_EQ(cn_find_no_case("", "x"), std::string_view::npos);
+  // The earlier of a lower- and an upper-case start wins.
+  EXPECT_EQ(cn_find_no_case("Score then score", "score"), 0u);
+  EXPECT_TRUE(cn_contains_no_case("the RSI reads 70", "rsi"));
+  EXPECT_FALSE(cn_contains_no_case("no index here", "rsi"));
+}
+
+}  // namespace
