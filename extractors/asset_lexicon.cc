@@ -82,6 +82,16 @@ void Words(std::string_view text, std::vector<Word>& words) {
   }
 }
 
+// " (5%)", " (+3%)", " ($0.25)" right after position `end`.
+bool FollowedByBracketedFigure(std::string_view text, size_t end) {
+  size_t p = end;
+  if (p < text.size() && text[p] == ' ') ++p;
+  if (p >= text.size() || text[p] != '(') return false;
+  ++p;
+  if (p < text.size() && (text[p] == '+' || text[p] == '-' || text[p] == '$')) ++p;
+  return p < text.size() && text[p] >= '0' && text[p] <= '9';
+}
+
 // Upper-case words that look like tickers but are common abbreviations in
 // crypto news; never treated as an article's own ticker.
 const std::unordered_set<std::string_view>& NotTickers() {
@@ -287,7 +297,10 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std:
     // ("HYPE dumped", "PUMP (9%)"); short ones ("OP", "ME") need a cue.
     if (is_word && upper.size() >= 3 && std::any_of(upper.begin(), upper.end(), [](char c) { return IsAsciiAlpha(c); }))
       is_word = false;
-    if (is_word && upper.size() < 3) continue;  // "S", "OP", "ME": only as $S or "(OP)"
+    // "S", "OP", "ME": only as $S, "(OP)", or with a figure in brackets
+    // right after, as in market round-ups ("PI (5%)", "OP (+3%)").
+    if (is_word && upper.size() < 3 && !FollowedByBracketedFigure(text, w.end)) continue;
+    if (is_word && upper.size() < 3) is_word = false;
     if (is_word && !own) {
       // An ambiguous ticker in a normal sentence: accept when the word right
       // after it or before it is a crypto/price word.

@@ -77,7 +77,10 @@ INSTANTIATE_TEST_SUITE_P(
         StageCase{"Ether jumped.\nThe second-largest coin gained 12% this week, outperforming Bitcoin.",
                   "percent_change", "ETH", 12, "exact", "up", "P7D", "price"},
         StageCase{"Ethereum dropped more than Bitcoin, with weekly losses exceeding 30%.", "percent_change", "ETH",
-                  30, "over", "down", "P7D", "price"}));
+                  30, "over", "down", "P7D", "price"},
+        // A short ticker that is also a word counts with a bracketed figure
+        // right after it, as market round-ups list them.
+        StageCase{"PI (5%) also rallied on the day.", "percent_change", "PI", 5, "exact", "up", "PT24H", "price"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Moves, StageTest,
