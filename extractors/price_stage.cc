@@ -3,7 +3,9 @@
 // ("$63,000–$65,000"), or an absolute move ("dropped by about $3,000").
 // Large amounts with no metric word (funding rounds, revenue, holdings) and
 // stock prices yield nothing.
+#include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 
 #include "extractors/ascii.h"
@@ -51,6 +53,45 @@ bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
     return true;
   }
   return false;
+}
+
+// "between the 23.6% retracement at $586.45 and the 50-day EMA at $583.80":
+// two levels of one asset named apart still bound a zone. The zone comes in
+// addition to the two levels (each is a price of its own).
+std::optional<Figure> ZoneWithWordsBetween(const SentenceAnalysis& s, const Quantity& q, const Figure& level) {
+  constexpr size_t kReach = 60;  // how far "between" and the second level may be
+  if (q.value_high || level.kind != FigureKind::kPrice) return std::nullopt;
+  const size_t from = q.begin > kReach ? q.begin - kReach : 0;
+  size_t between = std::string_view::npos;
+  for (size_t at = cn_find_no_case(s.text, "between ", from); at < q.begin;
+       at = cn_find_no_case(s.text, "between ", at + 1))
+    if (at == 0 || s.text[at - 1] == ' ') between = at;
+  if (between == std::string_view::npos || !s.SameClause(between, q.begin)) return std::nullopt;
+  // The other end: the next amount of money, in the same clause, after "and";
+  // bare numbers on the way ("the 50-day EMA") are names, not amounts.
+  const Quantity* other = nullptr;
+  for (const Quantity& next : s.quantities)
+    if (next.begin >= q.end && (next.type != QuantityType::kPlain || !next.is_noise)) {
+      other = &next;
+      break;
+    }
+  if (other == nullptr || other->type != QuantityType::kMoney || other->is_noise || other->value_high ||
+      other->begin - q.end > kReach || !s.SameClause(q.begin, other->begin))
+    return std::nullopt;
+  if (cn_find_no_case(s.text.substr(q.end, other->begin - q.end), " and ") == std::string_view::npos)
+    return std::nullopt;
+  // Levels of one zone lie close together, and no other asset is named.
+  const double low = std::min(q.value, other->value), high = std::max(q.value, other->value);
+  if (low <= 0 || high == low || high > 2 * low) return std::nullopt;
+  for (const AssetMention& m : s.assets)
+    if (m.begin > between && m.begin < other->begin && m.ticker != level.asset) return std::nullopt;
+  Figure zone = level;
+  zone.kind = FigureKind::kPriceRange;
+  zone.value = low;
+  zone.value_high = high;
+  zone.end = static_cast<int64_t>(other->end);
+  zone.qualifier = Qualifier::kExact;
+  return zone;
 }
 
 }  // namespace
@@ -112,6 +153,7 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
       return {};
   }
   f.asset = asset;
+  if (std::optional<Figure> zone = ZoneWithWordsBetween(s, q, f)) return {f, *zone};
   return {f};
 }
 

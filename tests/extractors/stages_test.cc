@@ -191,3 +191,41 @@ TEST(FigureExtractorTest, RespectivelyPairsNumbersWithSubjectsInOrder) {
 
 }  // namespace
 }  // namespace cn
+
+namespace cn {
+namespace {
+
+int CountKind(const std::vector<Figure>& figures, FigureKind kind) {
+  int n = 0;
+  for (const Figure& f : figures) n += f.kind == kind;
+  return n;
+}
+
+// "between <level> at $X and <level> at $Y": a zone as well as two levels.
+TEST(PriceZoneTest, LevelsNamedApartAfterBetweenBoundAZone) {
+  const std::vector<Figure> figures =
+      Extractor().Extract("ETH ranged between a low of $3,050 and a high of $3,240 this week.");
+  ASSERT_EQ(figures.size(), 3u);
+  EXPECT_EQ(CountKind(figures, FigureKind::kPrice), 2);
+  const Figure& zone = figures[1];
+  EXPECT_EQ(zone.kind, FigureKind::kPriceRange);
+  EXPECT_EQ(zone.asset, "ETH");
+  EXPECT_DOUBLE_EQ(zone.value, 3050);
+  EXPECT_DOUBLE_EQ(*zone.value_high, 3240);
+  EXPECT_EQ(zone.text, "$3,050 and a high of $3,240");
+}
+
+TEST(PriceZoneTest, NoZoneAcrossAssetsOrFarApartAmounts) {
+  EXPECT_EQ(CountKind(Extractor().Extract("The gap between Bitcoin at $63,000 and ether at $3,100 widened."),
+                      FigureKind::kPriceRange),
+            0);
+  EXPECT_EQ(CountKind(Extractor().Extract("BTC moved between a low of $20,000 and a peak of $69,000 that year."),
+                      FigureKind::kPriceRange),
+            0);
+  EXPECT_EQ(CountKind(Extractor().Extract("BTC traded at $63,000 and $64,000 on two exchanges."),
+                      FigureKind::kPriceRange),
+            0);
+}
+
+}  // namespace
+}  // namespace cn
