@@ -83,6 +83,11 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
     auto subject = s.SubjectAssetIndex(q, false);
     if (!subject || s.assets[*subject].end < stock->begin) return {};
   }
+  // "The stock is down 2% ... but has gained 112% year-to-date": a later
+  // clause without a subject of its own goes on about the same stock.
+  if (s.NearestCue({Cue::kStock}, q, 160, false, 0) != nullptr &&
+      std::none_of(s.assets.begin(), s.assets.end(), [&](const AssetMention& m) { return m.end <= q.begin; }))
+    return {};
   Direction direction = s.DirectionNear(q);
   // "rose to 59%", "at 56%": a level the move ended at, not the move itself.
   const bool is_level = LevelBefore(s.text, q.begin);

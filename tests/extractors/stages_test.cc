@@ -131,6 +131,8 @@ INSTANTIATE_TEST_SUITE_P(
                       "Ether has posted double-digit losses this month.",
                       "Funding rates stayed near 0.01% on Binance.",
                       "The network processed 1.2 million transactions on March 3, 2025.",
+                      // The second clause goes on about the stock, not a coin.
+                      "Bitcoin miners reported.\nShares of the miner slipped 3% this week but have climbed 85% since January.",
                       ""));
 
 TEST(FigureExtractorTest, EvidenceIsTheSliceOfTheTextAsGiven) {
