@@ -104,6 +104,11 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
                           m.end <= cue->begin ? cue->begin - m.end : (m.begin >= cue->end ? m.begin - cue->end : 0));
       if (d < best && d <= 60) best = d, asset = m.ticker;
     }
+    if (asset.empty() && kind != FigureKind::kLiquidation) {
+      // "XAUT is the largest ... with nearly $1.5 billion market
+      // capitalization": the sentence's subject, however far before.
+      if (auto subject = s.SubjectAssetIndex(q, false)) asset = s.assets[*subject].ticker;
+    }
     if (asset.empty() && kind != FigureKind::kLiquidation && s.memory != nullptr) {
       // "Its market cap", "the daily trading volume": the article's asset.
       if (kind != FigureKind::kEtfFlow || !s.memory->main_asset.empty()) asset = s.memory->main_asset;

@@ -102,7 +102,12 @@ INSTANTIATE_TEST_SUITE_P(
         StageCase{"Spot bitcoin ETFs saw $300M of net outflows on Monday.", "etf_flow", "BTC", 3e8, "exact",
                   "down", "", ""},
         StageCase{"ETH open interest climbed to $12 billion.", "open_interest", "ETH", 1.2e10, "exact", "", "",
-                  ""}));
+                  ""},
+        // The metric far from the sentence's subject is still the subject's,
+        // not the article's (here Tether's, from the title).
+        StageCase{"Tether expands its lineup\nSOL is now one of the most active networks in the industry, with "
+                  "roughly $80 billion in market capitalization.",
+                  "market_cap", "SOL", 8e10, "approx", "", "", ""}));
 
 INSTANTIATE_TEST_SUITE_P(
     Indicators, StageTest,
