@@ -23,27 +23,33 @@ std::string AuthorsJson(const std::vector<std::string>& authors) {
   return nlohmann::json(authors).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// BEGIN IMMEDIATE / COMMIT / ROLLBACK, prepared once per connection (parsing
+// them anew twice per article showed up in profiles).
+struct TransactionStatements {
+  Statement begin, commit, rollback;
+};
+
 // Rolls back unless Commit() succeeded: an early return or error path never
 // leaves a transaction open.
 class Transaction {
  public:
-  explicit Transaction(SqliteDb& db) : db_(db) {}
+  explicit Transaction(TransactionStatements& s) : s_(s) {}
   ~Transaction() {
-    if (open_) (void)db_.Exec("ROLLBACK");
+    if (open_) (void)s_.rollback.Run();
   }
   std::expected<void, std::string> Begin() {
-    auto r = db_.Exec("BEGIN IMMEDIATE");
+    auto r = s_.begin.Run();
     open_ = r.has_value();
     return r;
   }
   std::expected<void, std::string> Commit() {
-    auto r = db_.Exec("COMMIT");
+    auto r = s_.commit.Run();
     if (r) open_ = false;
     return r;
   }
 
  private:
-  SqliteDb& db_;
+  TransactionStatements& s_;
   bool open_ = false;
 };
 
@@ -53,6 +59,7 @@ struct ArticleStore::Impl {
   SqliteDb db;
   Statement find_article, find_source, insert_source, insert_article, update_article, delete_figures,
       insert_figure, delete_sentiment, insert_sentiment, set_versions, index_pending, unqueue_pending;
+  TransactionStatements tx;
   std::unordered_map<std::string, int64_t> source_ids;
   int64_t queued_for_index = 0;  // articles written since the last UpdateSearchIndex
   int last_error_code = SQLITE_OK;
@@ -63,6 +70,9 @@ struct ArticleStore::Impl {
       const char* sql;
     };
     const Entry entries[] = {
+        {&tx.begin, "BEGIN IMMEDIATE"},
+        {&tx.commit, "COMMIT"},
+        {&tx.rollback, "ROLLBACK"},
         {&find_article, "SELECT id, content_hash, extractor_version FROM articles WHERE canonical_url = ?1"},
         {&find_source, "SELECT id FROM sources WHERE name = ?1"},
         {&insert_source, "INSERT INTO sources(name, first_seen_at) VALUES (?1, ?2)"},
@@ -191,7 +201,7 @@ std::expected<ArticleStore, std::string> ArticleStore::Open(const std::string& p
 std::expected<int64_t, std::string> ArticleStore::UpdateSearchIndex() {
   int64_t indexed = 0;
   for (;;) {
-    Transaction tx(impl_->db);
+    Transaction tx(impl_->tx);
     if (auto r = tx.Begin(); !r) return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
     // Same rows in both statements: lowest ids first, and this connection
     // holds the write lock.
@@ -233,7 +243,7 @@ std::expected<UpsertOutcome, std::string> ArticleStore::UpsertArticle(const Arti
   };
   if (key.empty()) return std::unexpected(std::string("article without URL"));
   std::string hash = ContentHash(article);
-  Transaction tx(impl_->db);
+  Transaction tx(impl_->tx);
   if (auto r = tx.Begin(); !r) return fail(r.error());
   std::optional<StoredArticleInfo> existing = Find(key);
   if (existing && existing->content_hash == hash) return UpsertOutcome::kUnchanged;
@@ -315,7 +325,7 @@ std::expected<int64_t, std::string> ArticleStore::ReplaceDerived(int64_t article
     impl_->last_error_code = sqlite3_errcode(impl_->db.get()) & 0xff;
     return std::unexpected("article " + std::to_string(article_id) + ": " + what);
   };
-  Transaction tx(impl_->db);
+  Transaction tx(impl_->tx);
   if (auto r = tx.Begin(); !r) return fail(r.error());
   impl_->delete_figures.Bind(1, article_id);
   if (auto r = impl_->delete_figures.Run(); !r) return fail(r.error());

@@ -1,4 +1,5 @@
--- cryptonews schema, migration 3: the full-text index is updated in batches.
+-- cryptonews schema, migration 3: the full-text index is updated in batches;
+-- the figures(kind, asset) index is dropped.
 --
 -- Before: triggers wrote every new article into articles_fts inside the
 -- article's own transaction, so each commit flushed a new FTS5 segment (about
@@ -16,6 +17,14 @@
 -- External-content FTS5 needs the OLD values to remove a row, and only the
 -- triggers see them, so updating or deleting an already indexed article still
 -- removes it from the index at once (rare: changed articles only).
+
+-- figures_kind_asset cost about a fifth of the instructions of storing an
+-- article with 20 figures (inserts land in the middle of the index, one leaf
+-- per kind and asset, each a page more per commit). Measured on 2 million
+-- figures: a narrow query (BTC liquidations) went from 0.08 s to 0.3 s
+-- without it, broad ones (daily_liquidations, percent_moves) got 2.5x faster,
+-- because the planner no longer walks the index into random table reads.
+DROP INDEX figures_kind_asset;
 
 CREATE TABLE articles_fts_pending (
   article_id INTEGER PRIMARY KEY              -- articles.id whose title/text are not indexed yet
