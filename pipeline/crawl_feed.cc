@@ -8,8 +8,13 @@
 namespace cn {
 
 void CrawlFeed::Run(FeedSink& sink) {
+  // Once the sink wants no more articles (--max-articles reached, or a stop
+  // signal), the crawl ends: no further page is requested, and transfers in
+  // flight are abandoned.
+  CrawlOptions options = options_;
+  options.should_stop = [this, outer = options_.should_stop] { return stopped_ || (outer && outer()); };
   CrawlSummary summary =
-      Crawl(sources_, options_, &state_, [&](CrawledPage&& page) { OnPage(std::move(page), sink); });
+      Crawl(sources_, options, &state_, [&](CrawledPage&& page) { OnPage(std::move(page), sink); });
   for (const SourceReport& report : summary.sources) {
     SourceOutcome outcome;
     outcome.source = report.name;

@@ -7,6 +7,9 @@
 // and sitemaps, once the crawl is over), so a killed run never hides an
 // unstored article behind a 304 on the next run.
 //
+// When the sink answers more=false (--max-articles reached, stop signal), the
+// crawl ends: no further page is requested and transfers in flight are dropped.
+//
 // Lifetimes: `state` must outlive the feed. Runs on the calling thread.
 #pragma once
 

@@ -8,6 +8,7 @@
 #include "tests/pipeline/run_binary.h"
 #include "tests/pipeline/store_fixtures.h"
 #include "tests/pipeline/temp_dir.h"
+#include "tests/pipeline/test_http_server.h"
 
 namespace cn {
 namespace {
@@ -85,6 +86,47 @@ TEST(IngestCommandTest, SecondRunUsesConditionalGet) {
   auto state = RunBinary("query --sql \"SELECT count(*) FROM fetch_state WHERE etag IS NOT NULL\" --format csv --db " +
                              dir.File("n.db"), false);
   EXPECT_EQ(state.out, "count(*)\n21\n");
+}
+
+// --max-articles ends the crawl, not only the storing: three sources with ten
+// pages each, a limit of 3 in all. Before, each source fetched its own 3
+// pages (9 in all) and 6 were thrown away.
+TEST(IngestCommandTest, MaxArticlesStopsFetchingOnceReached) {
+  TempDir dir;
+  testing::TestHttpServer server;
+  constexpr int kSources = 3, kPerSource = 10, kLimit = 3;
+  std::string toml;
+  for (int s = 0; s < kSources; ++s) {
+    std::string feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>S</title>";
+    for (int i = s * kPerSource; i < (s + 1) * kPerSource; ++i)
+      feed += "<item><title>Report " + std::to_string(i) + "</title><link>" +
+              server.Url(testing::GeneratedArticlePath(i)) + "</link><pubDate>" +
+              testing::GeneratedTime(i, "%a, %d %b %Y %H:%M:%S GMT") + "</pubDate></item>";
+    feed += "</channel></rss>";
+    server.server().Get("/feed-" + std::to_string(s) + ".xml", [feed](const httplib::Request&, httplib::Response& res) {
+      res.set_content(feed, "application/rss+xml");
+    });
+    toml += "[[sources]]\nname = \"Source " + std::to_string(s) + "\"\nfeeds = [\"" +
+            server.Url("/feed-" + std::to_string(s) + ".xml") + "\"]\npoliteness_delay_ms = 0\n";
+  }
+  server.server().Get(R"(/news/article-(\d+)\.html)", [&server](const httplib::Request& req, httplib::Response& res) {
+    res.set_content(testing::GeneratedArticleHtml(std::stoi(req.matches[1]), server.Url("")), "text/html");
+  });
+  server.server().Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("User-agent: *\nAllow: /\n", "text/plain");
+  });
+  server.Start();
+
+  auto r = RunBinary("ingest --allow-private --politeness-ms 0 --max-articles " + std::to_string(kLimit) +
+                     " --sources " + dir.Write("sources.toml", toml) + " --db " + dir.File("m.db"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("3 new, 0 updated, 0 unchanged, 0 failed articles"), std::string::npos) << r.out;
+  int pages = 0;
+  for (const std::string& path : server.Requests()) pages += path.starts_with("/news/") ? 1 : 0;
+  // The limit, plus at most the transfers in flight when it was reached (two
+  // per host).
+  EXPECT_GE(pages, kLimit);
+  EXPECT_LE(pages, kLimit + 2) << "pages kept being fetched after --max-articles was reached";
 }
 
 TEST(IngestCommandTest, UnreadableSourcesFileIsAUsageErrorNamingIt) {
