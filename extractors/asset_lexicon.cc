@@ -2,6 +2,8 @@
 #include "extractors/asset_lexicon.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <cctype>
 #include <unordered_set>
 
@@ -12,10 +14,15 @@ std::string_view assets_tsv();
 
 namespace {
 
-bool IsAsciiAlnum(unsigned char c) {
+constexpr bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c >= 0x80; }
+constexpr auto kWordBytes = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = IsAsciiAlnum(static_cast<unsigned char>(c)) || c >= 0x80;
+  return table;
+}();
+bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
 bool IsUpperWord(std::string_view w) {
   bool any_alpha = false;
   for (unsigned char c : w) {
@@ -46,26 +53,33 @@ struct Word {
   size_t begin, end;
 };
 
+bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiLowerLetter(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiUpperLetter(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
 // Words: runs of letters/digits, with inner '.' kept ("fetch.ai", "pump.fun").
-std::vector<Word> Words(std::string_view text) {
-  std::vector<Word> words;
+// Fills `words` (cleared first) so callers can reuse its storage.
+void Words(std::string_view text, std::vector<Word>& words) {
+  words.clear();
+  const size_t n = text.size();
+  const auto at = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
   size_t i = 0;
-  while (i < text.size()) {
-    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
-      ++i;
-      continue;
+  while (i < n) {
+    while (i < n && !IsWordByte(at(i))) ++i;
+    if (i == n) break;
+    const size_t b = i;
+    while (true) {
+      while (i < n && IsWordByte(at(i))) ++i;
+      // An inner '.' between letters keeps the word going, but "ETH.The" at a
+      // sentence join is two words: lower case must follow the '.'.
+      if (i + 1 < n && text[i] == '.' && IsAsciiAlpha(at(i - 1)) && IsAsciiLowerLetter(at(i + 1))) {
+        ++i;
+        continue;
+      }
+      break;
     }
-    size_t b = i;
-    while (i < text.size() &&
-           (IsWordByte(static_cast<unsigned char>(text[i])) ||
-            (text[i] == '.' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1])) &&
-             i > b && std::isalpha(static_cast<unsigned char>(text[i - 1])) &&
-             // "ETH.The" at a sentence join is not one word: need lower case after '.'
-             std::islower(static_cast<unsigned char>(text[i + 1])))))
-      ++i;
     words.push_back({b, i});
   }
-  return words;
 }
 
 // Upper-case words that look like tickers but are common abbreviations in
@@ -145,107 +159,112 @@ const AssetLexicon& AssetLexicon::Default() {
   return lexicon;
 }
 
-bool AssetLexicon::IsTicker(std::string_view ticker) const {
-  return tickers_.count(std::string(ticker)) > 0;
-}
+bool AssetLexicon::IsTicker(std::string_view ticker) const { return tickers_.Contains(ticker); }
 
 std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) const {
+  thread_local std::string lower;
+  lower.assign(text);
+  for (auto& c : lower) c = cn_ascii_lower(c);
+  return FindMentions(text, lower);
+}
+
+std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std::string_view lower) const {
   std::vector<AssetMention> out;
-  const std::vector<Word> words = Words(text);
-  bool shouting = true;  // the whole text is upper case: a headline in caps
-  for (const Word& w : words) {
-    std::string_view s = text.substr(w.begin, w.end - w.begin);
-    if (std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c); })) {
-      shouting = false;
-      break;
-    }
-  }
+  out.reserve(8);
+  // A thread's buffer is reused; the span keeps its size in a register.
+  thread_local std::vector<Word> word_buffer;
+  Words(text, word_buffer);
+  const std::span<const Word> words(word_buffer);
+  auto word_text = [&](const Word& w) { return text.substr(w.begin, w.end - w.begin); };
+  auto word_lower = [&](const Word& w) { return lower.substr(w.begin, w.end - w.begin); };
+  // The whole text is upper case: a headline in caps.
+  const bool shouting = std::none_of(text.begin(), text.end(), [](char c) { return IsAsciiLowerLetter(c); });
 
   // Tickers the text itself introduces: "MemeCore (M)", "Aster (ASTER)".
-  std::unordered_map<std::string, std::string> own_names;  // lower-case name → ticker
-  std::unordered_set<std::string> own_tickers;
+  WordMap<std::string> own_names;  // lower-case name → ticker
+  WordSet own_tickers;
   for (size_t k = 0; k + 1 < words.size(); ++k) {
     const Word& t = words[k + 1];
     if (t.begin == 0 || text[t.begin - 1] != '(' || t.end >= text.size() || text[t.end] != ')') continue;
-    std::string_view tick = text.substr(t.begin, t.end - t.begin);
+    std::string_view tick = word_text(t);
     if (tick.size() > 10 || !IsUpperWord(tick) || NotTickers().count(tick)) continue;
     const Word& n = words[k];
     std::string_view between = text.substr(n.end, t.begin - n.end);
     if (Trim(between) != "(") continue;
-    std::string_view name = text.substr(n.begin, n.end - n.begin);
-    if (name.empty() || !(std::isupper(static_cast<unsigned char>(name[0])) || IsTicker(tick))) continue;
-    own_tickers.insert(std::string(tick));
-    if (!IsTicker(tick) || Lower(name) != Lower(tick)) own_names[Lower(name)] = std::string(tick);
+    std::string_view name = word_text(n);
+    if (name.empty() || !(IsAsciiUpperLetter(name[0]) || IsTicker(tick))) continue;
+    own_tickers.emplace(tick);
+    if (!IsTicker(tick) || word_lower(n) != word_lower(t)) own_names[std::string(word_lower(n))] = std::string(tick);
   }
 
-  std::string first;
+  std::string upper;
   for (size_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
     // Longest name first: "bitcoin cash" before "bitcoin". Only words that
     // start some name are worth an n-gram look-up.
     bool matched = false;
-    first.assign(text, w.begin, w.end - w.begin);
-    for (auto& c : first)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    const std::string_view first = word_lower(w);
     int longest = 0;
-    if (auto it = name_starts_.find(first); it != name_starts_.end()) longest = it->second;
-    if (longest == 0 && !own_names.empty() && own_names.count(first)) longest = 1;
+    if (const int* n = name_starts_.Find(first)) longest = *n;
+    if (longest == 0 && !own_names.empty() && own_names.contains(first)) longest = 1;
+    if (longest == 0 && IsAsciiLowerLetter(static_cast<unsigned char>(text[w.begin])) &&
+        !(w.begin > 0 && text[w.begin - 1] == '$'))
+      continue;  // a lower-case word that starts no name is no ticker either
     for (int n = std::min<int>(longest, static_cast<int>(words.size() - k)); n >= 1 && !matched; --n) {
       const Word& last = words[k + n - 1];
       // Multi-word names must be separated by single spaces only.
-      std::string_view phrase = text.substr(w.begin, last.end - w.begin);
-      const std::string key = n == 1 ? first : Lower(phrase);
+      const std::string_view key = lower.substr(w.begin, last.end - w.begin);
       if (n > 1 && std::count(key.begin(), key.end(), ' ') != n - 1) continue;
-      std::string ticker;
+      std::string_view ticker;
       bool is_word = false;
-      if (auto it = names_.find(key); it != names_.end()) {
-        ticker = it->second.ticker;
-        is_word = it->second.is_word;
-      } else if (auto own = own_names.find(key); own != own_names.end() && n == 1) {
+      if (const NameInfo* name = names_.Find(key)) {
+        ticker = name->ticker;
+        is_word = name->is_word;
+      } else if (auto own = own_names.empty() ? own_names.end() : own_names.find(key);
+                 own != own_names.end() && n == 1) {
         ticker = own->second;
       } else {
         continue;
       }
       if (is_word) {
-        bool capitalised = std::isupper(static_cast<unsigned char>(text[w.begin])) && !shouting;
+        bool capitalised = IsAsciiUpperLetter(text[w.begin]) && !shouting;
         bool followed_by_ticker = false;
         if (k + n < words.size()) {
           const Word& nx = words[k + n];
-          followed_by_ticker = nx.begin > 0 && text[nx.begin - 1] == '(' &&
-                               text.substr(nx.begin, nx.end - nx.begin) == ticker;
+          followed_by_ticker = nx.begin > 0 && text[nx.begin - 1] == '(' && word_text(nx) == ticker;
         }
         bool sentence_start = w.begin == 0;
         if (!(followed_by_ticker || (capitalised && !sentence_start))) continue;
       }
       // Possessive "bitcoin's" is fine; "bitcoin-based" too.
-      out.push_back({w.begin, last.end, ticker, true});
+      out.push_back({w.begin, last.end, std::string(ticker), true});
       k += n - 1;
       matched = true;
     }
     if (matched) continue;
 
-    std::string_view s = text.substr(w.begin, w.end - w.begin);
-    bool cashtag = w.begin > 0 && text[w.begin - 1] == '$' && std::isalpha(static_cast<unsigned char>(s[0]));
+    std::string_view s = word_text(w);
+    bool cashtag = w.begin > 0 && text[w.begin - 1] == '$' && IsAsciiAlpha(s[0]);
     // Tickers are written in upper case (or as cashtags): skip other words early.
     if (!cashtag && !(s[0] >= 'A' && s[0] <= 'Z') && !(s[0] >= '0' && s[0] <= '9')) continue;
     if (!cashtag && s.size() > 1 && s[1] >= 'a' && s[1] <= 'z') continue;
-    std::string upper(s);
-    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    auto it = tickers_.find(upper);
-    bool known = it != tickers_.end();
-    bool own = own_tickers.count(upper) > 0;
+    upper.assign(s);
+    for (auto& c : upper)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    const TickerInfo* info = tickers_.Find(upper);
+    bool known = info != nullptr;
+    bool own = !own_tickers.empty() && own_tickers.contains(std::string_view(upper));
     if (!known && !own && !shouting && s == upper && s.size() >= 3 && s.size() <= 6 &&
-        std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isupper(c); }) &&
+        std::all_of(s.begin(), s.end(), [](char c) { return IsAsciiUpperLetter(c); }) &&
         !NotTickers().count(upper) && k + 1 < words.size()) {
       // An unknown upper-case word acting as the subject of a market move
       // ("BEAT is by far the top gainer", "RAIN has lost 3%") is a small
       // token's ticker.
-      std::string next = Lower(text.substr(words[k + 1].begin, words[k + 1].end - words[k + 1].begin));
-      static const std::unordered_set<std::string> verbs = {
+      static const WordSet verbs = {
           "is", "has", "was", "surged", "rose", "fell", "jumped", "dropped", "gained", "lost", "slumped",
           "climbed", "rallied", "soared", "tumbled", "plunged", "dumped", "pumped", "spiked", "exploded",
           "added", "shed", "slid", "declined", "increased", "decreased", "traded", "trades", "price", "token"};
-      if (verbs.count(next) && text.substr(w.end, 1) == " ") {
+      if (verbs.contains(word_lower(words[k + 1])) && text.substr(w.end, 1) == " ") {
         out.push_back({w.begin, w.end, upper, false});
         continue;
       }
@@ -261,11 +280,11 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
       out.push_back({w.begin, w.end, upper, false});
       continue;
     }
-    bool is_word = it->second.is_word;
+    bool is_word = info->is_word;
     if (is_word && shouting) continue;
     // Upper case in running text is a strong sign for tickers of 3+ letters
     // ("HYPE dumped", "PUMP (9%)"); short ones ("OP", "ME") need a cue.
-    if (is_word && upper.size() >= 3 && std::any_of(upper.begin(), upper.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+    if (is_word && upper.size() >= 3 && std::any_of(upper.begin(), upper.end(), [](char c) { return IsAsciiAlpha(c); }))
       is_word = false;
     if (is_word && upper.size() < 3) continue;  // "S", "OP", "ME": only as $S or "(OP)"
     if (is_word && !own) {
@@ -273,12 +292,11 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
       // after it or before it is a crypto/price word.
       auto neighbour_is_crypto = [&](size_t idx) {
         if (idx >= words.size()) return false;
-        std::string nb = Lower(text.substr(words[idx].begin, words[idx].end - words[idx].begin));
-        static const std::unordered_set<std::string> cues = {
+        static const WordSet cues = {
             "price", "token", "tokens", "coin", "coins", "is", "has", "was", "rose", "fell", "jumped",
             "surged", "dropped", "slid", "gained", "lost", "climbed", "rallied", "tumbled",
             "traded", "trades", "trading", "holders", "futures", "perpetual", "spot", "and"};
-        return cues.count(nb) > 0;
+        return cues.contains(word_lower(words[idx]));
       };
       bool ok = neighbour_is_crypto(k + 1) || (k > 0 && neighbour_is_crypto(k - 1) && k + 1 < words.size());
       if (!ok) continue;

@@ -16,8 +16,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "extractors/word_table.h"
 
 namespace cn {
 
@@ -39,6 +40,8 @@ class AssetLexicon {
 
   // Asset mentions in `text`, in order, not overlapping.
   std::vector<AssetMention> FindMentions(std::string_view text) const;
+  // The same, given `text` lower-cased (ASCII) by the caller: saves a copy.
+  std::vector<AssetMention> FindMentions(std::string_view text, std::string_view lower_text) const;
 
   // True when `ticker` (upper case) is a known asset.
   bool IsTicker(std::string_view ticker) const;
@@ -54,9 +57,9 @@ class AssetLexicon {
     bool is_word = false;
     int words = 1;
   };
-  std::unordered_map<std::string, TickerInfo> tickers_;  // "BTC" → info
-  std::unordered_map<std::string, NameInfo> names_;      // "shiba inu" → info
-  std::unordered_map<std::string, int> name_starts_;     // first word → longest name
+  WordTable<TickerInfo> tickers_;  // "BTC" → info
+  WordTable<NameInfo> names_;      // "shiba inu" → info
+  WordTable<int> name_starts_;     // first word → longest name
   size_t asset_count_ = 0;
 };
 

@@ -1,23 +1,22 @@
 #include "extractors/cue_lexicon.h"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
+#include <span>
 #include <string>
-#include <unordered_map>
+
+#include "extractors/word_table.h"
 
 namespace cn {
 namespace {
 
-using Table = std::unordered_map<std::string, Cue>;
-
-// First words of multi-word phrases: only these start an n-gram look-up.
-const std::unordered_map<std::string, int>& PhraseStarts();
+using Table = WordTable<Cue>;
 
 const Table& CueTable() {
   static const Table table = [] {
     Table t;
     auto add = [&t](Cue cue, std::initializer_list<const char*> phrases) {
-      for (const char* p : phrases) t.emplace(p, cue);
+      for (const char* p : phrases) t.Insert(p, cue);  // a phrase listed twice keeps its first cue
     };
     add(Cue::kLiquidation, {"liquidation", "liquidations", "liquidated", "liquidating", "wiped out",
                             "rekt", "liquidate", "leverage purge", "erased", "wiped", "flushed out",
@@ -99,9 +98,11 @@ const Table& CueTable() {
   return table;
 }
 
-const std::unordered_map<std::string, int>& PhraseStarts() {
-  static const std::unordered_map<std::string, int> starts = [] {
-    std::unordered_map<std::string, int> out;
+// First words of phrases and how many words the longest phrase starting
+// with each has: other words need no look-up at all.
+const WordTable<int>& PhraseStarts() {
+  static const WordTable<int> starts = [] {
+    WordTable<int> out;
     for (const auto& [phrase, cue] : CueTable()) {
       int words = 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
       std::string first = phrase.substr(0, phrase.find(' '));
@@ -116,11 +117,23 @@ struct Token {
   size_t begin, end;
 };
 
-bool IsAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsWordChar(unsigned char c) { return IsAlnum(c) || c == '\'' || c == '-' || c == '/'; }
+constexpr bool IsAsciiAlnum(int c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr auto kAlnum = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = IsAsciiAlnum(c);
+  return table;
+}();
+constexpr auto kWordChar = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = IsAsciiAlnum(c) || c == '\'' || c == '-' || c == '/';
+  return table;
+}();
+bool IsAlnum(unsigned char c) { return kAlnum[c]; }
+bool IsWordChar(unsigned char c) { return kWordChar[c]; }
 
-std::vector<Token> Tokenize(std::string_view s) {
-  std::vector<Token> tokens;
+// Fills `tokens` (cleared first) so callers can reuse its storage.
+void Tokenize(std::string_view s, std::vector<Token>& tokens) {
+  tokens.clear();
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -141,7 +154,6 @@ std::vector<Token> Tokenize(std::string_view s) {
     if (e - b > 2 && s[e - 2] == '\'' && (s[e - 1] == 's' || s[e - 1] == 'S')) e -= 2;
     tokens.push_back({b, e});
   }
-  return tokens;
 }
 
 }  // namespace
@@ -155,28 +167,36 @@ std::vector<CueHit> FindCues(std::string_view sentence) {
 
 std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {
   std::vector<CueHit> hits;
-  std::vector<Token> tokens = Tokenize(lower);
+  hits.reserve(16);
+  // A thread's buffers are reused; the span keeps the size in a register.
+  thread_local std::vector<Token> token_buffer;
+  thread_local std::string key;
+  Tokenize(lower, token_buffer);
+  const std::span<const Token> tokens(token_buffer);
   const Table& table = CueTable();
-  const auto& starts = PhraseStarts();
-  std::string key;
+  const WordTable<int>& starts = PhraseStarts();
+  auto word = [&](size_t k) { return lower.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
   for (size_t k = 0; k < tokens.size();) {
-    bool matched = false;
-    key.assign(lower, tokens[k].begin, tokens[k].end - tokens[k].begin);
-    auto start = starts.find(key);
-    if (start == starts.end()) {  // no phrase starts with this word
+    const int* longest = starts.Find(word(k));
+    if (longest == nullptr) {  // no phrase starts with this word
       ++k;
       continue;
     }
-    size_t longest = static_cast<size_t>(start->second);
-    for (size_t n = std::min<size_t>(longest, tokens.size() - k); n >= 1; --n) {
-      key.clear();
-      for (size_t j = 0; j < n; ++j) {
-        if (j) key.push_back(' ');
-        key.append(lower, tokens[k + j].begin, tokens[k + j].end - tokens[k + j].begin);
+    bool matched = false;
+    for (size_t n = std::min<size_t>(static_cast<size_t>(*longest), tokens.size() - k); n >= 1; --n) {
+      const Cue* cue = nullptr;
+      if (n == 1) {
+        cue = table.Find(word(k));
+      } else {
+        key.clear();
+        for (size_t j = 0; j < n; ++j) {
+          if (j) key.push_back(' ');
+          key.append(word(k + j));
+        }
+        cue = table.Find(key);
       }
-      auto it = table.find(key);
-      if (it == table.end()) continue;
-      hits.push_back({it->second, tokens[k].begin, tokens[k + n - 1].end});
+      if (cue == nullptr) continue;
+      hits.push_back({*cue, tokens[k].begin, tokens[k + n - 1].end});
       k += n;
       matched = true;
       break;

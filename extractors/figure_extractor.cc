@@ -27,15 +27,8 @@ Figure MakeFigure(FigureKind kind, const SentenceAnalysis& s, const Quantity& q)
 
 namespace {
 
-bool HasDigit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool ContainsNoCase(std::string_view s, std::string_view needle) {
-  auto it = std::search(s.begin(), s.end(), needle.begin(), needle.end(),
-                        [](char a, char b) { return cn_ascii_lower(a) == b; });
-  return it != s.end();
-}
+bool HasDigit(std::string_view s) { return cn_has_digit(s); }
+bool ContainsNoCase(std::string_view s, std::string_view needle) { return cn_contains_no_case(s, needle); }
 
 // Bare numbers only matter next to RSI or Fear & Greed ("a score of 60").
 bool MayNameIndicator(std::string_view sentence) {

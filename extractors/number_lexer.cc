@@ -10,7 +10,7 @@ namespace cn {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 char Lower(char c) { return static_cast<char>(cn_ascii_lower(c)); }
 
@@ -229,17 +229,28 @@ bool ReadQuantity(std::string_view text, size_t pos, Quantity& q) {
   return true;
 }
 
+// Bytes that can begin a quantity: digits, signs, currency symbols and the
+// first letters of currency codes. Every other byte is skipped at once.
+constexpr auto kMayStartQuantity = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char c : std::string_view("0123456789$-+UuEeGgAC\xE2\xC2")) table[c] = true;
+  return table;
+}();
+
 bool IsQuantityStart(std::string_view text, size_t i) {
   char c = text[i];
+  if (!kMayStartQuantity[static_cast<unsigned char>(c)]) return false;
   if (IsDigit(c)) return i == 0 || !IsDigit(text[i - 1]);
   if (c == '$') return true;
   if ((c == '-' || c == '+') && i + 1 < text.size() && (IsDigit(text[i + 1]) || text[i + 1] == '$'))
     return i == 0 || IsSpace(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '"';
   unsigned char u = static_cast<unsigned char>(c);
   if (u == 0xE2 || u == 0xC2) return true;  // € and £ lead bytes
-  if (c == 'U' || c == 'u' || c == 'E' || c == 'e' || c == 'G' || c == 'g' || c == 'A' || c == 'C')
-    return i == 0 || !IsAlpha(text[i - 1]);
-  return false;
+  // Letters start a quantity only as a currency code before the number:
+  // "USD 5m", "US$5", "EUR 3bn", "GBP", "A$1", "C$2".
+  if (i > 0 && IsAlpha(text[i - 1])) return false;
+  if (c == 'A' || c == 'C') return i + 1 < text.size() && text[i + 1] == '$';
+  return StartsWithNoCase(text, i, "us") || StartsWithNoCase(text, i, "eur") || StartsWithNoCase(text, i, "gbp");
 }
 
 // Skips a range connector after a quantity: "-", " - ", " to ", " and ".
@@ -280,6 +291,7 @@ bool EndsWithWord(std::string_view text, size_t pos, std::string_view word) {
 
 std::vector<Quantity> LexQuantities(std::string_view text) {
   std::vector<Quantity> out;
+  out.reserve(4);
   size_t i = 0;
   while (i < text.size()) {
     if (!IsQuantityStart(text, i)) {

@@ -10,6 +10,8 @@
 #include "extractors/stages.h"
 
 namespace cn {
+
+using namespace std::string_view_literals;
 namespace {
 
 std::string LowerWindow(std::string_view text, size_t begin, size_t end) {
@@ -19,19 +21,19 @@ std::string LowerWindow(std::string_view text, size_t begin, size_t end) {
 // "30% of the supply", "a 70% chance": a share or odds, not a move.
 bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
   std::string right = LowerWindow(s.text, q.end, std::min(s.text.size(), q.end + 28));
-  for (std::string_view w : {" chance", " probability", " odds", " likelihood", " stake", " share",
-                             " of the supply", " of supply", " of all", " of the total", " of total",
-                             " of its supply", " yield", " apy", " apr", " interest", " rate",
-                             " of the market", " of the vote", " majority", " of circulating",
-                             " of holders", " of addresses", " of the", " of bitcoin", " of btc", " of eth",
-                             " of them", " of which", " discount", " premium", " tax",
-                             " allocation", " ownership", " margin", " fee", " commission", " annual"}) {
+  for (std::string_view w : {" chance"sv, " probability"sv, " odds"sv, " likelihood"sv, " stake"sv, " share"sv,
+                             " of the supply"sv, " of supply"sv, " of all"sv, " of the total"sv, " of total"sv,
+                             " of its supply"sv, " yield"sv, " apy"sv, " apr"sv, " interest"sv, " rate"sv,
+                             " of the market"sv, " of the vote"sv, " majority"sv, " of circulating"sv,
+                             " of holders"sv, " of addresses"sv, " of the"sv, " of bitcoin"sv, " of btc"sv, " of eth"sv,
+                             " of them"sv, " of which"sv, " discount"sv, " premium"sv, " tax"sv,
+                             " allocation"sv, " ownership"sv, " margin"sv, " fee"sv, " commission"sv, " annual"sv}) {
     if (right.starts_with(w)) return true;
   }
   std::string left = LowerWindow(s.text, q.begin > 30 ? q.begin - 30 : 0, q.begin);
-  for (std::string_view w : {"rate of", "rates of", "yield of", "apy of", "apr of", "fee of", "fees of",
-                             "odds of", "chance of", "interest of", "tax of", "rate to", "rates to",
-                             "probability of", "stake of", "share of", "margin of", "return of"}) {
+  for (std::string_view w : {"rate of"sv, "rates of"sv, "yield of"sv, "apy of"sv, "apr of"sv, "fee of"sv, "fees of"sv,
+                             "odds of"sv, "chance of"sv, "interest of"sv, "tax of"sv, "rate to"sv, "rates to"sv,
+                             "probability of"sv, "stake of"sv, "share of"sv, "margin of"sv, "return of"sv}) {
     if (left.find(w) != std::string::npos) return true;
   }
   return false;
@@ -40,8 +42,8 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
 bool LevelBefore(std::string_view text, size_t pos) {
   std::string left = LowerWindow(text, pos > 24 ? pos - 24 : 0, pos);
   while (!left.empty() && left.back() == ' ') left.pop_back();
-  for (std::string_view hedge : {" around", " about", " nearly", " almost", " roughly", " over", " above",
-                                 " below", " under", " just", " approximately"})
+  for (std::string_view hedge : {" around"sv, " about"sv, " nearly"sv, " almost"sv, " roughly"sv, " over"sv, " above"sv,
+                                 " below"sv, " under"sv, " just"sv, " approximately"sv})
     if (left.ends_with(hedge)) {
       left.resize(left.size() - hedge.size());
       break;

@@ -11,6 +11,8 @@
 #include "extractors/stages.h"
 
 namespace cn {
+
+using namespace std::string_view_literals;
 namespace {
 
 std::string Lower(std::string_view s) { return cn_ascii_lower_copy(s); }
@@ -31,13 +33,13 @@ bool PerUnit(const SentenceAnalysis& s, const Quantity& q) {
 
 bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
   std::string right = Lower(s.text.substr(q.end, std::min<size_t>(24, s.text.size() - q.end)));
-  for (std::string_view w : {" per share", " a share", " worth of", " in funding", " in revenue",
-                             " in fees", " in profit", " in losses", " in net", " in sales", " raise",
-                             " round", " valuation", " salary", " fine", " in assets", " in deposits",
-                             " in tvl", " in rewards", " bounty", " loan", " per month", " a month",
-                             " per year", " a year", " in bitcoin", " in btc", " in ether", " in eth",
-                             " in crypto", " of bitcoin", " of btc", " of ether", " of eth", " in stablecoins",
-                             " in usdt", " in usdc", " in tokens", " of tokens", " in cash", " bond"})
+  for (std::string_view w : {" per share"sv, " a share"sv, " worth of"sv, " in funding"sv, " in revenue"sv,
+                             " in fees"sv, " in profit"sv, " in losses"sv, " in net"sv, " in sales"sv, " raise"sv,
+                             " round"sv, " valuation"sv, " salary"sv, " fine"sv, " in assets"sv, " in deposits"sv,
+                             " in tvl"sv, " in rewards"sv, " bounty"sv, " loan"sv, " per month"sv, " a month"sv,
+                             " per year"sv, " a year"sv, " in bitcoin"sv, " in btc"sv, " in ether"sv, " in eth"sv,
+                             " in crypto"sv, " of bitcoin"sv, " of btc"sv, " of ether"sv, " of eth"sv, " in stablecoins"sv,
+                             " in usdt"sv, " in usdc"sv, " in tokens"sv, " of tokens"sv, " in cash"sv, " bond"sv})
     if (right.starts_with(w)) return true;
   // A non-figure word right before: "raised $5", "fees of $2", "shares at $300".
   const CueHit* bad = s.NearestCue({Cue::kNotAFigure}, q, 25, true, 0);
@@ -69,8 +71,8 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
     // "Bitcoin has lost roughly $5,000": a move word right before the amount.
     {
       std::string l = left;
-      for (std::string_view hedge : {" roughly", " about", " nearly", " almost", " around", " some",
-                                     " approximately", " another", " an additional", " more than", " over"})
+      for (std::string_view hedge : {" roughly"sv, " about"sv, " nearly"sv, " almost"sv, " around"sv, " some"sv,
+                                     " approximately"sv, " another"sv, " an additional"sv, " more than"sv, " over"sv})
         if (l.ends_with(hedge)) {
           l.resize(l.size() - hedge.size());
           break;

@@ -6,6 +6,8 @@
 #include <string>
 
 namespace cn {
+
+using namespace std::string_view_literals;
 namespace {
 
 struct Hedge {
@@ -53,7 +55,8 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
   if (!left.empty() && left.back() == '~') return Qualifier::kApprox;
   for (int round = 0; round < 4; ++round) {
     for (const Hedge& h : kHedges) {
-      if (left.size() < h.words.size() || !left.ends_with(h.words)) continue;
+      // The last byte first: it rules out almost every hedge without a compare.
+      if (left.empty() || left.back() != h.words.back() || !left.ends_with(h.words)) continue;
       size_t b = left.size() - h.words.size();
       if (b > 0 && std::isalpha(static_cast<unsigned char>(left[b - 1]))) continue;
       // "sub-$60K" is written with a hyphen, which trim() removed.
@@ -62,7 +65,7 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
       return h.qualifier;
     }
     size_t sp = left.find_last_of(' ');
-    std::string last = sp == std::string::npos ? left : left.substr(sp + 1);
+    const std::string_view last = sp == std::string::npos ? std::string_view(left) : std::string_view(left).substr(sp + 1);
     if (!IsFiller(last)) break;
     left.resize(sp == std::string::npos ? 0 : sp);
     trim();
@@ -74,9 +77,9 @@ bool ByAmountBefore(std::string_view s, size_t pos) {
   size_t e = pos;
   while (e > 0 && s[e - 1] == ' ') --e;
   std::string left = cn_ascii_lower_copy(s.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e));
-  for (std::string_view w : {" by", " by about", " by around", " by nearly", " by over", " by more than",
-                             " by roughly", " by almost", " by some", " by another", " by an additional",
-                             " by just"})
+  for (std::string_view w : {" by"sv, " by about"sv, " by around"sv, " by nearly"sv, " by over"sv, " by more than"sv,
+                             " by roughly"sv, " by almost"sv, " by some"sv, " by another"sv, " by an additional"sv,
+                             " by just"sv})
     if (left.ends_with(w)) return true;
   return false;
 }

@@ -2,9 +2,13 @@
 #include "extractors/sentence_analysis.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace cn {
+
+using namespace std::string_view_literals;
 namespace {
 
 bool StartsWithAt(std::string_view s, size_t pos, std::string_view word) {
@@ -20,6 +24,43 @@ constexpr std::string_view kClauseMarkers[] = {
     ";", " while ", " whereas ", ", but ", " but ", ", and ", ", with ", ", as ", ", which ",
     ", whose ", " - ", ", while ", ", after ", ", though ", ", although ", ", whereas ", ": ",
     ", even as ", ", compared to ", ", compared with ", " compared to ", ", against ", " against ", " as "};
+
+// kClauseMarkers by their first two bytes; a one-byte marker (";") is listed
+// under every second byte.
+class ClauseMarkerIndex {
+ public:
+  static const ClauseMarkerIndex& Get() {
+    static const ClauseMarkerIndex index;
+    return index;
+  }
+  // Whether some marker starts with this byte: most bytes are ruled out here.
+  bool MayStartWith(char first) const { return starts_[static_cast<unsigned char>(first)]; }
+  const std::vector<std::string_view>* Candidates(char first, char second) const {
+    const auto a = static_cast<unsigned char>(first), b = static_cast<unsigned char>(second);
+    if (a >= 128 || b >= 128) return nullptr;
+    const uint16_t list = list_of_pair_[a * 128 + b];
+    return list == 0 ? nullptr : &lists_[list - 1];
+  }
+
+ private:
+  ClauseMarkerIndex() {
+    for (std::string_view m : kClauseMarkers) {
+      starts_[static_cast<unsigned char>(m[0])] = true;
+      for (int b = 0; b < 128; ++b) {
+        if (m.size() > 1 && b != static_cast<unsigned char>(m[1])) continue;
+        uint16_t& list = list_of_pair_[static_cast<unsigned char>(m[0]) * 128 + b];
+        if (list == 0) {
+          lists_.emplace_back();
+          list = static_cast<uint16_t>(lists_.size());
+        }
+        lists_[list - 1].push_back(m);
+      }
+    }
+  }
+  std::array<bool, 256> starts_{};
+  std::array<uint16_t, 128 * 128> list_of_pair_{};  // 1 + index into lists_, 0 for none
+  std::vector<std::vector<std::string_view>> lists_;
+};
 
 // Text between two asset mentions that still joins them into one subject.
 bool IsCoordination(std::string_view between) {
@@ -109,7 +150,12 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<
   a.text = sentence;
   a.memory = &memory;
   a.quantities = std::move(quantities);
-  a.assets = lexicon.FindMentions(sentence);
+  // One lower-cased copy serves mention, cue, window and clause finding.
+  thread_local std::string lower;
+  lower.assign(sentence);
+  for (auto& c : lower) c = cn_ascii_lower(c);
+  const std::string_view low = lower;
+  a.assets = lexicon.FindMentions(sentence, low);
   // "ethena (ENA)": one mention, not two.
   std::vector<AssetMention> merged;
   for (auto& m : a.assets) {
@@ -123,19 +169,20 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<
     merged.push_back(m);
   }
   a.assets = std::move(merged);
-  a.cues = FindCues(sentence);
-  a.windows = FindWindows(sentence);
+  a.cues = FindCuesInLowerCase(low);
+  a.windows = FindWindows(sentence, low);
   a.clause_starts.push_back(0);
-  // Markers start with ' ', ',', ';' or ':'; lower-case once, compare bytes.
-  std::string lower(sentence);
-  for (auto& c : lower) c = static_cast<char>(cn_ascii_lower(c));
-  const std::string_view low = lower;
+  // Markers start with ' ', ',', ';' or ':'; compare lower-case bytes.
+  // Markers grouped by their first two bytes (the second may be the end of
+  // the text, for ";"): most spaces and commas start no marker at all.
+  static const ClauseMarkerIndex& index = ClauseMarkerIndex::Get();
   for (size_t i = 0; i < low.size(); ++i) {
-    const char c = low[i];
-    if (c != ' ' && c != ',' && c != ';' && c != ':') continue;
+    if (!index.MayStartWith(low[i])) continue;
     const char next = i + 1 < low.size() ? low[i + 1] : '\0';
-    for (std::string_view m : kClauseMarkers) {
-      if (m[0] != c || (m.size() > 1 && m[1] != next) || low.compare(i, m.size(), m) != 0) continue;
+    const std::vector<std::string_view>* candidates = index.Candidates(low[i], next);
+    if (candidates == nullptr) continue;
+    for (std::string_view m : *candidates) {
+      if (low.compare(i, m.size(), m) != 0) continue;
       // " - " between two numbers is a range, not a clause break.
       if (m == " - " && i > 0 && i + 3 < low.size() &&
           (std::isdigit(static_cast<unsigned char>(low[i - 1])) ||
@@ -296,8 +343,8 @@ std::vector<std::string> SentenceAnalysis::SubjectAssets(const Quantity& q, bool
   for (size_t i = lo; i <= hi; ++i)
     if (std::find(out.begin(), out.end(), assets[i].ticker) == out.end()) out.push_back(assets[i].ticker);
   // "…, and so are BNB and XRP" / "as did SOL": more subjects after the number.
-  for (std::string_view marker : {"so are ", "so is ", "so did ", "so have ", "so has ", "as did ", "as have ",
-                                  "so were ", "so was ", "as are ", "as is "}) {
+  for (std::string_view marker : {"so are "sv, "so is "sv, "so did "sv, "so have "sv, "so has "sv, "as did "sv, "as have "sv,
+                                  "so were "sv, "so was "sv, "as are "sv, "as is "sv}) {
     size_t p = std::string_view::npos;
     for (size_t i = q.end; i + marker.size() <= text.size(); ++i)
       if (StartsWithAt(text, i, marker)) {

@@ -1,5 +1,9 @@
 #include "extractors/text_normalizer.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -34,20 +38,61 @@ void AppendUtf8(std::string& out, UChar32 c) {
   out.append(buf, static_cast<size_t>(n));
 }
 
+// Length of the run of ASCII bytes at s[i..length), eight bytes at a time.
+int32_t AsciiRunEnd(const uint8_t* s, int32_t i, int32_t length) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  while (i + 8 <= length) {
+    uint64_t word;
+    std::memcpy(&word, s + i, 8);
+    if (word & kHighBits) break;
+    i += 8;
+  }
+  while (i < length && s[i] < 0x80) ++i;
+  return i;
+}
+
+// How many bytes of a mask with only bit 7 of some bytes set have it set:
+// multiplying sums the bytes into the top one (baseline x86-64 has no
+// popcount instruction).
+inline size_t CountHighBits(uint64_t mask) { return static_cast<size_t>(((mask >> 7) * 0x0101010101010101ULL) >> 56); }
+
+// How many of the eight bytes at s start a code point (are not 10xxxxxx).
+inline size_t LeadBytesIn8(const char* s) {
+  uint64_t word;
+  std::memcpy(&word, s, 8);
+  const uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ULL;
+  return 8 - CountHighBits(continuation);
+}
+
+// How many bytes of s[0..n) start a code point.
+size_t CountLeadBytes(const char* s, size_t n) {
+  size_t count = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) count += LeadBytesIn8(s + i);
+  for (; i < n; ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++count;
+  return count;
+}
+
 }  // namespace
 
 NormalizedText NormalizeText(std::string_view in) {
   NormalizedText out;
-  out.original.reserve(in.size());
-  out.matching.reserve(in.size());
-
   const auto* s = reinterpret_cast<const uint8_t*>(in.data());
   const int32_t length = static_cast<int32_t>(in.size());
+  if (AsciiRunEnd(s, 0, length) == length) {
+    // Most article text is ASCII: it folds to itself, offsets need no map.
+    out.original.assign(in);
+    out.matching.assign(in);
+    out.code_points_ = in.size();
+    out.ascii_only_ = true;
+    return out;
+  }
+  out.original.reserve(in.size());
+  out.matching.reserve(in.size());
   int32_t i = 0;
   while (i < length) {
-    // ASCII fast path: most article text is ASCII and folds to itself.
-    int32_t run = i;
-    while (run < length && s[run] < 0x80) ++run;
+    const int32_t run = AsciiRunEnd(s, i, length);
     if (run > i) {
       out.original.append(in.data() + i, static_cast<size_t>(run - i));
       out.matching.append(in.data() + i, static_cast<size_t>(run - i));
@@ -72,16 +117,40 @@ NormalizedText NormalizeText(std::string_view in) {
     }
   }
   // Checkpoints for offset conversion.
+  const size_t blocks = (out.matching.size() + NormalizedText::kBlock - 1) / NormalizedText::kBlock;
+  out.cp_before_block_.reserve(blocks);
   size_t cps = 0;
-  for (size_t b = 0; b < out.matching.size(); ++b) {
-    if (b % NormalizedText::kBlock == 0) out.cp_before_block_.push_back(static_cast<uint32_t>(cps));
-    if ((static_cast<unsigned char>(out.matching[b]) & 0xC0) != 0x80) ++cps;
+  for (size_t b = 0; b < out.matching.size(); b += NormalizedText::kBlock) {
+    out.cp_before_block_.push_back(static_cast<uint32_t>(cps));
+    cps += CountLeadBytes(out.matching.data() + b, std::min(NormalizedText::kBlock, out.matching.size() - b));
   }
   out.code_points_ = cps;
+  // Byte offsets of every kBlock-th code point of `original`, eight bytes
+  // at a time.
+  out.byte_of_cp_block_.reserve(blocks + 1);
+  const std::string& orig = out.original;
   size_t cp = 0;
-  for (size_t b = 0; b < out.original.size(); ++b) {
-    if ((static_cast<unsigned char>(out.original[b]) & 0xC0) == 0x80) continue;
-    if (cp % NormalizedText::kBlock == 0) out.byte_of_cp_block_.push_back(static_cast<uint32_t>(b));
+  size_t next_checkpoint = 0;
+  size_t b = 0;
+  for (; b + 8 <= orig.size(); b += 8) {
+    uint64_t word;
+    std::memcpy(&word, orig.data() + b, 8);
+    // Bit 7 of each byte that starts a code point (is not 10xxxxxx).
+    uint64_t leads = ~(word & ~(word << 1)) & 0x8080808080808080ULL;
+    const size_t count = CountHighBits(leads);
+    if (next_checkpoint < cp + count) {  // kBlock >= 8: at most one checkpoint per word
+      for (size_t skip = next_checkpoint - cp; skip > 0; --skip) leads &= leads - 1;
+      out.byte_of_cp_block_.push_back(static_cast<uint32_t>(b + static_cast<size_t>(std::countr_zero(leads)) / 8));
+      next_checkpoint += NormalizedText::kBlock;
+    }
+    cp += count;
+  }
+  for (; b < orig.size(); ++b) {
+    if ((static_cast<unsigned char>(orig[b]) & 0xC0) == 0x80) continue;
+    if (cp == next_checkpoint) {
+      out.byte_of_cp_block_.push_back(static_cast<uint32_t>(b));
+      next_checkpoint += NormalizedText::kBlock;
+    }
     ++cp;
   }
   return out;
@@ -89,22 +158,22 @@ NormalizedText NormalizeText(std::string_view in) {
 
 size_t NormalizedText::CodePointAt(size_t b) const {
   if (b >= matching.size()) return code_points_;
-  size_t block = b / kBlock;
-  size_t cp = cp_before_block_[block];
-  for (size_t i = block * kBlock; i < b; ++i)
-    if ((static_cast<unsigned char>(matching[i]) & 0xC0) != 0x80) ++cp;
-  return cp;
+  if (ascii_only_) return b;
+  const size_t block = b / kBlock;
+  return cp_before_block_[block] + CountLeadBytes(matching.data() + block * kBlock, b - block * kBlock);
 }
 
 size_t NormalizedText::OriginalByteAt(size_t cp) const {
   if (cp >= code_points_) return original.size();
-  size_t block = cp / kBlock;
+  if (ascii_only_) return cp;
+  const size_t block = cp / kBlock;
   size_t b = byte_of_cp_block_[block];
-  for (size_t n = block * kBlock; n < cp; ++n) {
-    ++b;
-    while (b < original.size() && (static_cast<unsigned char>(original[b]) & 0xC0) == 0x80) ++b;
-  }
-  return b;
+  // The checkpoint's own code point is the first to count.
+  size_t remaining = cp - block * kBlock + 1;
+  for (size_t leads; b + 8 <= original.size() && (leads = LeadBytesIn8(original.data() + b)) < remaining; b += 8)
+    remaining -= leads;
+  for (;; ++b)
+    if ((static_cast<unsigned char>(original[b]) & 0xC0) != 0x80 && --remaining == 0) return b;
 }
 
 std::string_view NormalizedText::OriginalSlice(size_t begin_cp, size_t end_cp) const {

@@ -34,9 +34,11 @@ struct NormalizedText {
   friend NormalizedText NormalizeText(std::string_view utf8);
   // Offsets are found by counting from a checkpoint every kBlock bytes or
   // code points, so the maps cost 1/kBlock of the text, not 4 bytes a byte.
-  static constexpr size_t kBlock = 64;
+  static constexpr size_t kBlock = 64;  // at least 8: checkpoints are found a word at a time
   size_t OriginalByteAt(size_t cp) const;
   size_t code_points_ = 0;
+  bool ascii_only_ = false;  // then byte and code-point offsets coincide: no maps
+
   std::vector<uint32_t> cp_before_block_;     // code points before matching byte k*kBlock
   std::vector<uint32_t> byte_of_cp_block_;    // original byte offset of code point k*kBlock
 };

@@ -1,11 +1,15 @@
 #include "extractors/ascii.h"
 #include "extractors/time_window.h"
+#include "extractors/word_table.h"
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace cn {
 namespace {
@@ -74,16 +78,95 @@ const RE2& SimplePattern() {
   return re;
 }
 
-// Every window expression contains one of these (lower case), or a digit
-// glued to 'h'/'d' ("24h", "7d"); most sentences contain none, so the
-// patterns only run where one is present.
-bool MayHoldWindow(std::string_view lower) {
-  for (std::string_view key : {"hour", "day", "daily", "week", "month", "year", "ytd", "annual", "yoy", "wow",
-                               "overnight", "hr", "wk", "yr", "mo"})
-    if (lower.find(key) != std::string_view::npos) return true;
-  for (size_t i = 1; i < lower.size(); ++i)
-    if ((lower[i] == 'h' || lower[i] == 'd') && lower[i - 1] >= '0' && lower[i - 1] <= '9') return true;
+// Every window expression contains one of these words as a whole run of
+// letters ("24h" → "h", "year-to-date" → "year", "day-over-day" → "day").
+constexpr std::string_view kUnitWords[] = {
+    "h", "hr", "hour", "hours", "hourly", "d", "day", "days", "daily", "intraday", "today", "overnight",
+    "wk", "week", "weeks", "weekly", "wow", "mo", "month", "months", "monthly", "yr", "year", "years",
+    "yearly", "ytd", "yoy", "annual", "annually"};
+
+bool IsUnitWord(std::string_view run) {
+  static const auto by_first_letter = [] {
+    std::array<std::vector<std::string_view>, 26> table;
+    for (std::string_view w : kUnitWords) table[static_cast<size_t>(w[0] - 'a')].push_back(w);
+    return table;
+  }();
+  if (run.empty() || run[0] < 'a' || run[0] > 'z') return false;
+  for (std::string_view w : by_first_letter[static_cast<size_t>(run[0] - 'a')])
+    if (w == run) return true;
   return false;
+}
+
+// Where window expressions may lie: from a little before the first unit
+// word to the end of the last one; empty when the sentence has none, which
+// is most sentences. The patterns only run over this span.
+struct Span {
+  size_t begin = 0, end = 0;
+  size_t last_unit = 0;  // where the last unit word starts: no match begins after it
+};
+Span WindowSearchSpan(std::string_view lower) {
+  // The longest lead-in before a unit word: "since the start of the year".
+  constexpr size_t kLeadIn = 64;
+  Span span;
+  bool found = false;
+  size_t i = 0;
+  while (i < lower.size()) {
+    if (lower[i] < 'a' || lower[i] > 'z') {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    while (i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z') ++i;
+    if (!IsUnitWord(lower.substr(begin, i - begin))) continue;
+    if (!found) span.begin = begin;
+    span.last_unit = begin;
+    span.end = i;
+    found = true;
+  }
+  if (!found) return {};
+  // Start the search between words, never inside one; end it late enough
+  // for the one phrase that goes on after its unit word ("year-to-date").
+  constexpr size_t kTail = 16;
+  span.end = std::min(lower.size(), span.end + kTail);
+  span.begin = span.begin > kLeadIn ? span.begin - kLeadIn : 0;
+  while (span.begin > 0 && lower[span.begin - 1] != ' ') --span.begin;
+  return span;
+}
+
+// RE2 finds a match alone (DFA only) much faster than with its groups.
+
+// A match of CountedPattern() from `at` with its two groups: the lead-in and
+// the unit word. The unit is the trailing run of letters whenever that run is
+// a unit word; otherwise RE2 splits the match itself.
+bool FindCounted(const RE2& counted, const re2::StringPiece& input, size_t at, size_t end,
+                 re2::StringPiece groups[3]) {
+  if (!counted.Match(input, at, end, RE2::UNANCHORED, groups, 1)) return false;
+  const re2::StringPiece whole = groups[0];
+  size_t run = whole.size();
+  while (run > 0 && ((whole[run - 1] | 0x20) >= 'a' && (whole[run - 1] | 0x20) <= 'z')) --run;
+  const std::string unit = cn_ascii_lower_copy(std::string_view(whole.data() + run, whole.size() - run));
+  if (run < whole.size() && IsUnitWord(unit)) {
+    groups[1] = re2::StringPiece(whole.data(), run);
+    groups[2] = re2::StringPiece(whole.data() + run, whole.size() - run);
+    return true;
+  }
+  const size_t begin = static_cast<size_t>(whole.data() - input.data());
+  return counted.Match(input, begin, begin + whole.size(), RE2::ANCHOR_BOTH, groups, 3);
+}
+
+// Which alternative of SimplePattern() matched input[begin, end). Phrases
+// repeat ("24h", "this week"), so the answer is remembered per phrase.
+int WhichSimplePhrase(const RE2& simple, const re2::StringPiece& input, size_t begin, size_t end) {
+  thread_local WordMap<int> memo;
+  const std::string phrase = cn_ascii_lower_copy(std::string_view(input.data() + begin, end - begin));
+  if (auto found = memo.find(std::string_view(phrase)); found != memo.end()) return found->second;
+  re2::StringPiece groups[kSimpleCount + 1];
+  int which = 0;
+  if (simple.Match(input, begin, end, RE2::ANCHOR_BOTH, groups, kSimpleCount + 1))
+    for (int g = 1; g <= kSimpleCount; ++g)
+      if (groups[g].data() != nullptr) which = g - 1;
+  if (memo.size() < 1024) memo.emplace(phrase, which);
+  return which;
 }
 
 }  // namespace
@@ -97,12 +180,16 @@ std::vector<WindowHit> FindWindows(std::string_view sentence) {
 
 std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view lower_sentence) {
   std::vector<WindowHit> hits;
-  if (!MayHoldWindow(lower_sentence)) return hits;
-  re2::StringPiece input(sentence.data(), sentence.size());
-  re2::StringPiece prefix, unit_piece;
+  const Span span = WindowSearchSpan(lower_sentence);
+  if (span.end == 0) return hits;
+  // The whole sentence stays the context, so \b sees the characters around the span.
+  const re2::StringPiece input(sentence.data(), sentence.size());
   const RE2& counted = CountedPattern();
-  re2::StringPiece rest = input;
-  while (RE2::FindAndConsume(&rest, counted, &prefix, &unit_piece)) {
+  re2::StringPiece counted_groups[3];
+  for (size_t at = span.begin; at <= span.last_unit && FindCounted(counted, input, at, span.end, counted_groups);) {
+    const re2::StringPiece prefix = counted_groups[1], unit_piece = counted_groups[2];
+    const size_t match_end = static_cast<size_t>(counted_groups[0].data() - sentence.data()) + counted_groups[0].size();
+    at = match_end > at ? match_end : at + 1;
     std::string_view pre(prefix.data(), prefix.size());
     std::string_view u(unit_piece.data(), unit_piece.size());
     // The number is the last word of the prefix, if it has one.
@@ -128,15 +215,12 @@ std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view l
     hits.push_back({d, begin, end, adjectival});
   }
   const RE2& simple = SimplePattern();
-  re2::StringPiece groups[kSimpleCount + 1];
-  size_t pos = 0;
-  while (pos < sentence.size() &&
-         simple.Match(input, pos, sentence.size(), RE2::UNANCHORED, groups, kSimpleCount + 1)) {
-    size_t begin = static_cast<size_t>(groups[0].data() - sentence.data());
-    size_t end = begin + groups[0].size();
-    int which = 0;
-    for (int g = 1; g <= kSimpleCount; ++g)
-      if (groups[g].data() != nullptr) which = g - 1;
+  re2::StringPiece match;
+  size_t pos = span.begin;
+  while (pos <= span.last_unit && simple.Match(input, pos, span.end, RE2::UNANCHORED, &match, 1)) {
+    size_t begin = static_cast<size_t>(match.data() - sentence.data());
+    size_t end = begin + match.size();
+    const int which = WhichSimplePhrase(simple, input, begin, end);
     bool overlaps = false;
     for (const auto& h : hits)
       if (begin < h.end && h.begin < end) overlaps = true;

@@ -42,6 +42,27 @@ TEST(TextNormalizerTest, MapsOffsetsAcrossManyBlocks) {
   }
 }
 
+TEST(TextNormalizerTest, AsciiTextMapsOffsetsToThemselves) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += static_cast<char>('a' + i % 26);
+  NormalizedText t = NormalizeText(text);
+  EXPECT_EQ(t.matching, text);
+  ASSERT_EQ(t.CodePoints(), 1000u);
+  EXPECT_EQ(t.CodePointAt(999), 999u);
+  EXPECT_EQ(t.CodePointAt(5000), 1000u);
+  EXPECT_EQ(t.OriginalSlice(26, 29), "abc");
+}
+
+TEST(TextNormalizerTest, MapsOffsetsWhenOnlyTheEndIsNotAscii) {
+  std::string text(200, 'x');
+  text += "—y";
+  NormalizedText t = NormalizeText(text);
+  ASSERT_EQ(t.CodePoints(), 202u);
+  EXPECT_EQ(t.CodePointAt(200), 200u);
+  EXPECT_EQ(t.CodePointAt(201), 201u);  // the dash folded to one byte
+  EXPECT_EQ(t.OriginalSlice(200, 202), "—y");
+}
+
 TEST(TextNormalizerTest, EmptyInputHasNoCodePoints) {
   NormalizedText t = NormalizeText("");
   EXPECT_EQ(t.CodePoints(), 0u);
