@@ -1,5 +1,5 @@
 // store_bench: the SQLite store alone — figures/s and articles/s through
-// ArticleStore::UpsertArticle (one transaction per article, FTS5 included),
+// ArticleStore::UpsertArticle (one transaction per article, FTS5 indexed in batches, time included),
 // and peak memory at 20% and 100% of the articles, to show it stays flat.
 //
 // Usage: store_bench [ARTICLES=20000] [FIGURES_PER_ARTICLE=20]
@@ -75,11 +75,17 @@ int main(int argc, char** argv) {
     }
     if (n + 1 == articles / 5) rss_at_fifth = MaxRssKb();
   }
+  // The full-text index lags by up to kSearchIndexBatch articles: the time
+  // to catch it up counts.
+  if (auto r = store->UpdateSearchIndex(); !r) {
+    std::fprintf(stderr, "store_bench: %s\n", r.error().c_str());
+    return 1;
+  }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double cpu = CpuSeconds() - cpu_start;
   std::printf("store_bench: %d articles x %d figures (%zu text bytes each) in %.2f s\n", articles, per_article,
               body.size(), secs);
-  std::printf("  %.0f articles/s, %.0f figures/s (one transaction per article, FTS5 on)\n", articles / secs,
+  std::printf("  %.0f articles/s, %.0f figures/s (one transaction per article, FTS5 in batches)\n", articles / secs,
               static_cast<double>(articles) * per_article / secs);
   std::printf("  per CPU second (user+sys, robust on a shared machine): %.0f articles, %.0f figures\n",
               articles / cpu, static_cast<double>(articles) * per_article / cpu);

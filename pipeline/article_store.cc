@@ -23,27 +23,33 @@ std::string AuthorsJson(const std::vector<std::string>& authors) {
   return nlohmann::json(authors).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// BEGIN IMMEDIATE / COMMIT / ROLLBACK, prepared once per connection (parsing
+// them anew twice per article showed up in profiles).
+struct TransactionStatements {
+  Statement begin, commit, rollback;
+};
+
 // Rolls back unless Commit() succeeded: an early return or error path never
 // leaves a transaction open.
 class Transaction {
  public:
-  explicit Transaction(SqliteDb& db) : db_(db) {}
+  explicit Transaction(TransactionStatements& s) : s_(s) {}
   ~Transaction() {
-    if (open_) (void)db_.Exec("ROLLBACK");
+    if (open_) (void)s_.rollback.Run();
   }
   std::expected<void, std::string> Begin() {
-    auto r = db_.Exec("BEGIN IMMEDIATE");
+    auto r = s_.begin.Run();
     open_ = r.has_value();
     return r;
   }
   std::expected<void, std::string> Commit() {
-    auto r = db_.Exec("COMMIT");
+    auto r = s_.commit.Run();
     if (r) open_ = false;
     return r;
   }
 
  private:
-  SqliteDb& db_;
+  TransactionStatements& s_;
   bool open_ = false;
 };
 
@@ -52,8 +58,10 @@ class Transaction {
 struct ArticleStore::Impl {
   SqliteDb db;
   Statement find_article, find_source, insert_source, insert_article, update_article, delete_figures,
-      insert_figure, delete_sentiment, insert_sentiment, set_versions;
+      insert_figure, delete_sentiment, insert_sentiment, set_versions, index_pending, unqueue_pending;
+  TransactionStatements tx;
   std::unordered_map<std::string, int64_t> source_ids;
+  int64_t queued_for_index = 0;  // articles written since the last UpdateSearchIndex
   int last_error_code = SQLITE_OK;
 
   std::expected<void, std::string> PrepareAll() {
@@ -62,6 +70,9 @@ struct ArticleStore::Impl {
       const char* sql;
     };
     const Entry entries[] = {
+        {&tx.begin, "BEGIN IMMEDIATE"},
+        {&tx.commit, "COMMIT"},
+        {&tx.rollback, "ROLLBACK"},
         {&find_article, "SELECT id, content_hash, extractor_version FROM articles WHERE canonical_url = ?1"},
         {&find_source, "SELECT id FROM sources WHERE name = ?1"},
         {&insert_source, "INSERT INTO sources(name, first_seen_at) VALUES (?1, ?2)"},
@@ -82,6 +93,12 @@ struct ArticleStore::Impl {
         {&delete_sentiment, "DELETE FROM sentiment WHERE article_id = ?1"},
         {&insert_sentiment,
          "INSERT INTO sentiment(article_id, asset, score, label, sentences) VALUES (?1, ?2, ?3, ?4, ?5)"},
+        {&index_pending,
+         "INSERT INTO articles_fts(rowid, title, text) SELECT a.id, a.title, a.text FROM articles_fts_pending p "
+         "JOIN articles a ON a.id = p.article_id ORDER BY p.article_id LIMIT ?1"},
+        {&unqueue_pending,
+         "DELETE FROM articles_fts_pending WHERE article_id IN "
+         "(SELECT article_id FROM articles_fts_pending ORDER BY article_id LIMIT ?1)"},
         {&set_versions,
          "UPDATE articles SET extractor_version = ?2, sentiment_version = coalesce(?3, sentiment_version), "
          "updated_at = ?4 WHERE id = ?1"},
@@ -115,15 +132,19 @@ struct ArticleStore::Impl {
   std::expected<int64_t, std::string> InsertFigures(int64_t article_id, const std::vector<Figure>& figures) {
     int64_t ordinal = 0;
     for (const Figure& f : figures) {
+      // Views, not copies: every string outlives the Run() below.
       Statement& s = insert_figure;
-      s.Bind(1, article_id).Bind(2, ordinal++).Bind(3, ToString(f.kind)).BindTextOrNull(4, f.asset);
-      s.Bind(5, f.value).Bind(6, f.value_high).Bind(7, std::string_view(f.unit)).Bind(8, ToString(f.qualifier));
-      s.BindTextOrNull(9, ToString(f.direction)).BindTextOrNull(10, f.window).BindTextOrNull(11, ToString(f.side));
-      s.BindTextOrNull(12, f.name).BindTextOrNull(13, f.metric).Bind(14, f.start).Bind(15, f.end);
-      s.Bind(16, std::string_view(f.text)).Bind(17, static_cast<int64_t>(f.sentence));
-      if (auto r = s.Run(); !r) return std::unexpected("figure " + std::to_string(ordinal - 1) + ": " + r.error());
+      s.Bind(1, article_id).Bind(2, ordinal++).BindView(3, ToString(f.kind)).BindViewOrNull(4, f.asset);
+      s.Bind(5, f.value).Bind(6, f.value_high).BindView(7, f.unit).BindView(8, ToString(f.qualifier));
+      s.BindViewOrNull(9, ToString(f.direction)).BindViewOrNull(10, f.window).BindViewOrNull(11, ToString(f.side));
+      s.BindViewOrNull(12, f.name).BindViewOrNull(13, f.metric).Bind(14, f.start).Bind(15, f.end);
+      s.BindView(16, f.text).Bind(17, static_cast<int64_t>(f.sentence));
+      if (auto r = s.Run(); !r) {
+        insert_figure.Reset();
+        return std::unexpected("figure " + std::to_string(ordinal - 1) + ": " + r.error());
+      }
     }
-    insert_figure.Reset();
+    insert_figure.Reset();  // drops the views
     return ordinal;
   }
 
@@ -150,7 +171,10 @@ struct ArticleStore::Impl {
 ArticleStore::ArticleStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ArticleStore::ArticleStore(ArticleStore&&) noexcept = default;
 ArticleStore& ArticleStore::operator=(ArticleStore&&) noexcept = default;
-ArticleStore::~ArticleStore() = default;
+ArticleStore::~ArticleStore() {
+  // Best effort: a failure leaves the ids queued for the next Open.
+  if (impl_ && impl_->queued_for_index > 0) (void)UpdateSearchIndex();
+}
 
 SqliteDb& ArticleStore::db() { return impl_->db; }
 
@@ -168,7 +192,33 @@ std::expected<ArticleStore, std::string> ArticleStore::Open(const std::string& p
   }
   if (auto r = MigrateToCurrent(impl->db); !r) return std::unexpected(r.error());
   if (auto r = impl->PrepareAll(); !r) return std::unexpected(r.error());
-  return ArticleStore(std::move(impl));
+  ArticleStore store(std::move(impl));
+  // Catch up what a killed run left queued for the full-text index.
+  if (auto r = store.UpdateSearchIndex(); !r) return std::unexpected(r.error());
+  return store;
+}
+
+std::expected<int64_t, std::string> ArticleStore::UpdateSearchIndex() {
+  int64_t indexed = 0;
+  for (;;) {
+    Transaction tx(impl_->tx);
+    if (auto r = tx.Begin(); !r) return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
+    // Same rows in both statements: lowest ids first, and this connection
+    // holds the write lock.
+    impl_->index_pending.Bind(1, static_cast<int64_t>(kSearchIndexBatch));
+    if (auto r = impl_->index_pending.Run(); !r)
+      return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
+    impl_->unqueue_pending.Bind(1, static_cast<int64_t>(kSearchIndexBatch));
+    if (auto r = impl_->unqueue_pending.Run(); !r)
+      return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
+    const int64_t unqueued = sqlite3_changes(impl_->db.get());
+    if (unqueued == 0) break;  // nothing was queued: the empty transaction rolls back
+    if (auto r = tx.Commit(); !r) return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
+    indexed += unqueued;
+    if (unqueued < kSearchIndexBatch) break;
+  }
+  impl_->queued_for_index = 0;
+  return indexed;
 }
 
 std::optional<StoredArticleInfo> ArticleStore::Find(const std::string& canonical_url) {
@@ -193,7 +243,7 @@ std::expected<UpsertOutcome, std::string> ArticleStore::UpsertArticle(const Arti
   };
   if (key.empty()) return std::unexpected(std::string("article without URL"));
   std::string hash = ContentHash(article);
-  Transaction tx(impl_->db);
+  Transaction tx(impl_->tx);
   if (auto r = tx.Begin(); !r) return fail(r.error());
   std::optional<StoredArticleInfo> existing = Find(key);
   if (existing && existing->content_hash == hash) return UpsertOutcome::kUnchanged;
@@ -202,16 +252,19 @@ std::expected<UpsertOutcome, std::string> ArticleStore::UpsertArticle(const Arti
   auto source_id = impl_->SourceId(article.source, now);
   if (!source_id) return fail(source_id.error());
   Statement& s = existing ? impl_->update_article : impl_->insert_article;
-  s.Bind(1, *source_id).Bind(2, key).Bind(3, std::string_view(article.url)).Bind(4, std::string_view(article.title));
+  // The article's strings outlive the Run() below: bound as views (the text
+  // is kilobytes).
+  s.Bind(1, *source_id).Bind(2, key).BindView(3, article.url).BindView(4, article.title);
   s.Bind(5, AuthorsJson(article.authors)).BindTextOrNull(6, article.published_at);
   s.BindTextOrNull(7, article.modified_at).Bind(8, article.fetched_at.empty() ? now : article.fetched_at);
-  s.BindTextOrNull(9, article.language).BindTextOrNull(10, article.site_name).Bind(11, std::string_view(article.text));
+  s.BindTextOrNull(9, article.language).BindTextOrNull(10, article.site_name).BindView(11, article.text);
   s.Bind(12, hash).Bind(13, static_cast<int64_t>(extractor_version));
   if (sentiment.sentiment) s.Bind(14, static_cast<int64_t>(sentiment.version));
   else s.BindNull(14);
   s.Bind(15, now);
-  if (auto r = s.Run(); !r) return fail(r.error());
-  s.Reset();
+  auto ran = s.Run();
+  s.Reset();  // drops the views
+  if (!ran) return fail(ran.error());
 
   int64_t article_id = existing ? existing->id : sqlite3_last_insert_rowid(impl_->db.get());
   if (existing) {
@@ -225,6 +278,9 @@ std::expected<UpsertOutcome, std::string> ArticleStore::UpsertArticle(const Arti
     if (auto r = impl_->InsertSentiment(article_id, *sentiment.sentiment); !r) return fail(r.error());
   }
   if (auto r = tx.Commit(); !r) return fail(r.error());
+  // The article is committed; indexing its text is separate work that a
+  // failure here only postpones (the id stays queued).
+  if (++impl_->queued_for_index >= kSearchIndexBatch) (void)UpdateSearchIndex();
   return existing ? UpsertOutcome::kUpdated : UpsertOutcome::kNew;
 }
 
@@ -269,7 +325,7 @@ std::expected<int64_t, std::string> ArticleStore::ReplaceDerived(int64_t article
     impl_->last_error_code = sqlite3_errcode(impl_->db.get()) & 0xff;
     return std::unexpected("article " + std::to_string(article_id) + ": " + what);
   };
-  Transaction tx(impl_->db);
+  Transaction tx(impl_->tx);
   if (auto r = tx.Begin(); !r) return fail(r.error());
   impl_->delete_figures.Bind(1, article_id);
   if (auto r = impl_->delete_figures.Run(); !r) return fail(r.error());
@@ -303,6 +359,7 @@ std::expected<int64_t, std::string> ArticleStore::BeginRun(std::string_view comm
 
 std::expected<void, std::string> ArticleStore::FinishRun(int64_t run_id, std::string_view status,
                                                          const RunCounts& c, const std::string& errors_json) {
+  if (auto r = UpdateSearchIndex(); !r) return std::unexpected(r.error());
   auto stmt = impl_->db.Prepare(
       "UPDATE runs SET finished_at = ?2, status = ?3, feeds_ok = ?4, feeds_failed = ?5, articles_new = ?6, "
       "articles_updated = ?7, articles_unchanged = ?8, articles_failed = ?9, figures = ?10, errors = ?11 "

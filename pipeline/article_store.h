@@ -7,6 +7,12 @@
 // and content hash: storing the same article twice writes nothing the second
 // time.
 //
+// The full-text index (articles_fts) is derived and lags behind: an article's
+// transaction only queues its id (articles_fts_pending, schema 0003), and the
+// store indexes the queue in one transaction every kSearchIndexBatch stored
+// articles, in FinishRun, in the destructor and on Open (which catches up
+// whatever a killed process left queued). A crash loses no queued article.
+//
 // Thread safety: one ArticleStore per thread (it owns one SQLite connection
 // and its prepared statements). Open() migrates the database; several
 // processes may read while one writes (WAL). Serialising writers across
@@ -29,6 +35,9 @@ namespace cn {
 
 // Where commands keep the database unless --db says otherwise.
 inline constexpr const char* kDefaultDatabasePath = "cryptonews.db";
+
+// Stored articles per full-text indexing transaction.
+inline constexpr int kSearchIndexBatch = 500;
 
 enum class UpsertOutcome { kNew, kUpdated, kUnchanged };
 
@@ -94,8 +103,13 @@ class ArticleStore {
   std::expected<int64_t, std::string> ReplaceDerived(int64_t article_id, const std::vector<Figure>& figures,
                                                      int extractor_version, SentimentToStore sentiment);
 
+  // Moves every queued article into the full-text index, in transactions of
+  // at most kSearchIndexBatch articles. Returns how many were indexed.
+  std::expected<int64_t, std::string> UpdateSearchIndex();
+
   // Run rows. BeginRun first marks rows left 'running' by a killed process
   // as 'interrupted' (the caller holds the ingest lock, so none is alive).
+  // FinishRun first brings the full-text index up to date.
   std::expected<int64_t, std::string> BeginRun(std::string_view command);
   std::expected<void, std::string> FinishRun(int64_t run_id, std::string_view status, const RunCounts& counts,
                                             const std::string& errors_json);

@@ -16,6 +16,7 @@
 #include "pipeline/exit_codes.h"
 #include "pipeline/ingest_lock.h"
 #include "pipeline/ingestor.h"
+#include "pipeline/stop_signal.h"
 #include "pipeline/utc_time.h"
 
 namespace cn {
@@ -43,7 +44,9 @@ void IngestCommand::Setup(CLI::App& sub) {
       "Only one ingest or reprocess runs per database at a time (lock file <db>.lock).\n"
       "Progress is shown on a terminal; in cron only errors and a one-line summary.\n"
       "Exit codes: 0 all sources ok, 1 some sources or articles failed (see 'query recent-runs'),\n"
-      "2 bad arguments or sources file, 3 fatal (database), 4 another ingest holds the database.");
+      "2 bad arguments or sources file, 3 fatal (database), 4 another ingest holds the database,\n"
+      "5 stopped by SIGTERM or SIGINT (the article being stored is finished, the run is recorded as\n"
+      "'interrupted' and the next run completes the rest; a second signal ends it at once).");
 }
 
 int IngestCommand::Run() {
@@ -89,6 +92,11 @@ int IngestCommand::Run() {
     crawl.use_source_delays = false;
     crawl.fetch.politeness_delay = std::chrono::milliseconds(politeness_ms_);
   }
+  // From here on SIGTERM/SIGINT ask the crawl and the store loop to stop.
+  StopSignals stop_signals;
+  crawl.fetch.cancelled = &StopSignals::StopRequested;
+  crawl.should_stop = &StopSignals::StopRequested;
+  options.stop_requested = &StopSignals::StopRequested;
   CrawlFeed feed(std::move(sources->sources), crawl, **fetch_state);
 
   Verbosity verbosity = quiet_ ? Verbosity::kQuiet : verbose_ ? Verbosity::kVerbose : Verbosity::kNormal;
@@ -108,6 +116,11 @@ int IngestCommand::Run() {
                 display.ElapsedSeconds());
   std::string line = SummaryLine(result.counts);
   if (result.skipped_old > 0) line += "; " + std::to_string(result.skipped_old) + " older than --since";
+  if (result.status == "interrupted") {
+    // Through Error(): shown even with --quiet, so cron mail says why the run ended early.
+    display.Error("run " + std::to_string(result.run_id) + " interrupted by " + StopSignals::SignalName() + " after " + line);
+    return kExitInterrupted;
+  }
   display.Summary(line + timing);
   return result.status == "ok" ? kExitOk : kExitPartial;
 }

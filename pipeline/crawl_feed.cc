@@ -8,8 +8,19 @@
 namespace cn {
 
 void CrawlFeed::Run(FeedSink& sink) {
+  // Once the sink wants no more articles (--max-articles reached, or a stop
+  // signal), the crawl ends: no further page is requested, and transfers in
+  // flight are abandoned.
+  CrawlOptions options = options_;
+  options.should_stop = [this, outer = options_.should_stop] { return stopped_ || (outer && outer()); };
+  options.on_listing_done = [this, outer = options_.on_listing_done](const std::string& source,
+                                                                      const std::string& url,
+                                                                      const std::string& error) {
+    listings_.insert(url);
+    if (outer) outer(source, url, error);
+  };
   CrawlSummary summary =
-      Crawl(sources_, options_, &state_, [&](CrawledPage&& page) { OnPage(std::move(page), sink); });
+      Crawl(sources_, options, &state_, [&](CrawledPage&& page) { OnPage(std::move(page), sink); });
   for (const SourceReport& report : summary.sources) {
     SourceOutcome outcome;
     outcome.source = report.name;
@@ -20,6 +31,10 @@ void CrawlFeed::Run(FeedSink& sink) {
       if (!error.starts_with("page ")) outcome.errors.push_back(error);
     sink.OnSourceDone(outcome);
   }
+  // Listings whose pages were not all seen to the end are read in full next
+  // time: a 304 would hide the pages this run did not store.
+  const bool cut_short = stopped_ || summary.stopped || (options_.should_stop && options_.should_stop());
+  for (const std::string& listing : cut_short ? listings_ : listings_to_reread_) state_.ForgetValidators(listing);
   if (auto r = state_.CommitAll(); !r) state_error_ = r.error();
 }
 
@@ -43,8 +58,11 @@ void CrawlFeed::OnPage(CrawledPage&& page, FeedSink& sink) {
     state_.Discard(url);
     // robots.txt and address refusals are policy, not failures (the crawl
     // report counts them as skipped).
-    if (fetch.skipped == SkipReason::kNone)
+    if (fetch.skipped == SkipReason::kNone) {
       sink.OnArticleFailed({page.source, url, fetch.error.empty() ? "HTTP " + std::to_string(fetch.status) : fetch.error});
+      if (!page.candidate.listed_in.empty() && state_.Failures(url) <= kMaxPageRetries)
+        listings_to_reread_.insert(page.candidate.listed_in);
+    }
     return;
   }
 

@@ -7,9 +7,20 @@
 // and sitemaps, once the crawl is over), so a killed run never hides an
 // unstored article behind a 304 on the next run.
 //
+// Failed pages are retried on the next runs: when a page's fetch fails (on at
+// most kMaxPageRetries consecutive runs), the validators of the feed or
+// sitemap that listed it are forgotten, so the next run reads the listing in
+// full instead of getting a 304 that would hide the page. The same happens to
+// every listing when the crawl was cut short (--max-articles, stop signal).
+//
+// When the sink answers more=false (--max-articles reached, stop signal), the
+// crawl ends: no further page is requested and transfers in flight are dropped.
+//
 // Lifetimes: `state` must outlive the feed. Runs on the calling thread.
 #pragma once
 
+#include <set>
+#include <string>
 #include <vector>
 
 #include "pipeline/article_feed.h"
@@ -18,6 +29,10 @@
 #include "pipeline/sqlite_fetch_state.h"
 
 namespace cn {
+
+// Runs after the first failure in which a failed page still makes its
+// listing be read in full again.
+inline constexpr int kMaxPageRetries = 3;
 
 class CrawlFeed : public ArticleFeed {
  public:
@@ -38,6 +53,8 @@ class CrawlFeed : public ArticleFeed {
   std::string current_source_;
   bool stopped_ = false;
   std::string state_error_;
+  std::set<std::string> listings_;         // every feed and sitemap read this run
+  std::set<std::string> listings_to_reread_;  // listed a page that failed
 };
 
 }  // namespace cn

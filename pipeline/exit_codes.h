@@ -8,5 +8,6 @@ inline constexpr int kExitPartial = 1;      // finished, but some sources/items 
 inline constexpr int kExitUsage = 2;        // bad arguments or unreadable input
 inline constexpr int kExitFatal = 3;        // could not do the job at all (database, internal error)
 inline constexpr int kExitBusy = 4;         // another ingest holds the database lock
+inline constexpr int kExitInterrupted = 5;  // stopped by SIGTERM/SIGINT: committed work kept, run row 'interrupted'
 
 }  // namespace cn

@@ -200,7 +200,7 @@ class Fetcher::Impl {
   void Run(const Callback& on_result) {
     while (true) {
       FlushReady(on_result);
-      if (stopping_) {
+      if (stopping_ || (options_.cancelled && options_.cancelled())) {
         Abandon();
         break;
       }

@@ -69,6 +69,10 @@ struct FetcherOptions {
   bool obey_robots = true;
   bool allow_private_addresses = false;  // tests on 127.0.0.1 set this
   bool verify_tls = true;
+  // Polled by Run() on every turn of its event loop (also after a signal
+  // interrupts its wait): when it returns true, Run() drops everything queued
+  // or in flight and returns, like Stop(). Ingest uses it for SIGTERM/SIGINT.
+  std::function<bool()> cancelled;
 };
 
 enum class SkipReason {

@@ -28,6 +28,7 @@ IngestResult Ingestor::Run(ArticleFeed& feed) {
 
   const RunCounts& c = result_.counts;
   if (!result_.fatal_error.empty()) result_.status = "failed";
+  else if (StopRequested()) result_.status = "interrupted";
   else if (c.feeds_failed > 0 || c.articles_failed > 0 || !result_.errors.empty()) result_.status = "partial";
   else result_.status = "ok";
   if (!result_.fatal_error.empty()) result_.errors.push_back({"", store_.db().path(), result_.fatal_error});
@@ -38,8 +39,10 @@ IngestResult Ingestor::Run(ArticleFeed& feed) {
   return result_;
 }
 
+bool Ingestor::StopRequested() const { return options_.stop_requested && options_.stop_requested(); }
+
 ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
-  if (!result_.fatal_error.empty()) return {false, false};
+  if (!result_.fatal_error.empty() || StopRequested()) return {false, false};
   if (options_.max_articles > 0 && seen_ >= options_.max_articles) return {false, false};
   ++seen_;
   const bool more = options_.max_articles == 0 || seen_ < options_.max_articles;

@@ -4,13 +4,17 @@
 //
 // An article whose canonical URL and content hash are already stored is
 // skipped before extraction (counted unchanged). A failed article or feed is
-// reported and counted; only a database error stops the run.
+// reported and counted; only a database error stops the run, or a stop
+// request (IngestOptions::stop_requested), which is checked between articles:
+// the article being stored is committed whole, the run row says
+// 'interrupted' with its counts.
 //
 // Lifetimes: the store, extractor and display must outlive the Ingestor.
 // Not thread-safe: one run at a time (the caller holds the IngestLock).
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,6 +29,9 @@ namespace cn {
 struct IngestOptions {
   std::string since;          // UTC ISO 8601; articles published earlier are skipped ("" = no limit)
   int64_t max_articles = 0;   // stop after this many articles from the feed (0 = no limit)
+  // Polled before each article: when true, the run stores nothing more, asks
+  // the feed to stop and ends with status 'interrupted' (SIGTERM/SIGINT).
+  std::function<bool()> stop_requested;
 };
 
 struct IngestResult {
@@ -33,7 +40,7 @@ struct IngestResult {
   int64_t skipped_old = 0;       // older than --since
   std::vector<FeedError> errors;
   std::string fatal_error;       // non-empty: the run could not go on
-  std::string status;            // the runs.status written: ok, partial, failed
+  std::string status;            // the runs.status written: ok, partial, failed, interrupted
 };
 
 class Ingestor : private FeedSink {
@@ -50,6 +57,7 @@ class Ingestor : private FeedSink {
   void OnSourceDone(const SourceOutcome& outcome) override;
   void OnSource(std::string_view source) override;
   void AddError(FeedError error);
+  bool StopRequested() const;
 
   ArticleStore& store_;
   const FigureExtractor& extractor_;

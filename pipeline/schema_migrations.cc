@@ -7,15 +7,19 @@ namespace cn {
 namespace embedded {
 std::string_view schema_0001_init();
 std::string_view schema_0002_fast_checks();
+std::string_view schema_0003_deferred_search_index();
+std::string_view schema_0004_fetch_failures();
 }  // namespace embedded
 
 namespace {
 
 // Append a line per new schema/NNNN_*.sql (and the file to pipeline/CMakeLists.txt).
-const std::array<Migration, 2>& AllMigrations() {
-  static const std::array<Migration, 2> migrations = {{
+const std::array<Migration, 4>& AllMigrations() {
+  static const std::array<Migration, 4> migrations = {{
       {1, "0001_init.sql", embedded::schema_0001_init()},
       {2, "0002_fast_checks.sql", embedded::schema_0002_fast_checks()},
+      {3, "0003_deferred_search_index.sql", embedded::schema_0003_deferred_search_index()},
+      {4, "0004_fetch_failures.sql", embedded::schema_0004_fetch_failures()},
   }};
   return migrations;
 }

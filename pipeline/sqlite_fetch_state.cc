@@ -12,10 +12,23 @@ std::expected<std::unique_ptr<SqliteFetchStateStore>, std::string> SqliteFetchSt
       "INSERT INTO fetch_state(url, etag, last_modified, last_status, last_error, updated_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
       "last_modified = excluded.last_modified, last_status = excluded.last_status, "
-      "last_error = excluded.last_error, updated_at = excluded.updated_at");
+      "last_error = excluded.last_error, updated_at = excluded.updated_at, failures = 0");
   if (!put) return std::unexpected(db.path() + ": " + put.error());
+  // Validators untouched: they still describe the last good copy.
+  auto put_failure = db.Prepare(
+      "INSERT INTO fetch_state(url, last_status, last_error, updated_at, failures) VALUES (?1, ?2, ?3, ?4, 1) "
+      "ON CONFLICT(url) DO UPDATE SET last_status = excluded.last_status, last_error = excluded.last_error, "
+      "updated_at = excluded.updated_at, failures = failures + 1");
+  if (!put_failure) return std::unexpected(db.path() + ": " + put_failure.error());
+  auto forget = db.Prepare("UPDATE fetch_state SET etag = NULL, last_modified = NULL WHERE url = ?1");
+  if (!forget) return std::unexpected(db.path() + ": " + forget.error());
+  auto failures = db.Prepare("SELECT failures FROM fetch_state WHERE url = ?1");
+  if (!failures) return std::unexpected(db.path() + ": " + failures.error());
   store->get_ = std::move(*get);
   store->put_ = std::move(*put);
+  store->put_failure_ = std::move(*put_failure);
+  store->forget_ = std::move(*forget);
+  store->failures_ = std::move(*failures);
   return store;
 }
 
@@ -36,6 +49,16 @@ std::optional<FetchState> SqliteFetchStateStore::Get(const std::string& url) {
 }
 
 void SqliteFetchStateStore::Put(const std::string& url, const FetchState& state) {
+  const bool failed = !state.last_error.empty() || state.last_status == 0 || state.last_status >= 400;
+  if (failed) {
+    pending_.erase(url);
+    put_failure_.Bind(1, url).Bind(2, static_cast<int64_t>(state.last_status));
+    put_failure_.BindTextOrNull(3, state.last_error.empty() ? "HTTP " + std::to_string(state.last_status) : state.last_error);
+    put_failure_.Bind(4, state.fetched_at.empty() ? NowUtc() : state.fetched_at);
+    (void)put_failure_.Run();  // best effort, like Write below
+    put_failure_.Reset();
+    return;
+  }
   if (state.etag.empty() && state.last_modified.empty()) {
     pending_.erase(url);
     (void)Write(url, state);  // best effort: losing it only costs an unconditional fetch
@@ -65,6 +88,20 @@ std::expected<void, std::string> SqliteFetchStateStore::CommitAll() {
   if (auto r = db_.Exec("COMMIT"); !r) return std::unexpected(db_.path() + ": " + r.error());
   pending_.clear();
   return {};
+}
+
+void SqliteFetchStateStore::ForgetValidators(const std::string& url) {
+  pending_.erase(url);
+  forget_.Bind(1, url);
+  (void)forget_.Run();
+  forget_.Reset();
+}
+
+int64_t SqliteFetchStateStore::Failures(const std::string& url) {
+  failures_.Bind(1, url);
+  int64_t n = failures_.Step() == SQLITE_ROW ? failures_.ColumnInt(0) : 0;
+  failures_.Reset();
+  return n;
 }
 
 std::expected<void, std::string> SqliteFetchStateStore::Write(const std::string& url, const FetchState& state) {

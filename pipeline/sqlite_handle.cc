@@ -17,6 +17,16 @@ Statement& Statement::Bind(int index, std::string_view v) {
   return *this;
 }
 
+Statement& Statement::BindView(int index, std::string_view v) {
+  // data() of an empty view may be null, which SQLite would bind as NULL.
+  sqlite3_bind_text64(stmt_.get(), index, v.empty() ? "" : v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
+  return *this;
+}
+
+Statement& Statement::BindViewOrNull(int index, std::string_view v) {
+  return v.empty() ? BindNull(index) : BindView(index, v);
+}
+
 Statement& Statement::Bind(int index, const std::optional<double>& v) {
   return v ? Bind(index, *v) : BindNull(index);
 }
@@ -69,7 +79,11 @@ std::string_view Statement::ColumnText(int col) const {
 
 std::expected<SqliteDb, std::string> SqliteDb::Open(const std::string& path, int flags) {
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  // Process-wide, before SQLite initialises: no allocation statistics (they
+  // take a global mutex on every malloc). Fails harmlessly if too late.
+  static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)memstatus_off;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   SqliteDb db;
   db.db_.reset(raw);  // sqlite3_open_v2 may hand back a handle even on failure
   db.path_ = path;

@@ -196,6 +196,7 @@ TEST(ArticleStoreTest, RoundTripsEveryFigureFieldAndSentiment) {
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM liquidations WHERE usd = 1.2e9 AND side = 'long'"), 1);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM percent_moves WHERE signed_percent = 4.5"), 1);
   EXPECT_EQ(Count(*store, "SELECT long_usd FROM daily_liquidations WHERE day = '2026-11-20'"), 1200000000);
+  ASSERT_TRUE(store->UpdateSearchIndex());
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'soured'"), 1);
 }
 
@@ -230,6 +231,7 @@ TEST(ArticleStoreTest, ChangedTextReplacesFiguresAndIndex) {
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles"), 1);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM figures"), 1);
   EXPECT_EQ(Count(*store, "SELECT value FROM figures"), 9000000);
+  ASSERT_TRUE(store->UpdateSearchIndex());
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'squeeze'"), 0);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'update'"), 1);
 }
@@ -304,6 +306,96 @@ TEST(ArticleStoreTest, DeletingAnArticleCascades) {
   ASSERT_TRUE(check);
   ASSERT_EQ(check->Step(), SQLITE_ROW);
   EXPECT_EQ(check->ColumnText(0), "ok");
+}
+
+// The full-text index after UpdateSearchIndex: nothing queued, and FTS5's
+// own check that the index matches the articles table.
+void ExpectSearchIndexComplete(ArticleStore& store) {
+  ASSERT_TRUE(store.UpdateSearchIndex());
+  EXPECT_EQ(Count(store, "SELECT count(*) FROM articles_fts_pending"), 0);
+  EXPECT_TRUE(store.db().Exec("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')"));
+  auto check = store.db().Prepare("PRAGMA integrity_check");
+  ASSERT_TRUE(check);
+  ASSERT_EQ(check->Step(), SQLITE_ROW);
+  EXPECT_EQ(check->ColumnText(0), "ok");
+}
+
+TEST(SearchIndexTest, ArticlesAreQueuedInTheirTransactionAndIndexedInBatches) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->UpsertArticle(MakeArticle("a", "Ether whales accumulated."), {}, {}, 1));
+  ASSERT_TRUE(store->UpsertArticle(MakeArticle("b", "Solana validators upgraded."), {}, {}, 1));
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts_pending"), 2);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'whales'"), 0);
+  EXPECT_EQ(store->UpdateSearchIndex().value_or(-1), 2);
+  EXPECT_EQ(store->UpdateSearchIndex().value_or(-1), 0);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'whales'"), 1);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'validators'"), 1);
+  ExpectSearchIndexComplete(*store);
+}
+
+TEST(SearchIndexTest, EveryBatchOfArticlesIsIndexedWithoutAnExplicitCall) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store);
+  for (int i = 0; i < kSearchIndexBatch + 3; ++i)
+    ASSERT_TRUE(store->UpsertArticle(MakeArticle("n" + std::to_string(i), "Marker text."), {}, {}, 1));
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts_pending"), 3);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'marker'"), kSearchIndexBatch);
+  ExpectSearchIndexComplete(*store);
+}
+
+TEST(SearchIndexTest, OpenCatchesUpWhatAKilledWriterLeftQueued) {
+  TempDir dir;
+  std::string path = dir.File("a.db");
+  { ASSERT_TRUE(ArticleStore::Open(path)); }
+  {
+    // A writer that committed an article and died before indexing it: the
+    // insert trigger queued it.
+    auto raw = SqliteDb::Open(path, SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(raw);
+    ASSERT_TRUE(raw->Exec(
+        "INSERT INTO sources(id, name, first_seen_at) VALUES (1, 'wire', 't');"
+        "INSERT INTO articles(source_id, canonical_url, url, text, content_hash, extractor_version, first_seen_at, "
+        "updated_at, fetched_at) VALUES (1, 'https://x.example/q', 'https://x.example/q', 'Dogecoin rallied.', "
+        "'h', 1, 't', 't', 't')"));
+  }
+  auto store = ArticleStore::Open(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts_pending"), 0);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'dogecoin'"), 1);
+  ExpectSearchIndexComplete(*store);
+}
+
+TEST(SearchIndexTest, UpdatesAndDeletesKeepTheIndexExactWhetherIndexedOrQueued) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store);
+  ArticleRecord indexed = MakeArticle("indexed", "Cardano forked smoothly.");
+  ArticleRecord queued = MakeArticle("queued", "Polkadot parachains paused.");
+  ASSERT_TRUE(store->UpsertArticle(indexed, {}, {}, 1));
+  ASSERT_TRUE(store->UpdateSearchIndex());
+  ASSERT_TRUE(store->UpsertArticle(queued, {}, {}, 1));
+  // Changed while indexed (removed from the index at once, queued again)
+  // and changed while still queued (stays queued once).
+  indexed.text = "Cardano stalled.";
+  queued.text = "Polkadot resumed.";
+  ASSERT_EQ(store->UpsertArticle(indexed, {}, {}, 1).value(), UpsertOutcome::kUpdated);
+  ASSERT_EQ(store->UpsertArticle(queued, {}, {}, 1).value(), UpsertOutcome::kUpdated);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'forked'"), 0);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts_pending"), 2);
+  ExpectSearchIndexComplete(*store);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'stalled OR resumed'"), 2);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'paused OR forked'"), 0);
+
+  // Deleting an indexed article and a queued one.
+  ASSERT_TRUE(store->UpsertArticle(MakeArticle("late", "Tron burned fees."), {}, {}, 1));
+  ASSERT_TRUE(store->db().Exec("DELETE FROM articles WHERE canonical_url LIKE '%/indexed' OR canonical_url LIKE '%/late'"));
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts_pending"), 0);
+  ExpectSearchIndexComplete(*store);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'cardano OR tron'"), 0);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'polkadot'"), 1);
 }
 
 TEST(IngestLockTest, SecondHolderIsBusyUntilTheFirstLetsGo) {

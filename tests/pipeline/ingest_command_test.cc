@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/article_store.h"
+#include "pipeline/crawl_feed.h"
 #include "pipeline/ingest_lock.h"
 #include "tests/pipeline/generated_news_site.h"
 #include "tests/pipeline/run_binary.h"
 #include "tests/pipeline/store_fixtures.h"
 #include "tests/pipeline/temp_dir.h"
+#include "tests/pipeline/test_http_server.h"
 
 namespace cn {
 namespace {
@@ -85,6 +87,110 @@ TEST(IngestCommandTest, SecondRunUsesConditionalGet) {
   auto state = RunBinary("query --sql \"SELECT count(*) FROM fetch_state WHERE etag IS NOT NULL\" --format csv --db " +
                              dir.File("n.db"), false);
   EXPECT_EQ(state.out, "count(*)\n21\n");
+}
+
+// --max-articles ends the crawl, not only the storing: three sources with ten
+// pages each, a limit of 3 in all. Before, each source fetched its own 3
+// pages (9 in all) and 6 were thrown away.
+TEST(IngestCommandTest, MaxArticlesStopsFetchingOnceReached) {
+  TempDir dir;
+  testing::TestHttpServer server;
+  constexpr int kSources = 3, kPerSource = 10, kLimit = 3;
+  std::string toml;
+  for (int s = 0; s < kSources; ++s) {
+    std::string feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>S</title>";
+    for (int i = s * kPerSource; i < (s + 1) * kPerSource; ++i)
+      feed += "<item><title>Report " + std::to_string(i) + "</title><link>" +
+              server.Url(testing::GeneratedArticlePath(i)) + "</link><pubDate>" +
+              testing::GeneratedTime(i, "%a, %d %b %Y %H:%M:%S GMT") + "</pubDate></item>";
+    feed += "</channel></rss>";
+    server.server().Get("/feed-" + std::to_string(s) + ".xml", [feed](const httplib::Request&, httplib::Response& res) {
+      res.set_content(feed, "application/rss+xml");
+    });
+    toml += "[[sources]]\nname = \"Source " + std::to_string(s) + "\"\nfeeds = [\"" +
+            server.Url("/feed-" + std::to_string(s) + ".xml") + "\"]\npoliteness_delay_ms = 0\n";
+  }
+  server.server().Get(R"(/news/article-(\d+)\.html)", [&server](const httplib::Request& req, httplib::Response& res) {
+    res.set_content(testing::GeneratedArticleHtml(std::stoi(req.matches[1]), server.Url("")), "text/html");
+  });
+  server.server().Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("User-agent: *\nAllow: /\n", "text/plain");
+  });
+  server.Start();
+
+  auto r = RunBinary("ingest --allow-private --politeness-ms 0 --max-articles " + std::to_string(kLimit) +
+                     " --sources " + dir.Write("sources.toml", toml) + " --db " + dir.File("m.db"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("3 new, 0 updated, 0 unchanged, 0 failed articles"), std::string::npos) << r.out;
+  int pages = 0;
+  for (const std::string& path : server.Requests()) pages += path.starts_with("/news/") ? 1 : 0;
+  // The limit, plus at most the transfers in flight when it was reached (two
+  // per host).
+  EXPECT_GE(pages, kLimit);
+  EXPECT_LE(pages, kLimit + 2) << "pages kept being fetched after --max-articles was reached";
+}
+
+// A page that failed is retried on the next run even though its feed has not
+// changed (the feed's ETag is forgotten, so no 304 hides the page), for at
+// most kMaxPageRetries runs after the first failure.
+TEST(IngestCommandTest, FailedPagesAreRetriedOnLaterRunsThoughTheFeedAnswers304) {
+  TempDir dir;
+  testing::TestHttpServer server;
+  // Page 0 works, page 1 answers 404 once and then works, page 2 is gone for good.
+  std::string feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>S</title>";
+  for (int i = 0; i < 3; ++i)
+    feed += "<item><title>Report " + std::to_string(i) + "</title><link>" +
+            server.Url(testing::GeneratedArticlePath(i)) + "</link></item>";
+  feed += "</channel></rss>";
+  std::atomic<int> feed_full{0}, feed_304{0};
+  server.server().Get("/feed.xml", [&](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("ETag", "\"feed-v1\"");
+    if (req.get_header_value("If-None-Match") == "\"feed-v1\"") {
+      ++feed_304;
+      res.status = 304;
+      return;
+    }
+    ++feed_full;
+    res.set_content(feed, "application/rss+xml");
+  });
+  std::atomic<int> page1_requests{0};
+  server.server().Get(R"(/news/article-(\d+)\.html)", [&](const httplib::Request& req, httplib::Response& res) {
+    int i = std::stoi(req.matches[1]);
+    if ((i == 1 && page1_requests++ == 0) || i == 2) {
+      res.status = 404;
+      return;
+    }
+    res.set_content(testing::GeneratedArticleHtml(i, server.Url("")), "text/html");
+  });
+  server.server().Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("User-agent: *\nAllow: /\n", "text/plain");
+  });
+  server.Start();
+  std::string toml = "[[sources]]\nname = \"S\"\nfeeds = [\"" + server.Url("/feed.xml") + "\"]\n";
+  std::string args = "ingest --allow-private --politeness-ms 0 --sources " + dir.Write("sources.toml", toml) +
+                     " --db " + dir.File("r.db");
+  auto page2_requests = [&] {
+    int n = 0;
+    for (const std::string& path : server.Requests()) n += path == testing::GeneratedArticlePath(2) ? 1 : 0;
+    return n;
+  };
+
+  auto first = RunBinary(args);
+  EXPECT_EQ(first.exit_code, 1) << first.out;
+  EXPECT_NE(first.out.find("1 new, 0 updated, 0 unchanged, 2 failed articles"), std::string::npos) << first.out;
+
+  auto second = RunBinary(args);
+  EXPECT_NE(second.out.find("1 new, 0 updated, 1 unchanged, 1 failed articles"), std::string::npos) << second.out;
+  EXPECT_EQ(feed_full.load(), 2) << "the feed's 304 hid the failed pages";
+
+  // Page 2 keeps failing: retried after its first failure on kMaxPageRetries
+  // runs (runs 2, 3, 4); on run 5 the feed's 304 is honoured again.
+  for (int run = 3; run <= 5; ++run) RunBinary(args);
+  EXPECT_EQ(page2_requests(), 1 + kMaxPageRetries);
+  EXPECT_EQ(feed_304.load(), 1);
+  EXPECT_EQ(feed_full.load(), 4);
+  auto stored = RunBinary("query --sql \"SELECT count(*) FROM articles\" --format csv --db " + dir.File("r.db"), false);
+  EXPECT_EQ(stored.out, "count(*)\n2\n");
 }
 
 TEST(IngestCommandTest, UnreadableSourcesFileIsAUsageErrorNamingIt) {

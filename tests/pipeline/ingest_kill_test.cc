@@ -15,6 +15,8 @@
 #include <thread>
 #include <vector>
 
+#include "pipeline/exit_codes.h"
+#include "pipeline/ingest_lock.h"
 #include "pipeline/sqlite_handle.h"
 #include "tests/pipeline/generated_news_site.h"
 #include "tests/pipeline/run_binary.h"
@@ -166,6 +168,59 @@ TEST(IngestKillTest, KilledIngestsLeaveWholeArticlesAndARerunCompletesThem) {
   ASSERT_EQ(again.exit_code, 0) << again.out;
   EXPECT_EQ(QueryIntIfExists(killed, "SELECT articles_new + articles_updated FROM runs ORDER BY id DESC LIMIT 1"), 0);
   EXPECT_EQ(QueryIntIfExists(killed, "SELECT articles_unchanged FROM runs ORDER BY id DESC LIMIT 1"), kArticles);
+}
+
+// SIGTERM (and SIGINT) stop an ingest cleanly: the article being stored is
+// finished, the run row says 'interrupted' with its counts, the lock is
+// released, the exit code is kExitInterrupted, and a rerun completes the rest.
+constexpr int kSignalArticles = 80;
+
+TEST(IngestSignalTest, StopSignalEndsTheRunCleanly) {
+  for (int signal_number : {SIGTERM, SIGINT}) {
+    SCOPED_TRACE(signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
+    TempDir dir;
+    // Slow pages (25 ms each, two at a time): the run takes a second, so the
+    // signal lands in the middle of it.
+    GeneratedNewsSite site(kSignalArticles, std::chrono::milliseconds(25));
+    std::string sources = dir.Write("sources.toml", site.SourcesToml());
+    std::string db = dir.File("signal.db");
+    pid_t pid = Spawn({"ingest", "--sources", sources, "--db", db, "--allow-private", "--politeness-ms", "0",
+                       "--quiet"});
+    ASSERT_GT(pid, 0);
+    int status = 0;
+    bool exited = false;
+    for (int i = 0; i < 20000; ++i) {
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        exited = true;
+        break;
+      }
+      if (QueryIntIfExists(db, "SELECT count(*) FROM articles") >= 5) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ASSERT_FALSE(exited) << "the ingest ended before the signal could be sent";
+    auto sent = std::chrono::steady_clock::now();
+    kill(pid, signal_number);
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count();
+    ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal instead of stopping cleanly";
+    EXPECT_EQ(WEXITSTATUS(status), kExitInterrupted);
+    EXPECT_LT(seconds, 10.0) << "stopping took too long";
+
+    int64_t stored = QueryIntIfExists(db, "SELECT count(*) FROM articles");
+    EXPECT_GE(stored, 5);
+    EXPECT_LT(stored, kSignalArticles);
+    EXPECT_EQ(Rows(db, "SELECT status, finished_at IS NOT NULL, articles_new FROM runs"),
+              std::vector<std::string>{"interrupted|1|" + std::to_string(stored) + "|"});
+    EXPECT_EQ(Rows(db, "PRAGMA integrity_check"), std::vector<std::string>{"ok|"});
+    EXPECT_EQ(QueryIntIfExists(db, "SELECT count(*) FROM articles_fts_pending"), 0) << "search index left behind";
+    EXPECT_TRUE(IngestLock::Acquire(db).has_value()) << "the lock was not released";
+
+    auto rerun = testing::RunBinary("ingest --sources " + sources + " --db " + db +
+                                    " --allow-private --politeness-ms 0 --quiet");
+    ASSERT_EQ(rerun.exit_code, 0) << rerun.out;
+    EXPECT_EQ(QueryIntIfExists(db, "SELECT count(*) FROM articles"), kSignalArticles);
+    EXPECT_EQ(QueryIntIfExists(db, "SELECT articles_new FROM runs ORDER BY id DESC LIMIT 1"), kSignalArticles - stored);
+  }
 }
 
 }  // namespace

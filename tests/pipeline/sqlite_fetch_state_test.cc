@@ -54,6 +54,30 @@ TEST_F(SqliteFetchStateTest, ValidatorsWaitForCommitButAreVisibleToGet) {
   EXPECT_FALSE((*again)->Get("https://x.example/never"));
 }
 
+TEST_F(SqliteFetchStateTest, FailuresCountRunsKeepValidatorsAndResetOnSuccess) {
+  const std::string url = "https://x.example/f";
+  EXPECT_EQ(state_->Failures(url), 0);
+  state_->Put(url, WithEtag("\"good\""));
+  state_->Commit(url);
+  FetchState failed = WithEtag("\"good\"");  // the Fetcher carries the old validators along
+  failed.last_status = 503;
+  failed.last_error = url + ": HTTP 503";
+  state_->Put(url, failed);
+  state_->Put(url, failed);
+  EXPECT_EQ(state_->Failures(url), 2);
+  EXPECT_EQ(Rows("url = '" + url + "' AND etag = '\"good\"' AND last_status = 503 AND last_error LIKE '%503'"), 1);
+  FetchState http_error;  // an HTTP error status without a message counts too
+  http_error.last_status = 404;
+  state_->Put(url, http_error);
+  EXPECT_EQ(state_->Failures(url), 3);
+  state_->Put(url, WithEtag("\"new\""));
+  state_->Commit(url);
+  EXPECT_EQ(state_->Failures(url), 0);
+  EXPECT_EQ(Rows("url = '" + url + "' AND etag = '\"new\"' AND last_error IS NULL"), 1);
+  state_->ForgetValidators(url);
+  EXPECT_EQ(Rows("url = '" + url + "' AND etag IS NULL AND last_modified IS NULL AND last_status = 200"), 1);
+}
+
 TEST_F(SqliteFetchStateTest, DiscardedValidatorsAreNeverWritten) {
   state_->Put("https://x.example/b", WithEtag("\"v2\""));
   state_->Discard("https://x.example/b");
