@@ -128,7 +128,8 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
       if (m.end <= q.begin && q.begin - m.end <= 3) assets = {m.ticker};
   }
   if (assets.empty()) assets = s.SubjectAssets(q, true);
-  bool market_wide = s.NearestCue({Cue::kMarketWide, Cue::kGroup}, q, 80, true) != nullptr;
+  bool market_wide =
+      s.NearestCue({Cue::kMarketWide, Cue::kGroup}, q, 80, true) != nullptr || s.GroupOwnsRelativeClause(q);
   if (assets.empty() && !market_wide && metric != "other" && s.memory != nullptr) {
     const std::string& fallback = s.memory->RecentAsset().empty() ? s.memory->main_asset : s.memory->RecentAsset();
     if (!fallback.empty()) assets = {fallback};

@@ -324,6 +324,17 @@ std::optional<size_t> SentenceAnalysis::SubjectAssetIndex(const Quantity& q, boo
   return after_in_clause;
 }
 
+bool SentenceAnalysis::GroupOwnsRelativeClause(const Quantity& q) const {
+  const size_t clause = ClauseStart(q.begin);
+  // Clauses start right after the marker's first byte: ", whose" begins " whose".
+  if (clause < 1 || text[clause - 1] != ',') return false;
+  const std::string_view rest = text.substr(clause);
+  if (!rest.starts_with(" whose ") && !rest.starts_with(" which ")) return false;
+  for (const CueHit& h : cues)
+    if ((h.cue == Cue::kGroup || h.cue == Cue::kMarketWide) && h.end == clause - 1) return true;
+  return false;
+}
+
 std::vector<std::string> SentenceAnalysis::SubjectAssets(const Quantity& q, bool group_means_none) const {
   std::vector<std::string> out;
   auto index = SubjectAssetIndex(q, group_means_none);

@@ -89,6 +89,11 @@ struct SentenceAnalysis {
   // a group word ("altcoins", "the market") stands closer before q.
   std::optional<size_t> SubjectAssetIndex(const Quantity& q, bool group_means_none) const;
 
+  // True when q's clause is a relative clause ("…, whose prices could fall
+  // 50%") hanging off a group word ("altcoins", "the market"): the figure is
+  // the group's.
+  bool GroupOwnsRelativeClause(const Quantity& q) const;
+
   // The subject asset and its coordinated neighbours: "UNI and AAVE",
   // "ethena (ENA), curve (CRV) and raydium (RAY)", "ETH …, and so are BNB and XRP".
   std::vector<std::string> SubjectAssets(const Quantity& q, bool group_means_none) const;

@@ -80,7 +80,12 @@ INSTANTIATE_TEST_SUITE_P(
                   30, "over", "down", "P7D", "price"},
         // A short ticker that is also a word counts with a bracketed figure
         // right after it, as market round-ups list them.
-        StageCase{"PI (5%) also rallied on the day.", "percent_change", "PI", 5, "exact", "up", "PT24H", "price"}));
+        StageCase{"PI (5%) also rallied on the day.", "percent_change", "PI", 5, "exact", "up", "PT24H", "price"},
+        // A relative clause hanging off a group word is the group's, not the
+        // article's asset (ETH, from the title).
+        StageCase{"Ether slides as traders cut risk\nAnalysts warned the rout could spread to memecoins, whose "
+                  "prices might drop another 40% if support breaks.",
+                  "percent_change", "", 40, "exact", "down", "", "price"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Moves, StageTest,
