@@ -163,6 +163,11 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<
   }
   a.assets = std::move(merged);
   a.cues = FindCuesInLowerCase(low);
+  // "the altcoin's value": a singular group word in the possessive points
+  // back at the coin being discussed, not at a group.
+  std::erase_if(a.cues, [&](const CueHit& h) {
+    return h.cue == Cue::kGroup && low[h.end - 1] != 's' && low.substr(h.end).starts_with("'s ");
+  });
   a.windows = FindWindows(sentence, low);
   a.clause_starts.push_back(0);
   // Markers start with ' ', ',', ';' or ':'; compare lower-case bytes.

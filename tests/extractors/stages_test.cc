@@ -85,7 +85,11 @@ INSTANTIATE_TEST_SUITE_P(
         // article's asset (ETH, from the title).
         StageCase{"Ether slides as traders cut risk\nAnalysts warned the rout could spread to memecoins, whose "
                   "prices might drop another 40% if support breaks.",
-                  "percent_change", "", 40, "exact", "down", "", "price"}));
+                  "percent_change", "", 40, "exact", "down", "", "price"},
+        // "the altcoin's price" is the coin just named, not altcoins at large.
+        StageCase{"Markets steady\nAave (AAVE) drew buyers on Friday. The altcoin's price has climbed 9% over the "
+                  "past week.",
+                  "percent_change", "AAVE", 9, "exact", "up", "P7D", "price"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Moves, StageTest,
