@@ -98,7 +98,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
     }
     if (!HasDigit(line)) {
       memory.AddUnscannedLine(line, &lexicon);
-      memory.last_window.clear();
+      memory.SetLastWindowSource(line);
       int n = CountSentences(line);
       sentence_number += n;
       memory.sentences_since_fear_greed += n;
@@ -114,7 +114,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       if (ContainsNoCase(sentence, "greed")) memory.sentences_since_fear_greed = 0;
       if (!HasDigit(sentence)) {
         memory.AddUnscannedLine(sentence, &lexicon);
-        memory.last_window.clear();
+        memory.SetLastWindowSource(sentence);
         continue;
       }
       // Only sentences with a candidate number are analysed: money, a
@@ -126,7 +126,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
         if (!q.is_noise && (q.type != QuantityType::kPlain || MayNameIndicator(sentence))) candidate = true;
       if (!candidate) {
         memory.AddUnscannedLine(sentence, &lexicon);
-        memory.last_window.clear();
+        memory.SetLastWindowSource(sentence);
         continue;
       }
       SentenceAnalysis analysis = SentenceAnalysis::Build(sentence, std::move(quantities), lexicon, memory);
@@ -151,8 +151,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       }
       // Remember what later sentences may point back to.
       UpdateTopic(analysis.assets, memory);
-      memory.last_window.clear();
-      if (!analysis.windows.empty()) memory.last_window = analysis.windows.front().duration;
+      memory.SetLastWindow(analysis.windows.empty() ? std::string() : analysis.windows.front().duration);
       for (const CueHit& h : analysis.cues) {
         if (h.cue == Cue::kUp) { memory.last_direction = Direction::kUp; break; }
         if (h.cue == Cue::kDown) { memory.last_direction = Direction::kDown; break; }

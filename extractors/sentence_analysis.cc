@@ -204,6 +204,14 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<
   return a;
 }
 
+const std::string& SentenceMemory::LastWindow() const {
+  if (!last_window_) {
+    const std::vector<WindowHit> windows = FindWindows(unscanned_window_text_);
+    last_window_ = windows.empty() ? std::string() : windows.back().duration;
+  }
+  return *last_window_;
+}
+
 const std::string& SentenceMemory::RecentAsset() const {
   for (size_t i = unscanned_lines_.size(); i-- > 0;) {
     std::vector<AssetMention> mentions = lexicon_->FindMentions(unscanned_lines_[i]);
@@ -281,7 +289,7 @@ std::string SentenceAnalysis::WindowFor(const Quantity& q) const {
     if (d < best_d) best = &w, best_d = d;
   }
   if (best != nullptr) return best->duration;
-  if (HasCue(Cue::kPeriodBackRef) && memory != nullptr) return memory->last_window;
+  if (HasCue(Cue::kPeriodBackRef) && memory != nullptr) return memory->LastWindow();
   return {};
 }
 

@@ -37,11 +37,26 @@ struct SentenceMemory {
     lexicon_ = lexicon;
     unscanned_lines_.push_back(line);
   }
-  std::string last_window;     // the window of the previous sentence, if any
+  // The window of the previous sentence, if it states one. Sentences not
+  // analysed (no figure candidate) are only looked at when a later one
+  // points back ("within that period"), which few do.
+  const std::string& LastWindow() const;
+  void SetLastWindow(std::string window) {
+    last_window_ = std::move(window);
+    unscanned_window_text_ = {};
+  }
+  // `text` (a view into the document) ends just before the next sentence;
+  // its last window expression is the one a back-reference means.
+  void SetLastWindowSource(std::string_view text) {
+    last_window_.reset();
+    unscanned_window_text_ = text;
+  }
   Direction last_direction = Direction::kNone;
   int sentences_since_fear_greed = 99;  // how far back "Fear & Greed" was named
 
  private:
+  mutable std::optional<std::string> last_window_;  // unset: find it in unscanned_window_text_
+  std::string_view unscanned_window_text_;
   mutable std::string recent_asset_;
   mutable std::vector<std::string_view> unscanned_lines_;  // views into the document text
   const AssetLexicon* lexicon_ = nullptr;

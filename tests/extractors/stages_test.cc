@@ -96,6 +96,9 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         StageCase{"Solana is falling over 30% on the week.", "percent_change", "SOL", 30, "over", "down", "P7D",
                   "price"},
+        // "that period" points back at a sentence that holds no figure.
+        StageCase{"The month under review was rough for traders. Within that period, SOL fell 12%.",
+                  "percent_change", "SOL", 12, "exact", "down", "P30D", "price"},
         StageCase{"Bitcoin rose 2% while ether fell 4%.", "percent_change", "BTC", 2, "exact", "up", "",
                   "price"},
         StageCase{"Bitcoin's daily trading volume fell 43.5% in the last day.", "percent_change", "BTC", 43.5,
