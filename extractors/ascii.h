@@ -31,6 +31,22 @@ inline void cn_ascii_lower_in_place(std::string& s) {
   for (; i < s.size(); ++i) s[i] = cn_ascii_lower(s[i]);
 }
 
+// A lower-cased (ASCII) copy of at most N bytes of `s`, kept on the stack:
+// the short look-behind and look-ahead windows of the stages need no heap
+// string. Longer text is cut to its first N bytes.
+template <size_t N>
+class cn_lower_span {
+ public:
+  explicit cn_lower_span(std::string_view s) : size_(s.size() < N ? s.size() : N) {
+    for (size_t i = 0; i < size_; ++i) bytes_[i] = cn_ascii_lower(s[i]);
+  }
+  std::string_view view() const { return std::string_view(bytes_, size_); }
+
+ private:
+  char bytes_[N];
+  size_t size_;
+};
+
 // A lower-cased (ASCII) copy of `s`.
 inline std::string cn_ascii_lower_copy(std::string_view s) {
   std::string out(s);

@@ -11,7 +11,7 @@ namespace {
 
 bool Precedes(std::string_view text, size_t pos, std::string_view phrase) {
   size_t from = pos > 24 ? pos - 24 : 0;
-  return cn_ascii_lower_copy(text.substr(from, pos - from)).find(phrase) != std::string::npos;
+  return cn_lower_span<24>(text.substr(from, pos - from)).view().find(phrase) != std::string_view::npos;
 }
 
 }  // namespace

@@ -14,13 +14,11 @@ namespace cn {
 using namespace std::string_view_literals;
 namespace {
 
-std::string LowerWindow(std::string_view text, size_t begin, size_t end) {
-  return cn_ascii_lower_copy(text.substr(begin, end - begin));
-}
 
 // "30% of the supply", "a 70% chance": a share or odds, not a move.
 bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
-  std::string right = LowerWindow(s.text, q.end, std::min(s.text.size(), q.end + 28));
+  const cn_lower_span<28> right_window(s.text.substr(q.end));
+  const std::string_view right = right_window.view();
   for (std::string_view w : {" chance"sv, " probability"sv, " odds"sv, " likelihood"sv, " stake"sv, " share"sv,
                              " of the supply"sv, " of supply"sv, " of all"sv, " of the total"sv, " of total"sv,
                              " of its supply"sv, " yield"sv, " apy"sv, " apr"sv, " interest"sv, " rate"sv,
@@ -30,24 +28,26 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
                              " allocation"sv, " ownership"sv, " margin"sv, " fee"sv, " commission"sv, " annual"sv}) {
     if (right.starts_with(w)) return true;
   }
-  std::string left = LowerWindow(s.text, q.begin > 30 ? q.begin - 30 : 0, q.begin);
+  const cn_lower_span<30> left_window(s.text.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30)));
+  const std::string_view left = left_window.view();
   // Every phrase below ends in "of" or "to".
-  if (left.find("of") == std::string::npos && left.find("to") == std::string::npos) return false;
+  if (left.find("of") == std::string_view::npos && left.find("to") == std::string_view::npos) return false;
   for (std::string_view w : {"rate of"sv, "rates of"sv, "yield of"sv, "apy of"sv, "apr of"sv, "fee of"sv, "fees of"sv,
                              "odds of"sv, "chance of"sv, "interest of"sv, "tax of"sv, "rate to"sv, "rates to"sv,
                              "probability of"sv, "stake of"sv, "share of"sv, "margin of"sv, "return of"sv}) {
-    if (left.find(w) != std::string::npos) return true;
+    if (left.find(w) != std::string_view::npos) return true;
   }
   return false;
 }
 
 bool LevelBefore(std::string_view text, size_t pos) {
-  std::string left = LowerWindow(text, pos > 24 ? pos - 24 : 0, pos);
-  while (!left.empty() && left.back() == ' ') left.pop_back();
+  const cn_lower_span<24> window(text.substr(pos > 24 ? pos - 24 : 0, std::min<size_t>(pos, 24)));
+  std::string_view left = window.view();
+  while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
   for (std::string_view hedge : {" around"sv, " about"sv, " nearly"sv, " almost"sv, " roughly"sv, " over"sv, " above"sv,
                                  " below"sv, " under"sv, " just"sv, " approximately"sv})
     if (left.ends_with(hedge)) {
-      left.resize(left.size() - hedge.size());
+      left.remove_suffix(hedge.size());
       break;
     }
   return left.ends_with(" to") || left.ends_with(" at") || left.ends_with(" of") || left.ends_with(" is") ||

@@ -17,7 +17,6 @@ namespace cn {
 using namespace std::string_view_literals;
 namespace {
 
-std::string Lower(std::string_view s) { return cn_ascii_lower_copy(s); }
 
 // Lowest plausible USD price per asset, to catch misattribution ("$0.25"
 // next to "Bitcoin" is another coin's price).
@@ -29,12 +28,14 @@ double MinPlausiblePrice(std::string_view ticker) {
 
 // "$36,798 per bitcoin", "$2 each": a price whatever surrounds it.
 bool PerUnit(const SentenceAnalysis& s, const Quantity& q) {
-  std::string right = Lower(s.text.substr(q.end, std::min<size_t>(16, s.text.size() - q.end)));
+  const cn_lower_span<16> window(s.text.substr(q.end));
+  const std::string_view right = window.view();
   return right.starts_with(" per ") || right.starts_with(" each") || right.starts_with(" apiece");
 }
 
 bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
-  std::string right = Lower(s.text.substr(q.end, std::min<size_t>(24, s.text.size() - q.end)));
+  const cn_lower_span<24> window(s.text.substr(q.end));
+  const std::string_view right = window.view();
   for (std::string_view w : {" per share"sv, " a share"sv, " worth of"sv, " in funding"sv, " in revenue"sv,
                              " in fees"sv, " in profit"sv, " in losses"sv, " in net"sv, " in sales"sv, " raise"sv,
                              " round"sv, " valuation"sv, " salary"sv, " fine"sv, " in assets"sv, " in deposits"sv,
@@ -106,20 +107,21 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
   Direction direction = Direction::kNone;
   if (!q.value_high) {
     // "dropped by about $3,000", "a $2,000 drop": an absolute move.
-    std::string left = Lower(s.text.substr(q.begin > 24 ? q.begin - 24 : 0, std::min<size_t>(q.begin, 24)));
-    while (!left.empty() && left.back() == ' ') left.pop_back();
+    const cn_lower_span<24> window(s.text.substr(q.begin > 24 ? q.begin - 24 : 0, std::min<size_t>(q.begin, 24)));
+    std::string_view left = window.view();
+    while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
     bool by = ByAmountBefore(s.text, q.begin);
     // "Bitcoin has lost roughly $5,000": a move word right before the amount.
     {
-      std::string l = left;
+      std::string_view l = left;
       for (std::string_view hedge : {" roughly"sv, " about"sv, " nearly"sv, " almost"sv, " around"sv, " some"sv,
                                      " approximately"sv, " another"sv, " an additional"sv, " more than"sv, " over"sv})
         if (l.ends_with(hedge)) {
-          l.resize(l.size() - hedge.size());
+          l.remove_suffix(hedge.size());
           break;
         }
       size_t sp = l.find_last_of(' ');
-      std::string last = sp == std::string::npos ? l : l.substr(sp + 1);
+      const std::string_view last = sp == std::string_view::npos ? l : l.substr(sp + 1);
       static const std::string_view kMoveVerbs[] = {
           "lost", "gained", "shed", "added", "dropped", "fell", "rose", "climbed", "jumped", "surged",
           "slid", "tumbled", "plunged", "soared", "rallied", "dipped", "sank", "erased", "lose", "gain",

@@ -47,9 +47,10 @@ bool IsFiller(std::string_view w) {
 Qualifier QualifierBefore(std::string_view s, size_t pos) {
   // Lower-case the 48 bytes before the number, then strip trailing fillers.
   size_t from = pos > 48 ? pos - 48 : 0;
-  std::string left = cn_ascii_lower_copy(s.substr(from, pos - from));
+  const cn_lower_span<48> window(s.substr(from, pos - from));
+  std::string_view left = window.view();
   auto trim = [&] {
-    while (!left.empty() && (left.back() == ' ' || left.back() == '-' || left.back() == '(')) left.pop_back();
+    while (!left.empty() && (left.back() == ' ' || left.back() == '-' || left.back() == '(')) left.remove_suffix(1);
   };
   trim();
   if (!left.empty() && left.back() == '~') return Qualifier::kApprox;
@@ -65,9 +66,9 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
       return h.qualifier;
     }
     size_t sp = left.find_last_of(' ');
-    const std::string_view last = sp == std::string::npos ? std::string_view(left) : std::string_view(left).substr(sp + 1);
+    const std::string_view last = sp == std::string_view::npos ? left : left.substr(sp + 1);
     if (!IsFiller(last)) break;
-    left.resize(sp == std::string::npos ? 0 : sp);
+    left = left.substr(0, sp == std::string_view::npos ? 0 : sp);
     trim();
   }
   return Qualifier::kExact;
@@ -76,7 +77,8 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
 bool ByAmountBefore(std::string_view s, size_t pos) {
   size_t e = pos;
   while (e > 0 && s[e - 1] == ' ') --e;
-  std::string left = cn_ascii_lower_copy(s.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e));
+  const cn_lower_span<24> window(s.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e));
+  const std::string_view left = window.view();
   for (std::string_view w : {" by"sv, " by about"sv, " by around"sv, " by nearly"sv, " by over"sv, " by more than"sv,
                              " by roughly"sv, " by almost"sv, " by some"sv, " by another"sv, " by an additional"sv,
                              " by just"sv})
