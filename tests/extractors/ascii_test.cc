@@ -27,6 +27,12 @@ TEST(AsciiTest, LowerCasesExactlyLikeTheByteLoop) {
   EXPECT_EQ(cn_ascii_lower_copy("BTC Fell @[Z]` 5% \xC3\x89TH"), "btc fell @[z]` 5% \xC3\x89th");
 }
 
+TEST(AsciiTest, LowerSpanKeepsAtMostItsCapacity) {
+  EXPECT_EQ(cn_lower_span<8>("Per COIN").view(), "per coin");
+  EXPECT_EQ(cn_lower_span<4>(" Per share").view(), " per");
+  EXPECT_EQ(cn_lower_span<16>("").view(), "");
+}
+
 TEST(AsciiTest, FindsDigitsExactlyLikeTheByteLoop) {
   std::mt19937 rng(5);
   for (int n = 0; n < 20000; ++n) {
