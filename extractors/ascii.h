@@ -11,22 +11,30 @@
 inline char cn_ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 inline char cn_ascii_lower(unsigned char c) { return cn_ascii_lower(static_cast<char>(c)); }
 
+// Byte-parallel ("eight bytes at a time") tests read a word, little-endian
+// on the x86-64 this is built for, and use these masks.
+inline constexpr uint64_t kCnEveryByte = 0x0101010101010101ULL;  // 1 in each byte
+inline constexpr uint64_t kCnHighBits = 0x8080808080808080ULL;   // bit 7 of each byte
+inline uint64_t cn_load8(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  return word;
+}
+inline void cn_store8(char* p, uint64_t word) { std::memcpy(p, &word, 8); }
+
 // Lower-cases ASCII letters in place, eight bytes at a time (bytes >= 0x80
 // are left alone).
 inline void cn_ascii_lower_in_place(std::string& s) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    const uint64_t low7 = word & ~kHigh;
+    uint64_t word = cn_load8(s.data() + i);
+    const uint64_t low7 = word & ~kCnHighBits;
     // Bit 7 set where the low seven bits are >= 'A', and where they are > 'Z'.
-    const uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
-    const uint64_t above_z = low7 + kOnes * (0x80 - 'Z' - 1);
-    const uint64_t upper = (at_least_a ^ above_z) & ~word & kHigh;
+    const uint64_t at_least_a = low7 + kCnEveryByte * (0x80 - 'A');
+    const uint64_t above_z = low7 + kCnEveryByte * (0x80 - 'Z' - 1);
+    const uint64_t upper = (at_least_a ^ above_z) & ~word & kCnHighBits;
     word |= upper >> 2;  // 0x80 >> 2 is 0x20, the case bit
-    std::memcpy(s.data() + i, &word, 8);
+    cn_store8(s.data() + i, word);
   }
   for (; i < s.size(); ++i) s[i] = cn_ascii_lower(s[i]);
 }
@@ -90,16 +98,12 @@ inline bool cn_contains_no_case(std::string_view s, std::string_view lower_needl
 
 // True when `s` holds an ASCII digit; eight bytes are tested at once.
 inline bool cn_has_digit(std::string_view s) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
     // Digits become bytes 0-9 after the XOR; look for a byte below 10
     // (exact for ASCII bytes; a byte >= 0x80 only sends us to the slow check).
-    const uint64_t x = word ^ (kOnes * '0');
-    if (((x - kOnes * 10) & ~x & kHigh) != 0) break;
+    const uint64_t x = cn_load8(s.data() + i) ^ (kCnEveryByte * '0');
+    if (((x - kCnEveryByte * 10) & ~x & kCnHighBits) != 0) break;
   }
   for (; i < s.size(); ++i)
     if (static_cast<unsigned char>(s[i] - '0') < 10) return true;

@@ -1,5 +1,7 @@
 #include "extractors/sentence_splitter.h"
 
+#include "extractors/ascii.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
@@ -100,14 +102,11 @@ bool MayBreak(std::string_view line) {
 // character there ends a sentence by itself, as line separators and CJK
 // full stops do. Eight bytes are tested at once.
 bool IsPlainAscii(std::string_view line) {
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  constexpr uint64_t kSpaces = 0x2020202020202020ULL;
   size_t i = 0;
   for (; i + 8 <= line.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, line.data() + i, 8);
     // A byte >= 0x80, or one below 0x20 (its subtraction borrows): look closer.
-    if (((word | (word - kSpaces)) & kHigh) != 0) break;
+    const uint64_t word = cn_load8(line.data() + i);
+    if (((word | (word - kCnEveryByte * ' ')) & kCnHighBits) != 0) break;
   }
   for (; i < line.size(); ++i) {
     const auto u = static_cast<unsigned char>(line[i]);

@@ -1,5 +1,7 @@
 #include "extractors/text_normalizer.h"
 
+#include "extractors/ascii.h"
+
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -40,11 +42,8 @@ void AppendUtf8(std::string& out, UChar32 c) {
 
 // Length of the run of ASCII bytes at s[i..length), eight bytes at a time.
 int32_t AsciiRunEnd(const uint8_t* s, int32_t i, int32_t length) {
-  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
   while (i + 8 <= length) {
-    uint64_t word;
-    std::memcpy(&word, s + i, 8);
-    if (word & kHighBits) break;
+    if (cn_load8(reinterpret_cast<const char*>(s) + i) & kCnHighBits) break;
     i += 8;
   }
   while (i < length && s[i] < 0x80) ++i;
@@ -54,13 +53,12 @@ int32_t AsciiRunEnd(const uint8_t* s, int32_t i, int32_t length) {
 // How many bytes of a mask with only bit 7 of some bytes set have it set:
 // multiplying sums the bytes into the top one (baseline x86-64 has no
 // popcount instruction).
-inline size_t CountHighBits(uint64_t mask) { return static_cast<size_t>(((mask >> 7) * 0x0101010101010101ULL) >> 56); }
+inline size_t CountHighBits(uint64_t mask) { return static_cast<size_t>(((mask >> 7) * kCnEveryByte) >> 56); }
 
 // How many of the eight bytes at s start a code point (are not 10xxxxxx).
 inline size_t LeadBytesIn8(const char* s) {
-  uint64_t word;
-  std::memcpy(&word, s, 8);
-  const uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ULL;
+  const uint64_t word = cn_load8(s);
+  const uint64_t continuation = word & ~(word << 1) & kCnHighBits;
   return 8 - CountHighBits(continuation);
 }
 
@@ -133,10 +131,9 @@ NormalizedText NormalizeText(std::string_view in) {
   size_t next_checkpoint = 0;
   size_t b = 0;
   for (; b + 8 <= orig.size(); b += 8) {
-    uint64_t word;
-    std::memcpy(&word, orig.data() + b, 8);
+    const uint64_t word = cn_load8(orig.data() + b);
     // Bit 7 of each byte that starts a code point (is not 10xxxxxx).
-    uint64_t leads = ~(word & ~(word << 1)) & 0x8080808080808080ULL;
+    uint64_t leads = ~(word & ~(word << 1)) & kCnHighBits;
     const size_t count = CountHighBits(leads);
     if (next_checkpoint < cp + count) {  // kBlock >= 8: at most one checkpoint per word
       for (size_t skip = next_checkpoint - cp; skip > 0; --skip) leads &= leads - 1;
