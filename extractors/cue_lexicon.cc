@@ -1,5 +1,7 @@
 #include "extractors/cue_lexicon.h"
 
+#include "extractors/ascii.h"
+
 #include <algorithm>
 #include <array>
 #include <span>
@@ -159,10 +161,7 @@ void Tokenize(std::string_view s, std::vector<Token>& tokens) {
 }  // namespace
 
 std::vector<CueHit> FindCues(std::string_view sentence) {
-  std::string lower(sentence);
-  for (auto& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return FindCuesInLowerCase(lower);
+  return FindCuesInLowerCase(cn_ascii_lower_copy(sentence));
 }
 
 std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {

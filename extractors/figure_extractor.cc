@@ -27,13 +27,10 @@ Figure MakeFigure(FigureKind kind, const SentenceAnalysis& s, const Quantity& q)
 
 namespace {
 
-bool HasDigit(std::string_view s) { return cn_has_digit(s); }
-bool ContainsNoCase(std::string_view s, std::string_view needle) { return cn_contains_no_case(s, needle); }
-
 // Bare numbers only matter next to RSI or Fear & Greed ("a score of 60").
 bool MayNameIndicator(std::string_view sentence) {
-  return ContainsNoCase(sentence, "rsi") || ContainsNoCase(sentence, "relative strength") ||
-         ContainsNoCase(sentence, "greed") || ContainsNoCase(sentence, "score");
+  return cn_contains_no_case(sentence, "rsi") || cn_contains_no_case(sentence, "relative strength") ||
+         cn_contains_no_case(sentence, "greed") || cn_contains_no_case(sentence, "score");
 }
 
 // The topic moves to an asset when a sentence names that asset alone
@@ -96,13 +93,13 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       }
       memory.main_asset = context.main_asset;
     }
-    if (!HasDigit(line)) {
+    if (!cn_has_digit(line)) {
       memory.AddUnscannedLine(line, &lexicon);
       memory.SetLastWindowSource(line);
       int n = CountSentences(line);
       sentence_number += n;
       memory.sentences_since_fear_greed += n;
-      if (ContainsNoCase(line, "greed")) memory.sentences_since_fear_greed = 0;
+      if (cn_contains_no_case(line, "greed")) memory.sentences_since_fear_greed = 0;
       continue;
     }
 
@@ -111,8 +108,8 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       std::string_view sentence = matching.substr(span.begin, span.end - span.begin);
       const int this_sentence = sentence_number++;
       ++memory.sentences_since_fear_greed;
-      if (ContainsNoCase(sentence, "greed")) memory.sentences_since_fear_greed = 0;
-      if (!HasDigit(sentence)) {
+      if (cn_contains_no_case(sentence, "greed")) memory.sentences_since_fear_greed = 0;
+      if (!cn_has_digit(sentence)) {
         memory.AddUnscannedLine(sentence, &lexicon);
         memory.SetLastWindowSource(sentence);
         continue;

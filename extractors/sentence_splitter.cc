@@ -174,7 +174,6 @@ void SplitLineInWindows(std::string_view text, size_t begin, size_t end, std::ve
     return;
   }
   constexpr size_t kBefore = 2;
-  constexpr size_t kAfter = 0;
   size_t sentence_begin = begin;
   const std::string_view line = text.substr(0, end);
   for (TerminatorCursor t(line, begin); t.position() < end; t.Advance()) {
@@ -185,7 +184,7 @@ void SplitLineInWindows(std::string_view text, size_t begin, size_t end, std::ve
     size_t stop = p + 1;
     while (stop < end && !IsAsciiLetter(text[stop]) && !IsTerminator(text[stop])) ++stop;
     const size_t window_begin = std::max(p > kBefore ? p - kBefore : 0, sentence_begin);
-    const size_t window_end = std::min(end, stop + 1 + kAfter);
+    const size_t window_end = std::min(end, stop + 1);
     const int32_t from = static_cast<int32_t>(p - window_begin);
     const int32_t to = static_cast<int32_t>(stop - window_begin);
     const int32_t boundary = FirstBoundaryAfter(it, text.substr(window_begin, window_end - window_begin), from);

@@ -172,10 +172,7 @@ int WhichSimplePhrase(const RE2& simple, const re2::StringPiece& input, size_t b
 }  // namespace
 
 std::vector<WindowHit> FindWindows(std::string_view sentence) {
-  std::string lower(sentence);
-  for (auto& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return FindWindows(sentence, lower);
+  return FindWindows(sentence, cn_ascii_lower_copy(sentence));
 }
 
 std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view lower_sentence) {
