@@ -96,6 +96,21 @@ inline bool cn_contains_no_case(std::string_view s, std::string_view lower_needl
   return cn_find_no_case(s, lower_needle) != std::string_view::npos;
 }
 
+// starts_with / ends_with for the stages' phrase lists, which mostly miss:
+// the phrase's last byte, compared first, rules out most phrases without a
+// memcmp call.
+inline bool cn_starts_with(std::string_view s, std::string_view phrase) {
+  if (s.size() < phrase.size()) return false;
+  if (phrase.empty()) return true;
+  return s[phrase.size() - 1] == phrase.back() && std::memcmp(s.data(), phrase.data(), phrase.size()) == 0;
+}
+inline bool cn_ends_with(std::string_view s, std::string_view phrase) {
+  if (s.size() < phrase.size()) return false;
+  if (phrase.empty()) return true;
+  return s.back() == phrase.back() &&
+         std::memcmp(s.data() + (s.size() - phrase.size()), phrase.data(), phrase.size()) == 0;
+}
+
 // True when `s` holds an ASCII digit; eight bytes are tested at once.
 inline bool cn_has_digit(std::string_view s) {
   size_t i = 0;

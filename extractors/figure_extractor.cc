@@ -103,12 +103,14 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       continue;
     }
 
+    // Most lines never say "greed": then no sentence of theirs needs asking.
+    const bool line_names_greed = cn_contains_no_case(line, "greed");
     for (const ByteSpan& local : SplitSentences(line)) {
       const ByteSpan span{line_offset + local.begin, line_offset + local.end};
       std::string_view sentence = matching.substr(span.begin, span.end - span.begin);
       const int this_sentence = sentence_number++;
       ++memory.sentences_since_fear_greed;
-      if (cn_contains_no_case(sentence, "greed")) memory.sentences_since_fear_greed = 0;
+      if (line_names_greed && cn_contains_no_case(sentence, "greed")) memory.sentences_since_fear_greed = 0;
       if (!cn_has_digit(sentence)) {
         memory.AddUnscannedLine(sentence, &lexicon);
         memory.SetLastWindowSource(sentence);
@@ -118,9 +120,16 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       // percentage, or a bare number next to an indicator's name. Dates and
       // years alone need nothing more.
       std::vector<Quantity> quantities = LexQuantities(sentence);
-      bool candidate = false;
-      for (const Quantity& q : quantities)
-        if (!q.is_noise && (q.type != QuantityType::kPlain || MayNameIndicator(sentence))) candidate = true;
+      bool candidate = false, has_plain = false;
+      for (const Quantity& q : quantities) {
+        if (q.is_noise) continue;
+        if (q.type != QuantityType::kPlain) {
+          candidate = true;
+          break;
+        }
+        has_plain = true;
+      }
+      if (!candidate && has_plain) candidate = MayNameIndicator(sentence);
       if (!candidate) {
         memory.AddUnscannedLine(sentence, &lexicon);
         memory.SetLastWindowSource(sentence);

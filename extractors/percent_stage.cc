@@ -26,7 +26,7 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
                              " of holders"sv, " of addresses"sv, " of the"sv, " of bitcoin"sv, " of btc"sv, " of eth"sv,
                              " of them"sv, " of which"sv, " discount"sv, " premium"sv, " tax"sv,
                              " allocation"sv, " ownership"sv, " margin"sv, " fee"sv, " commission"sv, " annual"sv}) {
-    if (right.starts_with(w)) return true;
+    if (cn_starts_with(right, w)) return true;
   }
   const cn_lower_span<30> left_window(s.text.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30)));
   const std::string_view left = left_window.view();
@@ -46,7 +46,7 @@ bool LevelBefore(std::string_view text, size_t pos) {
   while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
   for (std::string_view hedge : {" around"sv, " about"sv, " nearly"sv, " almost"sv, " roughly"sv, " over"sv, " above"sv,
                                  " below"sv, " under"sv, " just"sv, " approximately"sv})
-    if (left.ends_with(hedge)) {
+    if (cn_ends_with(left, hedge)) {
       left.remove_suffix(hedge.size());
       break;
     }

@@ -43,7 +43,7 @@ bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
                              " per year"sv, " a year"sv, " in bitcoin"sv, " in btc"sv, " in ether"sv, " in eth"sv,
                              " in crypto"sv, " of bitcoin"sv, " of btc"sv, " of ether"sv, " of eth"sv, " in stablecoins"sv,
                              " in usdt"sv, " in usdc"sv, " in tokens"sv, " of tokens"sv, " in cash"sv, " bond"sv})
-    if (right.starts_with(w)) return true;
+    if (cn_starts_with(right, w)) return true;
   // A non-figure word right before: "raised $5", "fees of $2", "shares at $300".
   const CueHit* bad = s.NearestCue({Cue::kNotAFigure}, q, 25, true, 0);
   if (bad != nullptr) return true;
@@ -116,7 +116,7 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
       std::string_view l = left;
       for (std::string_view hedge : {" roughly"sv, " about"sv, " nearly"sv, " almost"sv, " around"sv, " some"sv,
                                      " approximately"sv, " another"sv, " an additional"sv, " more than"sv, " over"sv})
-        if (l.ends_with(hedge)) {
+        if (cn_ends_with(l, hedge)) {
           l.remove_suffix(hedge.size());
           break;
         }

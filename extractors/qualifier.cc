@@ -82,7 +82,7 @@ bool ByAmountBefore(std::string_view s, size_t pos) {
   for (std::string_view w : {" by"sv, " by about"sv, " by around"sv, " by nearly"sv, " by over"sv, " by more than"sv,
                              " by roughly"sv, " by almost"sv, " by some"sv, " by another"sv, " by an additional"sv,
                              " by just"sv})
-    if (left.ends_with(w)) return true;
+    if (cn_ends_with(left, w)) return true;
   return false;
 }
 

@@ -180,7 +180,7 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<
     const std::vector<std::string_view>* candidates = index.Candidates(low[i], next);
     if (candidates == nullptr) continue;
     for (std::string_view m : *candidates) {
-      if (low.compare(i, m.size(), m) != 0) continue;
+      if (!cn_starts_with(low.substr(i), m)) continue;
       // " - " between two numbers is a range, not a clause break.
       if (m == " - " && i > 0 && i + 3 < low.size() &&
           (std::isdigit(static_cast<unsigned char>(low[i - 1])) ||

@@ -86,15 +86,12 @@ constexpr std::string_view kUnitWords[] = {
     "yearly", "ytd", "yoy", "annual", "annually"};
 
 bool IsUnitWord(std::string_view run) {
-  static const auto by_first_letter = [] {
-    std::array<std::vector<std::string_view>, 26> table;
-    for (std::string_view w : kUnitWords) table[static_cast<size_t>(w[0] - 'a')].push_back(w);
-    return table;
+  static const WordTable<bool> table = [] {
+    WordTable<bool> t;
+    for (std::string_view w : kUnitWords) t.Insert(w, true);
+    return t;
   }();
-  if (run.empty() || run[0] < 'a' || run[0] > 'z') return false;
-  for (std::string_view w : by_first_letter[static_cast<size_t>(run[0] - 'a')])
-    if (w == run) return true;
-  return false;
+  return table.Contains(run);
 }
 
 // Where window expressions may lie: from a little before the first unit

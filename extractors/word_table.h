@@ -5,15 +5,18 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <bitset>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <functional>
 #include <string>
 #include <utility>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace cn {
 
@@ -49,34 +52,62 @@ using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 // A word map for look-ups that mostly miss (every word of a sentence against
 // a lexicon): a bit per (length, first byte, last byte) answers "certainly
-// absent" for most words before any hashing.
+// absent" for most words before any hashing. Behind the filter, an
+// open-addressing table of (hash, entry) pairs: one probe and one compare per
+// hit, no division and no chain of nodes (std::unordered_map had both).
+// Entries live in a deque, so references to values stay valid as it grows.
 template <typename Value>
 class WordTable {
  public:
+  using Entry = std::pair<const std::string, Value>;
+
+  WordTable() = default;
+  // Buckets point into entries_: a copy re-points them at its own entries.
+  // (Moving a deque keeps its elements where they are.)
+  WordTable(const WordTable& other) : filter_(other.filter_), entries_(other.entries_) { Rehash(); }
+  WordTable& operator=(const WordTable& other) {
+    if (this != &other) {
+      WordTable copy(other);
+      *this = std::move(copy);
+    }
+    return *this;
+  }
+  WordTable(WordTable&&) noexcept = default;
+  WordTable& operator=(WordTable&&) noexcept = default;
+
   // The value for `key`, inserted value-initialised if absent.
   Value& operator[](std::string_view key) {
-    filter_.set(Slot(key));
-    auto it = map_.find(key);
-    if (it == map_.end()) it = map_.emplace(std::string(key), Value{}).first;
-    return it->second;
+    if (Entry* e = Lookup(key)) return e->second;
+    return Add(key, Value{}).second;
   }
   // Adds `key` unless present (then the first value stays, as with emplace).
   bool Insert(std::string_view key, Value value) {
-    filter_.set(Slot(key));
-    return map_.emplace(std::string(key), std::move(value)).second;
+    if (Lookup(key) != nullptr) return false;
+    Add(key, std::move(value));
+    return true;
   }
   // Null when `key` is absent.
   const Value* Find(std::string_view key) const {
     if (key.empty() || !filter_.test(Slot(key))) return nullptr;
-    auto it = map_.find(key);
-    return it == map_.end() ? nullptr : &it->second;
+    const Entry* e = Lookup(key);
+    return e == nullptr ? nullptr : &e->second;
   }
   bool Contains(std::string_view key) const { return Find(key) != nullptr; }
-  size_t size() const { return map_.size(); }
-  auto begin() const { return map_.begin(); }
-  auto end() const { return map_.end(); }
+  size_t size() const { return entries_.size(); }
+  void clear() {
+    entries_.clear();
+    buckets_.clear();
+    filter_.reset();
+  }
+  // In insertion order.
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
 
  private:
+  struct Bucket {
+    uint64_t hash = 0;
+    Entry* entry = nullptr;  // null: empty
+  };
   static constexpr size_t kSlots = size_t{1} << 14;
   // Letters of either case keep their 26 distinct low five bits.
   static size_t Slot(std::string_view key) {
@@ -84,8 +115,43 @@ class WordTable {
     const auto first = static_cast<unsigned char>(key.front()), last = static_cast<unsigned char>(key.back());
     return (std::min<size_t>(key.size(), 15) << 10) | ((first & 31u) << 5) | (last & 31u);
   }
+
+  Entry* Lookup(std::string_view key) const {
+    if (buckets_.empty()) return nullptr;
+    const uint64_t hash = WordHash{}(key);
+    const size_t mask = buckets_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Bucket& b = buckets_[i];
+      if (b.entry == nullptr) return nullptr;
+      if (b.hash == hash && b.entry->first == key) return b.entry;
+    }
+  }
+
+  Entry& Add(std::string_view key, Value value) {
+    filter_.set(Slot(key));
+    Entry& e = entries_.emplace_back(std::string(key), std::move(value));
+    // At most half full, so probes stay short and always end at an empty bucket.
+    if (2 * entries_.size() > buckets_.size())
+      Rehash();
+    else
+      Place(e);
+    return e;
+  }
+  void Rehash() {
+    buckets_.assign(std::bit_ceil(std::max<size_t>(16, 4 * entries_.size())), Bucket{});
+    for (Entry& each : entries_) Place(each);
+  }
+  void Place(Entry& e) {
+    const uint64_t hash = WordHash{}(e.first);
+    const size_t mask = buckets_.size() - 1;
+    size_t i = hash & mask;
+    while (buckets_[i].entry != nullptr) i = (i + 1) & mask;
+    buckets_[i] = Bucket{hash, &e};
+  }
+
   std::bitset<kSlots> filter_;
-  WordMap<Value> map_;
+  std::vector<Bucket> buckets_;  // size a power of two
+  std::deque<Entry> entries_;
 };
 
 }  // namespace cn

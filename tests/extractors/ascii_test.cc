@@ -57,4 +57,21 @@ TEST(AsciiTest, FindsPhrasesWhateverTheirCase) {
   EXPECT_FALSE(cn_contains_no_case("no index here", "rsi"));
 }
 
+// The one-byte shortcut must never change an answer.
+TEST(AsciiTest, PrefixAndSuffixTestsAgreeWithStringView) {
+  std::mt19937 rng(5);
+  for (int n = 0; n < 50000; ++n) {
+    // A small alphabet so that hits are common.
+    std::string s, p;
+    for (size_t i = rng() % 9; i > 0; --i) s.push_back("ab "[rng() % 3]);
+    for (size_t i = rng() % 5; i > 0; --i) p.push_back("ab "[rng() % 3]);
+    ASSERT_EQ(cn_starts_with(s, p), std::string_view(s).starts_with(p)) << '"' << s << "\" \"" << p << '"';
+    ASSERT_EQ(cn_ends_with(s, p), std::string_view(s).ends_with(p)) << '"' << s << "\" \"" << p << '"';
+  }
+  EXPECT_TRUE(cn_starts_with(" per share", " per "));
+  EXPECT_FALSE(cn_starts_with(" per", " per "));
+  EXPECT_TRUE(cn_ends_with("fell by about", " by about"));
+  EXPECT_FALSE(cn_ends_with("fell by abouT", " by about"));
+}
+
 }  // namespace
