@@ -181,6 +181,12 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) cons
 std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std::string_view lower) const {
   std::vector<AssetMention> out;
   out.reserve(8);
+  FindMentions(text, lower, out);
+  return out;
+}
+
+void AssetLexicon::FindMentions(std::string_view text, std::string_view lower, std::vector<AssetMention>& out) const {
+  out.clear();
   // A thread's buffer is reused; the span keeps its size in a register.
   thread_local std::vector<Word> word_buffer;
   Words(text, word_buffer);
@@ -318,7 +324,6 @@ std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text, std:
     if (shouting && NotTickers().count(upper)) continue;
     out.push_back({w.begin, w.end, upper, false});
   }
-  return out;
 }
 
 }  // namespace cn

@@ -42,6 +42,8 @@ class AssetLexicon {
   std::vector<AssetMention> FindMentions(std::string_view text) const;
   // The same, given `text` lower-cased (ASCII) by the caller: saves a copy.
   std::vector<AssetMention> FindMentions(std::string_view text, std::string_view lower_text) const;
+  // The same into `out` (cleared first), so a caller can reuse its storage.
+  void FindMentions(std::string_view text, std::string_view lower_text, std::vector<AssetMention>& out) const;
 
   // True when `ticker` (upper case) is a known asset.
   bool IsTicker(std::string_view ticker) const;

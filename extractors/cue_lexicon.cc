@@ -167,6 +167,12 @@ std::vector<CueHit> FindCues(std::string_view sentence) {
 std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {
   std::vector<CueHit> hits;
   hits.reserve(16);
+  FindCuesInLowerCase(lower, hits);
+  return hits;
+}
+
+void FindCuesInLowerCase(std::string_view lower, std::vector<CueHit>& hits) {
+  hits.clear();
   // A thread's buffers are reused; the span keeps the size in a register.
   thread_local std::vector<Token> token_buffer;
   thread_local std::string key;
@@ -202,7 +208,6 @@ std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {
     }
     if (!matched) ++k;
   }
-  return hits;
 }
 
 }  // namespace cn

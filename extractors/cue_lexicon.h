@@ -53,5 +53,7 @@ std::vector<CueHit> FindCues(std::string_view sentence);
 // The same for a sentence the caller has already lower-cased (ASCII), which
 // saves a copy on the hot path.
 std::vector<CueHit> FindCuesInLowerCase(std::string_view lower_sentence);
+// The same into `hits` (cleared first), so a caller can reuse its storage.
+void FindCuesInLowerCase(std::string_view lower_sentence, std::vector<CueHit>& hits);
 
 }  // namespace cn

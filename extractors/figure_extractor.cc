@@ -73,6 +73,8 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
   const AssetLexicon& lexicon = impl_->lexicon;
 
   SentenceMemory memory;
+  // Reused from sentence to sentence: its vectors keep their storage.
+  SentenceAnalysis analysis;
   int sentence_number = context.sentences_seen;
   size_t line_begin = 0;
   bool first_line = true;
@@ -119,7 +121,8 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       // Only sentences with a candidate number are analysed: money, a
       // percentage, or a bare number next to an indicator's name. Dates and
       // years alone need nothing more.
-      std::vector<Quantity> quantities = LexQuantities(sentence);
+      std::vector<Quantity>& quantities = analysis.quantities;
+      LexQuantities(sentence, quantities);
       bool candidate = false, has_plain = false;
       for (const Quantity& q : quantities) {
         if (q.is_noise) continue;
@@ -135,7 +138,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
         memory.SetLastWindowSource(sentence);
         continue;
       }
-      SentenceAnalysis analysis = SentenceAnalysis::Build(sentence, std::move(quantities), lexicon, memory);
+      analysis.Refill(sentence, lexicon, memory);
       if (context.main_asset.empty() && !analysis.assets.empty()) {
         context.main_asset = analysis.assets.front().ticker;
         memory.main_asset = context.main_asset;

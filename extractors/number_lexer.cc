@@ -306,6 +306,12 @@ bool EndsWithWord(std::string_view text, size_t pos, std::string_view word) {
 std::vector<Quantity> LexQuantities(std::string_view text) {
   std::vector<Quantity> out;
   out.reserve(4);
+  LexQuantities(text, out);
+  return out;
+}
+
+void LexQuantities(std::string_view text, std::vector<Quantity>& out) {
+  out.clear();
   size_t i = 0;
   while (i < text.size()) {
     if (!IsQuantityStart(text, i)) {
@@ -360,7 +366,6 @@ std::vector<Quantity> LexQuantities(std::string_view text) {
     out.push_back(q);
     i = q.end > i ? q.end : i + 1;
   }
-  return out;
 }
 
 }  // namespace cn

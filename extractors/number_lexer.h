@@ -43,5 +43,7 @@ struct Quantity {
 };
 
 std::vector<Quantity> LexQuantities(std::string_view text);
+// The same into `out` (cleared first), so a caller can reuse its storage.
+void LexQuantities(std::string_view text, std::vector<Quantity>& out);
 
 }  // namespace cn

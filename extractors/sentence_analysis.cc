@@ -140,36 +140,46 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, const AssetL
 SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<Quantity> quantities,
                                          const AssetLexicon& lexicon, const SentenceMemory& memory) {
   SentenceAnalysis a;
+  a.quantities = std::move(quantities);
+  a.Refill(sentence, lexicon, memory);
+  return a;
+}
+
+void SentenceAnalysis::Refill(std::string_view sentence, const AssetLexicon& lexicon, const SentenceMemory& memory) {
+  SentenceAnalysis& a = *this;
   a.text = sentence;
   a.memory = &memory;
-  a.quantities = std::move(quantities);
   // One lower-cased copy serves mention, cue, window and clause finding.
   thread_local std::string lower;
   lower.assign(sentence);
   cn_ascii_lower_in_place(lower);
   const std::string_view low = lower;
-  a.assets = lexicon.FindMentions(sentence, low);
-  // "ethena (ENA)": one mention, not two.
-  std::vector<AssetMention> merged;
-  for (auto& m : a.assets) {
-    if (!merged.empty() && merged.back().ticker == m.ticker) {
-      std::string_view between = sentence.substr(merged.back().end, m.begin - merged.back().end);
+  lexicon.FindMentions(sentence, low, a.assets);
+  // "ethena (ENA)": one mention, not two. Merged in place: `kept` mentions
+  // stay at the front.
+  size_t kept = 0;
+  for (size_t i = 0; i < a.assets.size(); ++i) {
+    AssetMention& m = a.assets[i];
+    if (kept > 0 && a.assets[kept - 1].ticker == m.ticker) {
+      AssetMention& previous = a.assets[kept - 1];
+      std::string_view between = sentence.substr(previous.end, m.begin - previous.end);
       if (between.find_first_not_of(" (") == std::string_view::npos) {
-        merged.back().end = m.end + (m.end < sentence.size() && sentence[m.end] == ')' ? 1 : 0);
+        previous.end = m.end + (m.end < sentence.size() && sentence[m.end] == ')' ? 1 : 0);
         continue;
       }
     }
-    merged.push_back(m);
+    if (kept != i) a.assets[kept] = std::move(m);
+    ++kept;
   }
-  a.assets = std::move(merged);
-  a.cues = FindCuesInLowerCase(low);
+  a.assets.resize(kept);
+  FindCuesInLowerCase(low, a.cues);
   // "the altcoin's value": a singular group word in the possessive points
   // back at the coin being discussed, not at a group.
   std::erase_if(a.cues, [&](const CueHit& h) {
     return h.cue == Cue::kGroup && low[h.end - 1] != 's' && low.substr(h.end).starts_with("'s ");
   });
-  a.windows = FindWindows(sentence, low);
-  a.clause_starts.push_back(0);
+  FindWindows(sentence, low, a.windows);
+  a.clause_starts.assign(1, 0);
   // Markers start with ' ', ',', ';' or ':'; compare lower-case bytes.
   // Markers grouped by their first two bytes (the second may be the end of
   // the text, for ";"): most spaces and commas start no marker at all.
@@ -201,7 +211,6 @@ SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<
       break;
     }
   }
-  return a;
 }
 
 const std::string& SentenceMemory::LastWindow() const {

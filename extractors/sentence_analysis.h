@@ -76,6 +76,10 @@ struct SentenceAnalysis {
   // The same, reusing quantities already lexed from `sentence`.
   static SentenceAnalysis Build(std::string_view sentence, std::vector<Quantity> quantities,
                                 const AssetLexicon& lexicon, const SentenceMemory& memory);
+  // Re-analyses this object for `sentence`, whose quantities the caller has
+  // already put in `quantities`; the other vectors keep their storage, so a
+  // loop over sentences allocates almost nothing.
+  void Refill(std::string_view sentence, const AssetLexicon& lexicon, const SentenceMemory& memory);
 
   size_t ClauseStart(size_t pos) const;
   size_t ClauseEnd(size_t pos) const;

@@ -94,18 +94,31 @@ bool IsUnitWord(std::string_view run) {
   return table.Contains(run);
 }
 
-// Where window expressions may lie: from a little before the first unit
-// word to the end of the last one; empty when the sentence has none, which
-// is most sentences. The patterns only run over this span.
+// Which lengths of unit word start with each letter, one bit per length:
+// rules out "the", "and", "of", "in" and most other words at once.
+bool MayBeUnitWord(char first, size_t length) {
+  static const auto lengths_by_first = [] {
+    std::array<uint32_t, 26> table{};
+    for (std::string_view w : kUnitWords) table[static_cast<size_t>(w[0] - 'a')] |= 1u << w.size();
+    return table;
+  }();
+  return length < 32 && (lengths_by_first[static_cast<size_t>(first - 'a')] >> length & 1u) != 0;
+}
+
+// Where window expressions may lie: from a little before a unit word to a
+// little after it, one span per group of nearby unit words; none when the
+// sentence has no unit word, which is most sentences. The patterns only run
+// over these spans.
 struct Span {
   size_t begin = 0, end = 0;
-  size_t last_unit = 0;  // where the last unit word starts: no match begins after it
+  size_t last_unit = 0;  // where the span's last unit word starts: no match begins after it
 };
-Span WindowSearchSpan(std::string_view lower) {
-  // The longest lead-in before a unit word: "since the start of the year".
+void WindowSearchSpans(std::string_view lower, std::vector<Span>& spans) {
+  // The longest lead-in before a unit word: "since the start of the year";
+  // the longest tail after one: "year-to-date".
   constexpr size_t kLeadIn = 64;
-  Span span;
-  bool found = false;
+  constexpr size_t kTail = 16;
+  spans.clear();
   size_t i = 0;
   while (i < lower.size()) {
     if (lower[i] < 'a' || lower[i] > 'z') {
@@ -114,20 +127,17 @@ Span WindowSearchSpan(std::string_view lower) {
     }
     const size_t begin = i;
     while (i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z') ++i;
-    if (!IsUnitWord(lower.substr(begin, i - begin))) continue;
-    if (!found) span.begin = begin;
-    span.last_unit = begin;
-    span.end = i;
-    found = true;
+    if (!MayBeUnitWord(lower[begin], i - begin) || !IsUnitWord(lower.substr(begin, i - begin))) continue;
+    Span span{begin > kLeadIn ? begin - kLeadIn : 0, std::min(lower.size(), i + kTail), begin};
+    // Start the search between words, never inside one.
+    while (span.begin > 0 && lower[span.begin - 1] != ' ') --span.begin;
+    if (!spans.empty() && span.begin <= spans.back().end) {
+      spans.back().end = span.end;
+      spans.back().last_unit = span.last_unit;
+    } else {
+      spans.push_back(span);
+    }
   }
-  if (!found) return {};
-  // Start the search between words, never inside one; end it late enough
-  // for the one phrase that goes on after its unit word ("year-to-date").
-  constexpr size_t kTail = 16;
-  span.end = std::min(lower.size(), span.end + kTail);
-  span.begin = span.begin > kLeadIn ? span.begin - kLeadIn : 0;
-  while (span.begin > 0 && lower[span.begin - 1] != ' ') --span.begin;
-  return span;
 }
 
 // RE2 finds a match alone (DFA only) much faster than with its groups.
@@ -174,54 +184,64 @@ std::vector<WindowHit> FindWindows(std::string_view sentence) {
 
 std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view lower_sentence) {
   std::vector<WindowHit> hits;
-  const Span span = WindowSearchSpan(lower_sentence);
-  if (span.end == 0) return hits;
+  FindWindows(sentence, lower_sentence, hits);
+  return hits;
+}
+
+void FindWindows(std::string_view sentence, std::string_view lower_sentence, std::vector<WindowHit>& hits) {
+  hits.clear();
+  thread_local std::vector<Span> spans;
+  WindowSearchSpans(lower_sentence, spans);
+  if (spans.empty()) return;
   // The whole sentence stays the context, so \b sees the characters around the span.
   const re2::StringPiece input(sentence.data(), sentence.size());
   const RE2& counted = CountedPattern();
   re2::StringPiece counted_groups[3];
-  for (size_t at = span.begin; at <= span.last_unit && FindCounted(counted, input, at, span.end, counted_groups);) {
-    const re2::StringPiece prefix = counted_groups[1], unit_piece = counted_groups[2];
-    const size_t match_end = static_cast<size_t>(counted_groups[0].data() - sentence.data()) + counted_groups[0].size();
-    at = match_end > at ? match_end : at + 1;
-    std::string_view pre(prefix.data(), prefix.size());
-    std::string_view u(unit_piece.data(), unit_piece.size());
-    // The number is the last word of the prefix, if it has one.
-    std::string words(pre);
-    for (auto& c : words) c = static_cast<char>(cn_ascii_lower(c));
-    while (!words.empty() && (words.back() == ' ' || words.back() == '-')) words.pop_back();
-    size_t sp = words.find_last_of(" -");
-    std::string last = sp == std::string::npos ? words : words.substr(sp + 1);
-    int n = WordNumber(last);
-    bool has_count = n > 0 || last == "0";
-    if (!has_count) n = 1;  // "past day", "last week"
-    // A bare "in/over/within the day|week" needs a count or a past/last word.
-    std::string lower_u(u);
-    for (auto& c : lower_u) c = static_cast<char>(cn_ascii_lower(c));
-    if ((lower_u == "h" || lower_u == "d") && !has_count) continue;
-    if (!has_count && (words.starts_with("in") || words.starts_with("over") || words.starts_with("within")))
-      continue;  // left to the simple patterns ("in the day" is rare; "over the week" → weekly)
-    std::string d = Duration(n, lower_u);
-    if (d.empty()) continue;
-    size_t begin = static_cast<size_t>(prefix.data() - sentence.data());
-    size_t end = static_cast<size_t>(unit_piece.data() + unit_piece.size() - sentence.data());
-    bool adjectival = pre.find('-') != std::string_view::npos || (end < sentence.size() && sentence[end] == '-');
-    hits.push_back({d, begin, end, adjectival});
+  // Every counted match first, then the fixed phrases that overlap none.
+  for (const Span& span : spans) {
+    for (size_t at = span.begin; at <= span.last_unit && FindCounted(counted, input, at, span.end, counted_groups);) {
+      const re2::StringPiece prefix = counted_groups[1], unit_piece = counted_groups[2];
+      const size_t match_end = static_cast<size_t>(counted_groups[0].data() - sentence.data()) + counted_groups[0].size();
+      at = match_end > at ? match_end : at + 1;
+      std::string_view pre(prefix.data(), prefix.size());
+      std::string_view u(unit_piece.data(), unit_piece.size());
+      // The number is the last word of the prefix, if it has one.
+      std::string words(pre);
+      for (auto& c : words) c = static_cast<char>(cn_ascii_lower(c));
+      while (!words.empty() && (words.back() == ' ' || words.back() == '-')) words.pop_back();
+      size_t sp = words.find_last_of(" -");
+      std::string last = sp == std::string::npos ? words : words.substr(sp + 1);
+      int n = WordNumber(last);
+      bool has_count = n > 0 || last == "0";
+      if (!has_count) n = 1;  // "past day", "last week"
+      // A bare "in/over/within the day|week" needs a count or a past/last word.
+      std::string lower_u(u);
+      for (auto& c : lower_u) c = static_cast<char>(cn_ascii_lower(c));
+      if ((lower_u == "h" || lower_u == "d") && !has_count) continue;
+      if (!has_count && (words.starts_with("in") || words.starts_with("over") || words.starts_with("within")))
+        continue;  // left to the simple patterns ("in the day" is rare; "over the week" → weekly)
+      std::string d = Duration(n, lower_u);
+      if (d.empty()) continue;
+      size_t begin = static_cast<size_t>(prefix.data() - sentence.data());
+      size_t end = static_cast<size_t>(unit_piece.data() + unit_piece.size() - sentence.data());
+      bool adjectival = pre.find('-') != std::string_view::npos || (end < sentence.size() && sentence[end] == '-');
+      hits.push_back({d, begin, end, adjectival});
+    }
   }
   const RE2& simple = SimplePattern();
   re2::StringPiece match;
-  size_t pos = span.begin;
-  while (pos <= span.last_unit && simple.Match(input, pos, span.end, RE2::UNANCHORED, &match, 1)) {
-    size_t begin = static_cast<size_t>(match.data() - sentence.data());
-    size_t end = begin + match.size();
-    const int which = WhichSimplePhrase(simple, input, begin, end);
-    bool overlaps = false;
-    for (const auto& h : hits)
-      if (begin < h.end && h.begin < end) overlaps = true;
-    if (!overlaps) hits.push_back({kSimple[which].duration, begin, end, kSimple[which].adjectival});
-    pos = end > pos ? end : pos + 1;
+  for (const Span& span : spans) {
+    for (size_t pos = span.begin; pos <= span.last_unit && simple.Match(input, pos, span.end, RE2::UNANCHORED, &match, 1);) {
+      size_t begin = static_cast<size_t>(match.data() - sentence.data());
+      size_t end = begin + match.size();
+      const int which = WhichSimplePhrase(simple, input, begin, end);
+      bool overlaps = false;
+      for (const auto& h : hits)
+        if (begin < h.end && h.begin < end) overlaps = true;
+      if (!overlaps) hits.push_back({kSimple[which].duration, begin, end, kSimple[which].adjectival});
+      pos = end > pos ? end : pos + 1;
+    }
   }
-  return hits;
 }
 
 }  // namespace cn

@@ -25,5 +25,7 @@ std::vector<WindowHit> FindWindows(std::string_view sentence);
 // The same, given also the sentence lower-cased (ASCII) for the cheap
 // prefilter; offsets are the same in both.
 std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view lower_sentence);
+// The same into `hits` (cleared first), so a caller can reuse its storage.
+void FindWindows(std::string_view sentence, std::string_view lower_sentence, std::vector<WindowHit>& hits);
 
 }  // namespace cn
