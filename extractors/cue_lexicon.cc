@@ -158,6 +158,13 @@ void Tokenize(std::string_view s, std::vector<Token>& tokens) {
   }
 }
 
+// True when each token is followed by exactly one space and then the next.
+bool OneSpaceApart(std::string_view s, std::span<const Token> tokens) {
+  for (size_t j = 0; j + 1 < tokens.size(); ++j)
+    if (tokens[j + 1].begin != tokens[j].end + 1 || s[tokens[j].end] != ' ') return false;
+  return true;
+}
+
 }  // namespace
 
 std::vector<CueHit> FindCues(std::string_view sentence) {
@@ -192,6 +199,9 @@ void FindCuesInLowerCase(std::string_view lower, std::vector<CueHit>& hits) {
       const Cue* cue = nullptr;
       if (n == 1) {
         cue = table.Find(word(k));
+      } else if (OneSpaceApart(lower, tokens.subspan(k, n))) {
+        // The text itself reads as the phrase: no copy.
+        cue = table.Find(lower.substr(tokens[k].begin, tokens[k + n - 1].end - tokens[k].begin));
       } else {
         key.clear();
         for (size_t j = 0; j < n; ++j) {

@@ -57,8 +57,11 @@ double ReadMagnitude(std::string_view text, size_t& pos) {
     ++p;
     spaced = true;
   }
+  // Every magnitude word starts with t, b, m or k: most numbers stop here.
+  const char first = p < text.size() ? Lower(text[p]) : '\0';
+  if (first != 't' && first != 'b' && first != 'm' && first != 'k') return 1;
   for (const auto& m : kMagnitudes) {
-    if (spaced && m.needs_attach) continue;
+    if (m.word[0] != first || (spaced && m.needs_attach)) continue;
     if (StartsWithNoCase(text, p, m.word) && WordEndsAt(text, p + m.word.size())) {
       // A lone "m"/"t"/"b" glued to a number could be a unit ("5m" = minutes
       // is rare in news; "5t" tons). Accept: money context decides later.
@@ -87,8 +90,9 @@ constexpr std::array<Currency, 8> kSuffixCurrencies = {{
 
 // Reads a currency prefix at `pos`; returns its code and end, or empty.
 std::string_view ReadCurrencyPrefix(std::string_view text, size_t pos, size_t& end) {
+  const char first = pos < text.size() ? Lower(text[pos]) : '\0';
   for (const auto& c : kPrefixCurrencies) {
-    if (!StartsWithNoCase(text, pos, c.token)) continue;
+    if (c.token[0] != first || !StartsWithNoCase(text, pos, c.token)) continue;
     if (c.is_word && pos > 0 && IsAlpha(text[pos - 1])) continue;
     size_t p = pos + c.token.size();
     if (c.is_word && p < text.size() && IsAlpha(text[p])) continue;
@@ -205,8 +209,10 @@ bool ReadQuantity(std::string_view text, size_t pos, Quantity& q) {
     } else {
       // Currency after the number: "5 million dollars", "500 USD".
       size_t w = (p < text.size() && IsSpace(text[p])) ? p + 1 : p;
+      const char first = w < text.size() ? Lower(text[w]) : '\0';
       for (const auto& c : kSuffixCurrencies) {
-        if (w > p && StartsWithNoCase(text, w, c.token) && WordEndsAt(text, w + c.token.size())) {
+        if (w > p && c.token[0] == first && StartsWithNoCase(text, w, c.token) &&
+            WordEndsAt(text, w + c.token.size())) {
           q.type = QuantityType::kMoney;
           q.currency = std::string(c.code);
           p = w + c.token.size();
