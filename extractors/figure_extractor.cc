@@ -62,8 +62,12 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view utf8) const {
 // counted by their final punctuation.
 int CountSentences(std::string_view line) {
   int n = 1;
-  for (size_t i = 0; i + 1 < line.size(); ++i)
-    if ((line[i] == '.' || line[i] == '!' || line[i] == '?') && line[i + 1] == ' ') ++n;
+  // One memchr pass per terminator: they are rare, so this reads the line
+  // far faster than a test per byte.
+  for (char terminator : {'.', '!', '?'})
+    for (size_t i = line.find(terminator); i != std::string_view::npos && i + 1 < line.size();
+         i = line.find(terminator, i + 1))
+      if (line[i + 1] == ' ') ++n;
   return n;
 }
 
