@@ -1,5 +1,6 @@
 #include "extractors/ascii.h"
 #include "extractors/time_window.h"
+#include "extractors/window_phrases.h"
 #include "extractors/word_table.h"
 
 #include <re2/re2.h>
@@ -8,6 +9,7 @@
 #include <array>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,38 +45,6 @@ const RE2& CountedPattern() {
   // "over the next three days", "48 hours", "the past week", "30 days".
   static const RE2 re(
       R"((?i)\b((?:past|last|previous|next|prior|within|over|in|coming|recent|trailing)\s+(?:the\s+)?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|thirty|ninety|a|an|single)\s*-?\s*)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety)\s*-?\s*)(hours?|hr|h|days?|d|weeks?|wk|months?|mo|years?|yr)\b)");
-  return re;
-}
-
-struct Simple {
-  const char* pattern;
-  const char* duration;
-  bool adjectival;
-};
-
-// Fixed window phrases. One combined pattern, one capture group each, so a
-// sentence is scanned once however many phrases there are.
-constexpr Simple kSimple[] = {
-    {R"(year[- ]to[- ]date|ytd|so far this year|since the start of the year|this year)", "YTD", false},
-    {R"(hourly|the hour)", "PT1H", true},
-    {R"(daily|intraday|on the day|for the day|today|of the day|a day|per day|overnight|24h|day-over-day|single day|one day|the day)", "PT24H", true},
-    {R"(weekly|on the week|this week|the week|for the week|a week|week-over-week|wow|seven days|week-on-week)", "P7D", true},
-    {R"(monthly|this month|the month|a month|month-over-month|on the month|for the month)", "P30D", true},
-    {R"(annual|annually|yearly|year-over-year|yoy|year-on-year|a year|the year|12 months|twelve months)", "P1Y", true},
-};
-constexpr int kSimpleCount = sizeof(kSimple) / sizeof(kSimple[0]);
-
-const RE2& SimplePattern() {
-  static const RE2 re([] {
-    std::string p = "(?i)\\b(?:";
-    for (int i = 0; i < kSimpleCount; ++i) {
-      if (i) p += "|";
-      p += "(";
-      p += kSimple[i].pattern;
-      p += ")";
-    }
-    return p + ")\\b";
-  }());
   return re;
 }
 
@@ -161,21 +131,6 @@ bool FindCounted(const RE2& counted, const re2::StringPiece& input, size_t at, s
   return counted.Match(input, begin, begin + whole.size(), RE2::ANCHOR_BOTH, groups, 3);
 }
 
-// Which alternative of SimplePattern() matched input[begin, end). Phrases
-// repeat ("24h", "this week"), so the answer is remembered per phrase.
-int WhichSimplePhrase(const RE2& simple, const re2::StringPiece& input, size_t begin, size_t end) {
-  thread_local WordMap<int> memo;
-  const std::string phrase = cn_ascii_lower_copy(std::string_view(input.data() + begin, end - begin));
-  if (auto found = memo.find(std::string_view(phrase)); found != memo.end()) return found->second;
-  re2::StringPiece groups[kSimpleCount + 1];
-  int which = 0;
-  if (simple.Match(input, begin, end, RE2::ANCHOR_BOTH, groups, kSimpleCount + 1))
-    for (int g = 1; g <= kSimpleCount; ++g)
-      if (groups[g].data() != nullptr) which = g - 1;
-  if (memo.size() < 1024) memo.emplace(phrase, which);
-  return which;
-}
-
 }  // namespace
 
 std::vector<WindowHit> FindWindows(std::string_view sentence) {
@@ -219,7 +174,7 @@ void FindWindows(std::string_view sentence, std::string_view lower_sentence, std
       for (auto& c : lower_u) c = static_cast<char>(cn_ascii_lower(c));
       if ((lower_u == "h" || lower_u == "d") && !has_count) continue;
       if (!has_count && (words.starts_with("in") || words.starts_with("over") || words.starts_with("within")))
-        continue;  // left to the simple patterns ("in the day" is rare; "over the week" → weekly)
+        continue;  // left to the fixed phrases ("in the day" is rare; "over the week" → weekly)
       std::string d = Duration(n, lower_u);
       if (d.empty()) continue;
       size_t begin = static_cast<size_t>(prefix.data() - sentence.data());
@@ -228,18 +183,15 @@ void FindWindows(std::string_view sentence, std::string_view lower_sentence, std
       hits.push_back({d, begin, end, adjectival});
     }
   }
-  const RE2& simple = SimplePattern();
-  re2::StringPiece match;
   for (const Span& span : spans) {
-    for (size_t pos = span.begin; pos <= span.last_unit && simple.Match(input, pos, span.end, RE2::UNANCHORED, &match, 1);) {
-      size_t begin = static_cast<size_t>(match.data() - sentence.data());
-      size_t end = begin + match.size();
-      const int which = WhichSimplePhrase(simple, input, begin, end);
+    for (size_t pos = span.begin; pos <= span.last_unit;) {
+      const std::optional<WindowPhraseMatch> phrase = FindWindowPhrase(lower_sentence, pos, span.end);
+      if (!phrase) break;
       bool overlaps = false;
       for (const auto& h : hits)
-        if (begin < h.end && h.begin < end) overlaps = true;
-      if (!overlaps) hits.push_back({kSimple[which].duration, begin, end, kSimple[which].adjectival});
-      pos = end > pos ? end : pos + 1;
+        if (phrase->begin < h.end && h.begin < phrase->end) overlaps = true;
+      if (!overlaps) hits.push_back({std::string(phrase->duration), phrase->begin, phrase->end, phrase->adjectival});
+      pos = phrase->end > pos ? phrase->end : pos + 1;
     }
   }
 }
