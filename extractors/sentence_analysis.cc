@@ -368,7 +368,9 @@ std::vector<std::string> SentenceAnalysis::SubjectAssets(const Quantity& q, bool
     ++hi;
   for (size_t i = lo; i <= hi; ++i)
     if (std::find(out.begin(), out.end(), assets[i].ticker) == out.end()) out.push_back(assets[i].ticker);
-  // "…, and so are BNB and XRP" / "as did SOL": more subjects after the number.
+  // "…, and so are BNB and XRP" / "as did SOL": more subjects after the
+  // number; there are none to find without a mention after it.
+  if (std::none_of(assets.begin(), assets.end(), [&](const AssetMention& m) { return m.begin >= q.end; })) return out;
   for (std::string_view marker : {"so are "sv, "so is "sv, "so did "sv, "so have "sv, "so has "sv, "as did "sv, "as have "sv,
                                   "so were "sv, "so was "sv, "as are "sv, "as is "sv}) {
     size_t p = cn_find_no_case(text, marker, q.end);
