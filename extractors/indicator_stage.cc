@@ -60,7 +60,7 @@ std::vector<Figure> IndicatorStage(const SentenceAnalysis& s, const Quantity& q)
       if (m.end <= anchor && anchor - m.end <= 30 && s.SameClause(m.begin, anchor)) f.asset = m.ticker;
     if (f.asset.empty() && s.memory != nullptr) f.asset = s.memory->main_asset;
   }
-  return {f};
+  return SingleFigure(std::move(f));
 }
 
 }  // namespace cn

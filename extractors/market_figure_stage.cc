@@ -134,7 +134,7 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
     for (const WindowHit& w : s.windows)
       if (w.end <= cue->begin && cue->begin - w.end <= 12) f.window = w.duration;
   }
-  return {f};
+  return SingleFigure(std::move(f));
 }
 
 }  // namespace cn

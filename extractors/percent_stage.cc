@@ -103,7 +103,7 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
       f.window.clear();
       auto subject = s.SubjectAssetIndex(q, false);
       f.asset = subject ? s.assets[*subject].ticker : "BTC";  // "dominance" alone means Bitcoin's
-      return {f};
+      return SingleFigure(std::move(f));
     }
   }
 

@@ -156,7 +156,7 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
   }
   f.asset = asset;
   if (std::optional<Figure> zone = ZoneWithWordsBetween(s, q, f)) return {f, *zone};
-  return {f};
+  return SingleFigure(std::move(f));
 }
 
 }  // namespace cn

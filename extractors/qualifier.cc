@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <vector>
 
 namespace cn {
 
@@ -34,6 +35,16 @@ constexpr std::array<Hedge, 44> kHedges = {{
     {"shy of", Qualifier::kUnder}, {"sub", Qualifier::kUnder}, {"beneath", Qualifier::kUnder},
 }};
 
+// kHedges by their last byte, each list in kHedges order (longest first).
+const std::vector<const Hedge*>& HedgesEndingIn(char last) {
+  static const auto by_last = [] {
+    std::array<std::vector<const Hedge*>, 256> table;
+    for (const Hedge& h : kHedges) table[static_cast<unsigned char>(h.words.back())].push_back(&h);
+    return table;
+  }();
+  return by_last[static_cast<unsigned char>(last)];
+}
+
 // Words that may sit between a hedge and its number.
 bool IsFiller(std::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "by" || w == "just" || w == "another" ||
@@ -55,9 +66,11 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
   trim();
   if (!left.empty() && left.back() == '~') return Qualifier::kApprox;
   for (int round = 0; round < 4; ++round) {
-    for (const Hedge& h : kHedges) {
-      // The last byte first: it rules out almost every hedge without a compare.
-      if (left.empty() || left.back() != h.words.back() || !left.ends_with(h.words)) continue;
+    if (left.empty()) break;
+    // Only hedges ending in the window's last byte can end it.
+    for (const Hedge* hedge : HedgesEndingIn(left.back())) {
+      const Hedge& h = *hedge;
+      if (!left.ends_with(h.words)) continue;
       size_t b = left.size() - h.words.size();
       if (b > 0 && std::isalpha(static_cast<unsigned char>(left[b - 1]))) continue;
       // "sub-$60K" is written with a hyphen, which trim() removed.

@@ -29,4 +29,11 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q);
 // A figure with the fields every stage fills the same way.
 Figure MakeFigure(FigureKind kind, const SentenceAnalysis& s, const Quantity& q);
 
+// A stage's one figure, moved into the result (`return {f};` would copy it).
+inline std::vector<Figure> SingleFigure(Figure f) {
+  std::vector<Figure> figures;
+  figures.push_back(std::move(f));
+  return figures;
+}
+
 }  // namespace cn
