@@ -111,6 +111,21 @@ inline bool cn_ends_with(std::string_view s, std::string_view phrase) {
          std::memcmp(s.data() + (s.size() - phrase.size()), phrase.data(), phrase.size()) == 0;
 }
 
+// Where the first ASCII digit at or after `from` is, or s.size() when there
+// is none; eight bytes are tested at once.
+inline size_t cn_find_digit(std::string_view s, size_t from) {
+  size_t i = from;
+  for (; i + 8 <= s.size(); i += 8) {
+    const uint64_t x = cn_load8(s.data() + i) ^ (kCnEveryByte * '0');
+    if (((x - kCnEveryByte * 10) & ~x & kCnHighBits) == 0) continue;  // no byte below 10 after the XOR
+    for (size_t j = i; j < i + 8; ++j)
+      if (static_cast<unsigned char>(s[j] - '0') < 10) return j;
+  }
+  for (; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i] - '0') < 10) return i;
+  return s.size();
+}
+
 // True when `s` holds an ASCII digit; eight bytes are tested at once.
 inline bool cn_has_digit(std::string_view s) {
   size_t i = 0;

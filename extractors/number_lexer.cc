@@ -318,8 +318,15 @@ std::vector<Quantity> LexQuantities(std::string_view text) {
 
 void LexQuantities(std::string_view text, std::vector<Quantity>& out) {
   out.clear();
+  // A quantity has a digit at most this far after its start ("-$ 5",
+  // "USD 5", "€ 5"): text further before the next digit starts none.
+  constexpr size_t kLongestLeadIn = 6;
+  size_t next_digit = cn_find_digit(text, 0);
   size_t i = 0;
   while (i < text.size()) {
+    if (next_digit < i) next_digit = cn_find_digit(text, i);
+    if (next_digit == text.size()) break;
+    if (next_digit - i > kLongestLeadIn) i = next_digit - kLongestLeadIn;
     if (!IsQuantityStart(text, i)) {
       ++i;
       continue;

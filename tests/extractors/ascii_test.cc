@@ -74,4 +74,17 @@ TEST(AsciiTest, PrefixAndSuffixTestsAgreeWithStringView) {
   EXPECT_FALSE(cn_ends_with("fell by abouT", " by about"));
 }
 
+TEST(AsciiTest, FindsTheFirstDigitExactlyLikeTheByteLoop) {
+  std::mt19937 rng(9);
+  for (int n = 0; n < 20000; ++n) {
+    const std::string s = RandomBytes(rng, 40);
+    const size_t from = s.empty() ? 0 : rng() % (s.size() + 1);
+    size_t expected = from;
+    while (expected < s.size() && !(s[expected] >= '0' && s[expected] <= '9')) ++expected;
+    ASSERT_EQ(cn_find_digit(s, from), expected);
+  }
+  EXPECT_EQ(cn_find_digit("fell \xC3\xA9 by 5%", 0), 11u);
+  EXPECT_EQ(cn_find_digit("no digits here at all", 0), 21u);
+}
+
 }  // namespace
