@@ -265,6 +265,8 @@ void AssetLexicon::FindMentions(std::string_view text, std::string_view lower, s
     // Tickers are written in upper case (or as cashtags): skip other words early.
     if (!cashtag && !(s[0] >= 'A' && s[0] <= 'Z') && !(s[0] >= '0' && s[0] <= '9')) continue;
     if (!cashtag && s.size() > 1 && s[1] >= 'a' && s[1] <= 'z') continue;
+    // Every ticker holds a letter (Parse insists), so a bare number is none.
+    if (std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     upper.assign(s);
     for (auto& c : upper)
       if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
