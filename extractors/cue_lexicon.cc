@@ -100,19 +100,26 @@ const Table& CueTable() {
   return table;
 }
 
-// First words of phrases and how many words the longest phrase starting
-// with each has: other words need no look-up at all.
-const WordTable<int>& PhraseStarts() {
-  static const WordTable<int> starts = [] {
-    WordTable<int> out;
+// Every phrase and every word-prefix of one ("in", "in the", "in the red"):
+// matching walks word by word and stops as soon as no phrase goes on.
+struct PhrasePrefix {
+  bool is_phrase = false;  // the prefix is itself a phrase, of `cue`
+  Cue cue = Cue::kBy;
+  bool goes_on = false;    // some longer phrase starts with it
+};
+const WordTable<PhrasePrefix>& PhrasePrefixes() {
+  static const WordTable<PhrasePrefix> prefixes = [] {
+    WordTable<PhrasePrefix> out;
     for (const auto& [phrase, cue] : CueTable()) {
-      int words = 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
-      std::string first = phrase.substr(0, phrase.find(' '));
-      out[first] = std::max(out[first], words);
+      for (size_t space = phrase.find(' '); space != std::string::npos; space = phrase.find(' ', space + 1))
+        out[std::string_view(phrase).substr(0, space)].goes_on = true;
+      PhrasePrefix& whole = out[phrase];
+      whole.is_phrase = true;
+      whole.cue = cue;
     }
     return out;
   }();
-  return starts;
+  return prefixes;
 }
 
 struct Token {
@@ -185,38 +192,37 @@ void FindCuesInLowerCase(std::string_view lower, std::vector<CueHit>& hits) {
   thread_local std::string key;
   Tokenize(lower, token_buffer);
   const std::span<const Token> tokens(token_buffer);
-  const Table& table = CueTable();
-  const WordTable<int>& starts = PhraseStarts();
+  const WordTable<PhrasePrefix>& prefixes = PhrasePrefixes();
   auto word = [&](size_t k) { return lower.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
+  // The words k .. k+n-1 as a phrase key: the text itself when they stand
+  // one space apart, else joined by single spaces.
+  auto phrase_key = [&](size_t k, size_t n) {
+    if (OneSpaceApart(lower, tokens.subspan(k, n)))
+      return lower.substr(tokens[k].begin, tokens[k + n - 1].end - tokens[k].begin);
+    key.clear();
+    for (size_t j = 0; j < n; ++j) {
+      if (j) key.push_back(' ');
+      key.append(word(k + j));
+    }
+    return std::string_view(key);
+  };
   for (size_t k = 0; k < tokens.size();) {
-    const int* longest = starts.Find(word(k));
-    if (longest == nullptr) {  // no phrase starts with this word
+    // The longest phrase starting at word k.
+    const PhrasePrefix* prefix = prefixes.Find(word(k));
+    size_t longest = 0;
+    Cue cue = Cue::kBy;
+    for (size_t n = 1; prefix != nullptr;) {
+      if (prefix->is_phrase) longest = n, cue = prefix->cue;
+      if (!prefix->goes_on || k + n == tokens.size()) break;
+      ++n;
+      prefix = prefixes.Find(phrase_key(k, n));
+    }
+    if (longest == 0) {
       ++k;
       continue;
     }
-    bool matched = false;
-    for (size_t n = std::min<size_t>(static_cast<size_t>(*longest), tokens.size() - k); n >= 1; --n) {
-      const Cue* cue = nullptr;
-      if (n == 1) {
-        cue = table.Find(word(k));
-      } else if (OneSpaceApart(lower, tokens.subspan(k, n))) {
-        // The text itself reads as the phrase: no copy.
-        cue = table.Find(lower.substr(tokens[k].begin, tokens[k + n - 1].end - tokens[k].begin));
-      } else {
-        key.clear();
-        for (size_t j = 0; j < n; ++j) {
-          if (j) key.push_back(' ');
-          key.append(word(k + j));
-        }
-        cue = table.Find(key);
-      }
-      if (cue == nullptr) continue;
-      hits.push_back({*cue, tokens[k].begin, tokens[k + n - 1].end});
-      k += n;
-      matched = true;
-      break;
-    }
-    if (!matched) ++k;
+    hits.push_back({cue, tokens[k].begin, tokens[k + longest - 1].end});
+    k += longest;
   }
 }
 
