@@ -62,14 +62,16 @@ bool IsAsciiUpperLetter(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 void Words(std::string_view text, std::vector<Word>& words) {
   words.clear();
   const size_t n = text.size();
-  const auto at = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const char* const bytes = text.data();
+  const auto at = [bytes](size_t k) { return static_cast<unsigned char>(bytes[k]); };
   size_t i = 0;
   while (i < n) {
     while (i < n && !IsWordByte(at(i))) ++i;
     if (i == n) break;
     const size_t b = i;
     while (true) {
-      while (i < n && IsWordByte(at(i))) ++i;
+      do ++i;
+      while (i < n && IsWordByte(at(i)));
       // An inner '.' between letters keeps the word going, but "ETH.The" at a
       // sentence join is two words: lower case must follow the '.'.
       if (i + 1 < n && text[i] == '.' && IsAsciiAlpha(at(i - 1)) && IsAsciiLowerLetter(at(i + 1))) {

@@ -143,9 +143,11 @@ bool IsWordChar(unsigned char c) { return kWordChar[c]; }
 // Fills `tokens` (cleared first) so callers can reuse its storage.
 void Tokenize(std::string_view s, std::vector<Token>& tokens) {
   tokens.clear();
+  const size_t n = s.size();
+  const char* const bytes = s.data();
   size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
     if (c == '&') {
       tokens.push_back({i, i + 1});
       ++i;
@@ -156,7 +158,8 @@ void Tokenize(std::string_view s, std::vector<Token>& tokens) {
       continue;
     }
     size_t b = i;
-    while (i < s.size() && IsWordChar(static_cast<unsigned char>(s[i]))) ++i;
+    do ++i;
+    while (i < n && IsWordChar(static_cast<unsigned char>(bytes[i])));
     size_t e = i;
     // Trailing hyphens/apostrophes belong to punctuation; "bitcoin's" → "bitcoin".
     while (e > b && (s[e - 1] == '-' || s[e - 1] == '\'' || s[e - 1] == '/')) --e;

@@ -183,9 +183,11 @@ void SentenceAnalysis::Refill(std::string_view sentence, const AssetLexicon& lex
   // Markers start with ' ', ',', ';' or ':'; compare lower-case bytes.
   // Markers grouped by their first two bytes (the second may be the end of
   // the text, for ";"): most spaces and commas start no marker at all.
-  static const ClauseMarkerIndex& index = ClauseMarkerIndex::Get();
-  for (size_t i = 0; i < low.size(); ++i) {
-    if (!index.MayStartWith(low[i])) continue;
+  const ClauseMarkerIndex& index = ClauseMarkerIndex::Get();
+  const char* const bytes = low.data();
+  const size_t n = low.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!index.MayStartWith(bytes[i])) continue;
     const char next = i + 1 < low.size() ? low[i + 1] : '\0';
     const std::vector<std::string_view>* candidates = index.Candidates(low[i], next);
     if (candidates == nullptr) continue;

@@ -89,15 +89,19 @@ void WindowSearchSpans(std::string_view lower, std::vector<Span>& spans) {
   constexpr size_t kLeadIn = 64;
   constexpr size_t kTail = 16;
   spans.clear();
+  const auto is_letter = [](char c) { return static_cast<unsigned char>(c - 'a') < 26; };
+  const size_t n = lower.size();
+  const char* const text = lower.data();
   size_t i = 0;
-  while (i < lower.size()) {
-    if (lower[i] < 'a' || lower[i] > 'z') {
+  while (i < n) {
+    if (!is_letter(text[i])) {
       ++i;
       continue;
     }
     const size_t begin = i;
-    while (i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z') ++i;
-    if (!MayBeUnitWord(lower[begin], i - begin) || !IsUnitWord(lower.substr(begin, i - begin))) continue;
+    do ++i;
+    while (i < n && is_letter(text[i]));
+    if (!MayBeUnitWord(text[begin], i - begin) || !IsUnitWord(lower.substr(begin, i - begin))) continue;
     Span span{begin > kLeadIn ? begin - kLeadIn : 0, std::min(lower.size(), i + kTail), begin};
     // Start the search between words, never inside one.
     while (span.begin > 0 && lower[span.begin - 1] != ' ') --span.begin;
