@@ -58,6 +58,7 @@ inline size_t CountHighBits(uint64_t mask) { return static_cast<size_t>(((mask >
 // How many of the eight bytes at s start a code point (are not 10xxxxxx).
 inline size_t LeadBytesIn8(const char* s) {
   const uint64_t word = cn_load8(s);
+  if ((word & kCnHighBits) == 0) return 8;  // ASCII, by far the most common
   const uint64_t continuation = word & ~(word << 1) & kCnHighBits;
   return 8 - CountHighBits(continuation);
 }
@@ -134,7 +135,7 @@ NormalizedText NormalizeText(std::string_view in) {
     const uint64_t word = cn_load8(orig.data() + b);
     // Bit 7 of each byte that starts a code point (is not 10xxxxxx).
     uint64_t leads = ~(word & ~(word << 1)) & kCnHighBits;
-    const size_t count = CountHighBits(leads);
+    const size_t count = (word & kCnHighBits) == 0 ? 8 : CountHighBits(leads);
     if (next_checkpoint < cp + count) {  // kBlock >= 8: at most one checkpoint per word
       for (size_t skip = next_checkpoint - cp; skip > 0; --skip) leads &= leads - 1;
       out.byte_of_cp_block_.push_back(static_cast<uint32_t>(b + static_cast<size_t>(std::countr_zero(leads)) / 8));
