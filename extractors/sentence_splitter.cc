@@ -140,13 +140,13 @@ void SplitLineWhole(std::string_view text, size_t begin, size_t end, std::vector
 int32_t FirstBoundaryAfter(icu::BreakIterator* it, std::string_view window, int32_t from) {
   constexpr size_t kLongestRemembered = 32;
   constexpr size_t kMemoSize = 4096;
-  thread_local WordMap<int32_t> memo;
+  thread_local WordTable<int32_t> memo;
   thread_local std::string key;
   const bool remember = window.size() <= kLongestRemembered;
   if (remember) {
     key.assign(1, static_cast<char>('0' + from));
     key.append(window);
-    if (auto found = memo.find(std::string_view(key)); found != memo.end()) return found->second;
+    if (const int32_t* found = memo.Find(key)) return *found;
   }
   int32_t boundary = icu::BreakIterator::DONE;
   IcuWindow icu_window(it, window);
@@ -158,7 +158,7 @@ int32_t FirstBoundaryAfter(icu::BreakIterator* it, std::string_view window, int3
   }
   if (remember) {
     if (memo.size() >= kMemoSize) memo.clear();
-    memo.emplace(key, boundary);
+    memo.Insert(key, boundary);
   }
   return boundary;
 }

@@ -76,9 +76,9 @@ std::optional<WindowPhraseMatch> FindWindowPhrase(std::string_view lower, size_t
   const auto& by_first = PhrasesByFirstByte();
   to = std::min(to, lower.size());
   for (size_t s = from; s < to; ++s) {
+    if (s > 0 && IsWordChar(lower[s - 1])) continue;  // not at the start of a word
     const auto first = static_cast<unsigned char>(lower[s]);
     if (first >= 128 || by_first[first].empty()) continue;
-    if (s > 0 && IsWordChar(lower[s - 1])) continue;  // not at the start of a word
     for (const Phrase& p : by_first[first]) {
       const size_t e = s + p.text.size();
       if (e > to || !cn_starts_with(lower.substr(s), p.text)) continue;
