@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "pipeline/schema_migrations.h"
@@ -58,7 +59,8 @@ class Transaction {
 struct ArticleStore::Impl {
   SqliteDb db;
   Statement find_article, find_source, insert_source, insert_article, update_article, delete_figures,
-      insert_figure, delete_sentiment, insert_sentiment, set_versions, index_pending, unqueue_pending;
+      insert_figure, delete_sentiment, insert_sentiment, set_versions, index_pending, unqueue_pending,
+      next_unindexed, index_unindexed, raise_index_mark;
   TransactionStatements tx;
   std::unordered_map<std::string, int64_t> source_ids;
   int64_t queued_for_index = 0;  // articles written since the last UpdateSearchIndex
@@ -99,6 +101,13 @@ struct ArticleStore::Impl {
         {&unqueue_pending,
          "DELETE FROM articles_fts_pending WHERE article_id IN "
          "(SELECT article_id FROM articles_fts_pending ORDER BY article_id LIMIT ?1)"},
+        // New articles wait above articles_fts_state.indexed_through (schema 0005).
+        {&next_unindexed,
+         "SELECT indexed_through, (SELECT coalesce(max(id), 0) FROM articles) FROM articles_fts_state"},
+        {&index_unindexed,
+         "INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?1 AND "
+         "id <= ?2 ORDER BY id"},
+        {&raise_index_mark, "UPDATE articles_fts_state SET indexed_through = ?1"},
         {&set_versions,
          "UPDATE articles SET extractor_version = ?2, sentiment_version = coalesce(?3, sentiment_version), "
          "updated_at = ?4 WHERE id = ?1"},
@@ -199,23 +208,46 @@ std::expected<ArticleStore, std::string> ArticleStore::Open(const std::string& p
 }
 
 std::expected<int64_t, std::string> ArticleStore::UpdateSearchIndex() {
+  auto fail = [&](const std::string& what) {
+    return std::unexpected(impl_->db.path() + ": full-text index: " + what);
+  };
+  const int64_t batch = kSearchIndexBatch;
   int64_t indexed = 0;
   for (;;) {
     Transaction tx(impl_->tx);
-    if (auto r = tx.Begin(); !r) return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
+    if (auto r = tx.Begin(); !r) return fail(r.error());
+    // Articles changed after they were indexed, queued by the update trigger.
     // Same rows in both statements: lowest ids first, and this connection
     // holds the write lock.
-    impl_->index_pending.Bind(1, static_cast<int64_t>(kSearchIndexBatch));
-    if (auto r = impl_->index_pending.Run(); !r)
-      return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
-    impl_->unqueue_pending.Bind(1, static_cast<int64_t>(kSearchIndexBatch));
-    if (auto r = impl_->unqueue_pending.Run(); !r)
-      return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
+    impl_->index_pending.Bind(1, batch);
+    if (auto r = impl_->index_pending.Run(); !r) return fail(r.error());
+    impl_->unqueue_pending.Bind(1, batch);
+    if (auto r = impl_->unqueue_pending.Run(); !r) return fail(r.error());
     const int64_t unqueued = sqlite3_changes(impl_->db.get());
-    if (unqueued == 0) break;  // nothing was queued: the empty transaction rolls back
-    if (auto r = tx.Commit(); !r) return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
-    indexed += unqueued;
-    if (unqueued < kSearchIndexBatch) break;
+    // New articles: ids in (mark, mark + batch], then the mark. Bounding by
+    // id, not by a count, reads no article page twice (ids are dense: a
+    // gap only makes a batch smaller).
+    Statement& range = impl_->next_unindexed;
+    if (range.Step() != SQLITE_ROW) {
+      range.Reset();
+      return fail(impl_->db.ErrorMessage());
+    }
+    const int64_t mark = range.ColumnInt(0);
+    const int64_t newest = range.ColumnInt(1);
+    range.Reset();
+    const int64_t new_mark = std::min(newest, mark + batch);
+    int64_t fresh = 0;
+    if (new_mark > mark) {
+      impl_->index_unindexed.Bind(1, mark).Bind(2, new_mark);
+      if (auto r = impl_->index_unindexed.Run(); !r) return fail(r.error());
+      fresh = sqlite3_changes(impl_->db.get());
+      impl_->raise_index_mark.Bind(1, new_mark);
+      if (auto r = impl_->raise_index_mark.Run(); !r) return fail(r.error());
+    }
+    if (unqueued == 0 && new_mark <= mark) break;  // nothing to index: the empty transaction rolls back
+    if (auto r = tx.Commit(); !r) return fail(r.error());
+    indexed += unqueued + fresh;
+    if (unqueued < batch && new_mark >= newest) break;
   }
   impl_->queued_for_index = 0;
   return indexed;
