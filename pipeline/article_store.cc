@@ -274,11 +274,11 @@ std::expected<UpsertOutcome, std::string> ArticleStore::UpsertArticle(const Arti
     return std::unexpected(key + ": " + what);
   };
   if (key.empty()) return std::unexpected(std::string("article without URL"));
-  std::string hash = ContentHash(article);
   Transaction tx(impl_->tx);
   if (auto r = tx.Begin(); !r) return fail(r.error());
   std::optional<StoredArticleInfo> existing = Find(key);
-  if (existing && existing->content_hash == hash) return UpsertOutcome::kUnchanged;
+  if (existing && MatchesContentHash(existing->content_hash, article)) return UpsertOutcome::kUnchanged;
+  const std::string hash = ContentHash(article);
 
   std::string now = NowUtc();
   auto source_id = impl_->SourceId(article.source, now);
