@@ -139,21 +139,40 @@ struct ArticleStore::Impl {
   }
 
   std::expected<int64_t, std::string> InsertFigures(int64_t article_id, const std::vector<Figure>& figures) {
+    // A parameter keeps its value from one row to the next (Run() resets
+    // without clearing), so only what differs from the previous figure is
+    // bound again: binding cost ~7 % of storing an article, and consecutive
+    // figures mostly share kind, asset, unit, qualifier and the NULLs.
+    // Views, not copies: every string (and the previous figure's, still
+    // bound) outlives the Run() calls below.
+    Statement& s = insert_figure;
+    const Figure* prev = nullptr;
     int64_t ordinal = 0;
+    s.Bind(1, article_id);
     for (const Figure& f : figures) {
-      // Views, not copies: every string outlives the Run() below.
-      Statement& s = insert_figure;
-      s.Bind(1, article_id).Bind(2, ordinal++).BindView(3, ToString(f.kind)).BindViewOrNull(4, f.asset);
-      s.Bind(5, f.value).Bind(6, f.value_high).BindView(7, f.unit).BindView(8, ToString(f.qualifier));
-      s.BindViewOrNull(9, ToString(f.direction)).BindViewOrNull(10, f.window).BindViewOrNull(11, ToString(f.side));
-      s.BindViewOrNull(12, f.name).BindViewOrNull(13, f.metric).Bind(14, f.start).Bind(15, f.end);
-      s.BindView(16, f.text).Bind(17, static_cast<int64_t>(f.sentence));
+      const bool all = prev == nullptr;
+      s.Bind(2, ordinal++);
+      if (all || f.kind != prev->kind) s.BindView(3, ToString(f.kind));
+      if (all || f.asset != prev->asset) s.BindViewOrNull(4, f.asset);
+      s.Bind(5, f.value);
+      if (all || f.value_high != prev->value_high) s.Bind(6, f.value_high);
+      if (all || f.unit != prev->unit) s.BindView(7, f.unit);
+      if (all || f.qualifier != prev->qualifier) s.BindView(8, ToString(f.qualifier));
+      if (all || f.direction != prev->direction) s.BindViewOrNull(9, ToString(f.direction));
+      if (all || f.window != prev->window) s.BindViewOrNull(10, f.window);
+      if (all || f.side != prev->side) s.BindViewOrNull(11, ToString(f.side));
+      if (all || f.name != prev->name) s.BindViewOrNull(12, f.name);
+      if (all || f.metric != prev->metric) s.BindViewOrNull(13, f.metric);
+      s.Bind(14, f.start).Bind(15, f.end);
+      if (all || f.text != prev->text) s.BindView(16, f.text);
+      s.Bind(17, static_cast<int64_t>(f.sentence));
       if (auto r = s.Run(); !r) {
-        insert_figure.Reset();
+        s.Reset();
         return std::unexpected("figure " + std::to_string(ordinal - 1) + ": " + r.error());
       }
+      prev = &f;
     }
-    insert_figure.Reset();  // drops the views
+    s.Reset();  // drops the views
     return ordinal;
   }
 

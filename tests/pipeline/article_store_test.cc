@@ -201,6 +201,51 @@ TEST(ArticleStoreTest, RoundTripsEveryFigureFieldAndSentiment) {
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'soured'"), 1);
 }
 
+// Consecutive figures that share some fields and differ in others (the
+// store binds only what changed from the previous figure) are stored exactly
+// as each figure alone in an article of its own.
+TEST(ArticleStoreTest, FiguresSharingOrChangingAnyFieldStoreLikeFiguresAlone) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store);
+  Figure full = MakeLiquidation(1.2e9, Side::kLong, 11, 24, "$1.2 billion");
+  full.asset = "BTC";
+  full.value_high = 1.3e9;
+  full.qualifier = Qualifier::kApprox;
+  full.direction = Direction::kDown;
+  full.name = "rsi";
+  full.metric = "price";
+  Figure empty;  // every optional field empty → NULL
+  empty.kind = FigureKind::kPercentChange;
+  empty.unit = "%";
+  empty.text = "4.5%";
+  Figure other_asset = full;
+  other_asset.asset = "ETH";
+  Figure other_text = full;
+  other_text.text = "$1.3 billion";
+  other_text.window = "";
+  const std::vector<Figure> sequence = {full, empty, full, full, other_asset, empty, other_text, empty};
+  ASSERT_TRUE(store->UpsertArticle(MakeArticle("together", "t"), sequence, {}, 1));
+  for (size_t i = 0; i < sequence.size(); ++i)
+    ASSERT_TRUE(store->UpsertArticle(MakeArticle("alone" + std::to_string(i), "t"), {sequence[i]}, {}, 1));
+  const std::string columns =
+      "quote(kind)||quote(asset)||quote(value)||quote(value_high)||quote(unit)||quote(qualifier)||"
+      "quote(direction)||quote(window)||quote(side)||quote(name)||quote(metric)||quote(start)||quote(\"end\")||"
+      "quote(text)||quote(sentence)";
+  auto together = store->db().Prepare("SELECT " + columns + " FROM figure_mentions WHERE url LIKE '%/together' "
+                                      "ORDER BY figure_id");
+  ASSERT_TRUE(together);
+  for (size_t i = 0; i < sequence.size(); ++i) {
+    ASSERT_EQ(together->Step(), SQLITE_ROW) << i;
+    auto alone = store->db().Prepare("SELECT " + columns + " FROM figure_mentions WHERE url LIKE '%/alone" +
+                                     std::to_string(i) + "'");
+    ASSERT_TRUE(alone);
+    ASSERT_EQ(alone->Step(), SQLITE_ROW) << i;
+    EXPECT_EQ(together->ColumnText(0), alone->ColumnText(0)) << "figure " << i;
+  }
+  EXPECT_EQ(together->Step(), SQLITE_DONE);
+}
+
 TEST(ArticleStoreTest, SameArticleTwiceWritesNothing) {
   TempDir dir;
   auto store = ArticleStore::Open(dir.File("a.db"));
