@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cn {
@@ -24,9 +25,15 @@ struct ArticleRecord {
   std::string text;           // main text; figure offsets point into it
 };
 
-// The hash stored in articles.content_hash: FNV-1a 64 over title, authors,
-// published_at and text, as "fnv1a64:<16 hex digits>". It only detects
-// changes between fetches of the same URL; it is not a security hash.
+// The hash stored in articles.content_hash, over title, authors,
+// published_at and text, as "cnh64:<16 hex digits>" (a 64-bit multiply-mix
+// over 8-byte words). It only detects changes between fetches of the same
+// URL; it is not a security hash.
 std::string ContentHash(const ArticleRecord& article);
+
+// Whether `stored` (a content_hash read from the database) is the hash of
+// `article`: in the current form, or as "fnv1a64:<hex>" (FNV-1a 64 over the
+// same fields), which earlier versions stored. Any other form: false.
+bool MatchesContentHash(std::string_view stored, const ArticleRecord& article);
 
 }  // namespace cn

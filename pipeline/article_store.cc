@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "pipeline/schema_migrations.h"
@@ -58,7 +59,8 @@ class Transaction {
 struct ArticleStore::Impl {
   SqliteDb db;
   Statement find_article, find_source, insert_source, insert_article, update_article, delete_figures,
-      insert_figure, delete_sentiment, insert_sentiment, set_versions, index_pending, unqueue_pending;
+      insert_figure, delete_sentiment, insert_sentiment, set_versions, index_pending, unqueue_pending,
+      next_unindexed, index_unindexed, raise_index_mark;
   TransactionStatements tx;
   std::unordered_map<std::string, int64_t> source_ids;
   int64_t queued_for_index = 0;  // articles written since the last UpdateSearchIndex
@@ -99,6 +101,13 @@ struct ArticleStore::Impl {
         {&unqueue_pending,
          "DELETE FROM articles_fts_pending WHERE article_id IN "
          "(SELECT article_id FROM articles_fts_pending ORDER BY article_id LIMIT ?1)"},
+        // New articles wait above articles_fts_state.indexed_through (schema 0005).
+        {&next_unindexed,
+         "SELECT indexed_through, (SELECT coalesce(max(id), 0) FROM articles) FROM articles_fts_state"},
+        {&index_unindexed,
+         "INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?1 AND "
+         "id <= ?2 ORDER BY id"},
+        {&raise_index_mark, "UPDATE articles_fts_state SET indexed_through = ?1"},
         {&set_versions,
          "UPDATE articles SET extractor_version = ?2, sentiment_version = coalesce(?3, sentiment_version), "
          "updated_at = ?4 WHERE id = ?1"},
@@ -130,21 +139,40 @@ struct ArticleStore::Impl {
   }
 
   std::expected<int64_t, std::string> InsertFigures(int64_t article_id, const std::vector<Figure>& figures) {
+    // A parameter keeps its value from one row to the next (Run() resets
+    // without clearing), so only what differs from the previous figure is
+    // bound again: binding cost ~7 % of storing an article, and consecutive
+    // figures mostly share kind, asset, unit, qualifier and the NULLs.
+    // Views, not copies: every string (and the previous figure's, still
+    // bound) outlives the Run() calls below.
+    Statement& s = insert_figure;
+    const Figure* prev = nullptr;
     int64_t ordinal = 0;
+    s.Bind(1, article_id);
     for (const Figure& f : figures) {
-      // Views, not copies: every string outlives the Run() below.
-      Statement& s = insert_figure;
-      s.Bind(1, article_id).Bind(2, ordinal++).BindView(3, ToString(f.kind)).BindViewOrNull(4, f.asset);
-      s.Bind(5, f.value).Bind(6, f.value_high).BindView(7, f.unit).BindView(8, ToString(f.qualifier));
-      s.BindViewOrNull(9, ToString(f.direction)).BindViewOrNull(10, f.window).BindViewOrNull(11, ToString(f.side));
-      s.BindViewOrNull(12, f.name).BindViewOrNull(13, f.metric).Bind(14, f.start).Bind(15, f.end);
-      s.BindView(16, f.text).Bind(17, static_cast<int64_t>(f.sentence));
+      const bool all = prev == nullptr;
+      s.Bind(2, ordinal++);
+      if (all || f.kind != prev->kind) s.BindView(3, ToString(f.kind));
+      if (all || f.asset != prev->asset) s.BindViewOrNull(4, f.asset);
+      s.Bind(5, f.value);
+      if (all || f.value_high != prev->value_high) s.Bind(6, f.value_high);
+      if (all || f.unit != prev->unit) s.BindView(7, f.unit);
+      if (all || f.qualifier != prev->qualifier) s.BindView(8, ToString(f.qualifier));
+      if (all || f.direction != prev->direction) s.BindViewOrNull(9, ToString(f.direction));
+      if (all || f.window != prev->window) s.BindViewOrNull(10, f.window);
+      if (all || f.side != prev->side) s.BindViewOrNull(11, ToString(f.side));
+      if (all || f.name != prev->name) s.BindViewOrNull(12, f.name);
+      if (all || f.metric != prev->metric) s.BindViewOrNull(13, f.metric);
+      s.Bind(14, f.start).Bind(15, f.end);
+      if (all || f.text != prev->text) s.BindView(16, f.text);
+      s.Bind(17, static_cast<int64_t>(f.sentence));
       if (auto r = s.Run(); !r) {
-        insert_figure.Reset();
+        s.Reset();
         return std::unexpected("figure " + std::to_string(ordinal - 1) + ": " + r.error());
       }
+      prev = &f;
     }
-    insert_figure.Reset();  // drops the views
+    s.Reset();  // drops the views
     return ordinal;
   }
 
@@ -186,8 +214,12 @@ std::expected<ArticleStore, std::string> ArticleStore::Open(const std::string& p
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(*db);
   // WAL: readers never block the writer; synchronous=NORMAL: a kill loses no
-  // committed transaction (only a power cut may lose the last few).
-  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+  // committed transaction (only a power cut may lose the last few). A 6 MB
+  // page cache (default 2 MB) still holds the last kSearchIndexBatch
+  // articles when they are indexed: 1.6 instead of 2.7 page reads per stored
+  // article, for 4 MB more memory.
+  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL",
+                             "PRAGMA cache_size = -6000"}) {
     if (auto r = impl->db.Exec(pragma); !r) return std::unexpected(path + ": " + r.error());
   }
   if (auto r = MigrateToCurrent(impl->db); !r) return std::unexpected(r.error());
@@ -199,23 +231,46 @@ std::expected<ArticleStore, std::string> ArticleStore::Open(const std::string& p
 }
 
 std::expected<int64_t, std::string> ArticleStore::UpdateSearchIndex() {
+  auto fail = [&](const std::string& what) {
+    return std::unexpected(impl_->db.path() + ": full-text index: " + what);
+  };
+  const int64_t batch = kSearchIndexBatch;
   int64_t indexed = 0;
   for (;;) {
     Transaction tx(impl_->tx);
-    if (auto r = tx.Begin(); !r) return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
+    if (auto r = tx.Begin(); !r) return fail(r.error());
+    // Articles changed after they were indexed, queued by the update trigger.
     // Same rows in both statements: lowest ids first, and this connection
     // holds the write lock.
-    impl_->index_pending.Bind(1, static_cast<int64_t>(kSearchIndexBatch));
-    if (auto r = impl_->index_pending.Run(); !r)
-      return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
-    impl_->unqueue_pending.Bind(1, static_cast<int64_t>(kSearchIndexBatch));
-    if (auto r = impl_->unqueue_pending.Run(); !r)
-      return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
+    impl_->index_pending.Bind(1, batch);
+    if (auto r = impl_->index_pending.Run(); !r) return fail(r.error());
+    impl_->unqueue_pending.Bind(1, batch);
+    if (auto r = impl_->unqueue_pending.Run(); !r) return fail(r.error());
     const int64_t unqueued = sqlite3_changes(impl_->db.get());
-    if (unqueued == 0) break;  // nothing was queued: the empty transaction rolls back
-    if (auto r = tx.Commit(); !r) return std::unexpected(impl_->db.path() + ": full-text index: " + r.error());
-    indexed += unqueued;
-    if (unqueued < kSearchIndexBatch) break;
+    // New articles: ids in (mark, mark + batch], then the mark. Bounding by
+    // id, not by a count, reads no article page twice (ids are dense: a
+    // gap only makes a batch smaller).
+    Statement& range = impl_->next_unindexed;
+    if (range.Step() != SQLITE_ROW) {
+      range.Reset();
+      return fail(impl_->db.ErrorMessage());
+    }
+    const int64_t mark = range.ColumnInt(0);
+    const int64_t newest = range.ColumnInt(1);
+    range.Reset();
+    const int64_t new_mark = std::min(newest, mark + batch);
+    int64_t fresh = 0;
+    if (new_mark > mark) {
+      impl_->index_unindexed.Bind(1, mark).Bind(2, new_mark);
+      if (auto r = impl_->index_unindexed.Run(); !r) return fail(r.error());
+      fresh = sqlite3_changes(impl_->db.get());
+      impl_->raise_index_mark.Bind(1, new_mark);
+      if (auto r = impl_->raise_index_mark.Run(); !r) return fail(r.error());
+    }
+    if (unqueued == 0 && new_mark <= mark) break;  // nothing to index: the empty transaction rolls back
+    if (auto r = tx.Commit(); !r) return fail(r.error());
+    indexed += unqueued + fresh;
+    if (unqueued < batch && new_mark >= newest) break;
   }
   impl_->queued_for_index = 0;
   return indexed;
@@ -242,11 +297,11 @@ std::expected<UpsertOutcome, std::string> ArticleStore::UpsertArticle(const Arti
     return std::unexpected(key + ": " + what);
   };
   if (key.empty()) return std::unexpected(std::string("article without URL"));
-  std::string hash = ContentHash(article);
   Transaction tx(impl_->tx);
   if (auto r = tx.Begin(); !r) return fail(r.error());
   std::optional<StoredArticleInfo> existing = Find(key);
-  if (existing && existing->content_hash == hash) return UpsertOutcome::kUnchanged;
+  if (existing && MatchesContentHash(existing->content_hash, article)) return UpsertOutcome::kUnchanged;
+  const std::string hash = ContentHash(article);
 
   std::string now = NowUtc();
   auto source_id = impl_->SourceId(article.source, now);

@@ -8,10 +8,12 @@
 // time.
 //
 // The full-text index (articles_fts) is derived and lags behind: an article's
-// transaction only queues its id (articles_fts_pending, schema 0003), and the
-// store indexes the queue in one transaction every kSearchIndexBatch stored
-// articles, in FinishRun, in the destructor and on Open (which catches up
-// whatever a killed process left queued). A crash loses no queued article.
+// transaction writes nothing for it — a new article waits above the mark
+// articles_fts_state.indexed_through, a changed one in articles_fts_pending
+// (schema 0005) — and the store indexes what waits in one transaction every
+// kSearchIndexBatch stored articles, in FinishRun, in the destructor and on
+// Open (which catches up whatever a killed process left). A crash loses no
+// waiting article.
 //
 // Thread safety: one ArticleStore per thread (it owns one SQLite connection
 // and its prepared statements). Open() migrates the database; several

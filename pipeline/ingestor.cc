@@ -54,7 +54,7 @@ ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
   }
 
   std::optional<StoredArticleInfo> stored = store_.Find(article.canonical_url);
-  if (stored && stored->content_hash == ContentHash(article)) {
+  if (stored && MatchesContentHash(stored->content_hash, article)) {
     ++result_.counts.articles_unchanged;
     display_.ArticleDone("unchanged", article.canonical_url, 0);
     return {true, more};

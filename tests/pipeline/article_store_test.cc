@@ -56,12 +56,13 @@ TEST(SchemaTest, EmptyDatabaseGetsEveryTableAndView) {
   ASSERT_TRUE(mode);
   ASSERT_EQ(mode->Step(), SQLITE_ROW);
   EXPECT_EQ(mode->ColumnText(0), "wal");
-  for (const char* table : {"sources", "articles", "figures", "sentiment", "runs", "fetch_state"}) {
+  for (const char* table : {"sources", "articles", "figures", "sentiment", "runs", "fetch_state",
+                            "articles_fts_pending", "articles_fts_state"}) {
     EXPECT_EQ(Count(*store, std::string("SELECT strict FROM pragma_table_list WHERE name = '") + table + "'"), 1)
         << table << " is not STRICT";
   }
   for (const char* view : {"figure_mentions", "liquidations", "price_mentions", "percent_moves", "daily_liquidations",
-                           "article_sentiment", "article_list", "articles_fts"})
+                           "article_sentiment", "article_list", "articles_fts", "articles_not_indexed"})
     EXPECT_EQ(Count(*store, std::string("SELECT count(*) FROM ") + view), 0) << view;
 }
 
@@ -200,6 +201,51 @@ TEST(ArticleStoreTest, RoundTripsEveryFigureFieldAndSentiment) {
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'soured'"), 1);
 }
 
+// Consecutive figures that share some fields and differ in others (the
+// store binds only what changed from the previous figure) are stored exactly
+// as each figure alone in an article of its own.
+TEST(ArticleStoreTest, FiguresSharingOrChangingAnyFieldStoreLikeFiguresAlone) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store);
+  Figure full = MakeLiquidation(1.2e9, Side::kLong, 11, 24, "$1.2 billion");
+  full.asset = "BTC";
+  full.value_high = 1.3e9;
+  full.qualifier = Qualifier::kApprox;
+  full.direction = Direction::kDown;
+  full.name = "rsi";
+  full.metric = "price";
+  Figure empty;  // every optional field empty → NULL
+  empty.kind = FigureKind::kPercentChange;
+  empty.unit = "%";
+  empty.text = "4.5%";
+  Figure other_asset = full;
+  other_asset.asset = "ETH";
+  Figure other_text = full;
+  other_text.text = "$1.3 billion";
+  other_text.window = "";
+  const std::vector<Figure> sequence = {full, empty, full, full, other_asset, empty, other_text, empty};
+  ASSERT_TRUE(store->UpsertArticle(MakeArticle("together", "t"), sequence, {}, 1));
+  for (size_t i = 0; i < sequence.size(); ++i)
+    ASSERT_TRUE(store->UpsertArticle(MakeArticle("alone" + std::to_string(i), "t"), {sequence[i]}, {}, 1));
+  const std::string columns =
+      "quote(kind)||quote(asset)||quote(value)||quote(value_high)||quote(unit)||quote(qualifier)||"
+      "quote(direction)||quote(window)||quote(side)||quote(name)||quote(metric)||quote(start)||quote(\"end\")||"
+      "quote(text)||quote(sentence)";
+  auto together = store->db().Prepare("SELECT " + columns + " FROM figure_mentions WHERE url LIKE '%/together' "
+                                      "ORDER BY figure_id");
+  ASSERT_TRUE(together);
+  for (size_t i = 0; i < sequence.size(); ++i) {
+    ASSERT_EQ(together->Step(), SQLITE_ROW) << i;
+    auto alone = store->db().Prepare("SELECT " + columns + " FROM figure_mentions WHERE url LIKE '%/alone" +
+                                     std::to_string(i) + "'");
+    ASSERT_TRUE(alone);
+    ASSERT_EQ(alone->Step(), SQLITE_ROW) << i;
+    EXPECT_EQ(together->ColumnText(0), alone->ColumnText(0)) << "figure " << i;
+  }
+  EXPECT_EQ(together->Step(), SQLITE_DONE);
+}
+
 TEST(ArticleStoreTest, SameArticleTwiceWritesNothing) {
   TempDir dir;
   auto store = ArticleStore::Open(dir.File("a.db"));
@@ -312,7 +358,7 @@ TEST(ArticleStoreTest, DeletingAnArticleCascades) {
 // own check that the index matches the articles table.
 void ExpectSearchIndexComplete(ArticleStore& store) {
   ASSERT_TRUE(store.UpdateSearchIndex());
-  EXPECT_EQ(Count(store, "SELECT count(*) FROM articles_fts_pending"), 0);
+  EXPECT_EQ(Count(store, "SELECT count(*) FROM articles_not_indexed"), 0);
   EXPECT_TRUE(store.db().Exec("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')"));
   auto check = store.db().Prepare("PRAGMA integrity_check");
   ASSERT_TRUE(check);
@@ -326,7 +372,7 @@ TEST(SearchIndexTest, ArticlesAreQueuedInTheirTransactionAndIndexedInBatches) {
   ASSERT_TRUE(store);
   ASSERT_TRUE(store->UpsertArticle(MakeArticle("a", "Ether whales accumulated."), {}, {}, 1));
   ASSERT_TRUE(store->UpsertArticle(MakeArticle("b", "Solana validators upgraded."), {}, {}, 1));
-  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts_pending"), 2);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_not_indexed"), 2);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'whales'"), 0);
   EXPECT_EQ(store->UpdateSearchIndex().value_or(-1), 2);
   EXPECT_EQ(store->UpdateSearchIndex().value_or(-1), 0);
@@ -341,7 +387,7 @@ TEST(SearchIndexTest, EveryBatchOfArticlesIsIndexedWithoutAnExplicitCall) {
   ASSERT_TRUE(store);
   for (int i = 0; i < kSearchIndexBatch + 3; ++i)
     ASSERT_TRUE(store->UpsertArticle(MakeArticle("n" + std::to_string(i), "Marker text."), {}, {}, 1));
-  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts_pending"), 3);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_not_indexed"), 3);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'marker'"), kSearchIndexBatch);
   ExpectSearchIndexComplete(*store);
 }
@@ -363,8 +409,72 @@ TEST(SearchIndexTest, OpenCatchesUpWhatAKilledWriterLeftQueued) {
   }
   auto store = ArticleStore::Open(path);
   ASSERT_TRUE(store);
-  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts_pending"), 0);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_not_indexed"), 0);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'dogecoin'"), 1);
+  ExpectSearchIndexComplete(*store);
+}
+
+TEST(SearchIndexTest, StoringAnArticleWritesNothingForTheIndexInItsTransaction) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store);
+  // No trigger on INSERT (it cost a statement journal and a trigger program
+  // per article); new articles wait above the mark instead.
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'articles' "
+                          "AND sql LIKE '%AFTER INSERT%'"),
+            0);
+  ASSERT_TRUE(store->UpsertArticle(MakeArticle("a", "Ether whales accumulated."), {}, {}, 1));
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts_pending"), 0);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_not_indexed"), 1);
+  EXPECT_EQ(store->UpdateSearchIndex().value_or(-1), 1);
+  EXPECT_EQ(Count(*store, "SELECT indexed_through FROM articles_fts_state"),
+            Count(*store, "SELECT max(id) FROM articles"));
+  ExpectSearchIndexComplete(*store);
+}
+
+TEST(SearchIndexTest, AnIdFreedByDeletingTheNewestArticleIsIndexedWhenReused) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->UpsertArticle(MakeArticle("old", "Litecoin halved."), {}, {}, 1));
+  ASSERT_TRUE(store->UpsertArticle(MakeArticle("newest", "Monero delisted."), {}, {}, 1));
+  ASSERT_TRUE(store->UpdateSearchIndex());
+  const int64_t freed = Count(*store, "SELECT max(id) FROM articles");
+  ASSERT_TRUE(store->db().Exec("DELETE FROM articles WHERE canonical_url LIKE '%/newest'"));
+  ASSERT_TRUE(store->UpsertArticle(MakeArticle("reuser", "Stellar anchors expanded."), {}, {}, 1));
+  ASSERT_EQ(Count(*store, "SELECT id FROM articles WHERE canonical_url LIKE '%/reuser'"), freed);
+  ExpectSearchIndexComplete(*store);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'stellar'"), 1);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'monero'"), 0);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'litecoin'"), 1);
+}
+
+TEST(SearchIndexTest, ArticlesQueuedBeforeSchema5AreIndexedAfterTheMigration) {
+  TempDir dir;
+  std::string path = dir.File("v4.db");
+  {
+    auto db = SqliteDb::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(db);
+    for (int v = 0; v < 4; ++v) ASSERT_TRUE(db->Exec(Migrations()[v].sql));
+    ASSERT_TRUE(db->Exec("PRAGMA user_version = 4"));
+    const char* insert =
+        "INSERT INTO articles(source_id, canonical_url, url, text, content_hash, extractor_version, first_seen_at, "
+        "updated_at, fetched_at) VALUES (1, ?1, ?1, ?2, 'h', 1, 't', 't', 't')";
+    ASSERT_TRUE(db->Exec("INSERT INTO sources(id, name, first_seen_at) VALUES (1, 'wire', 't')"));
+    auto stmt = db->Prepare(insert);
+    ASSERT_TRUE(stmt);
+    stmt->Bind(1, std::string_view("https://x.example/indexed")).Bind(2, std::string_view("Avalanche subnets grew."));
+    ASSERT_TRUE(stmt->Run());
+    // Schema 4's writer indexed the queue: do the same for the first article.
+    ASSERT_TRUE(db->Exec("INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles;"
+                         "DELETE FROM articles_fts_pending"));
+    stmt->Bind(1, std::string_view("https://x.example/queued")).Bind(2, std::string_view("Chainlink oracles lagged."));
+    ASSERT_TRUE(stmt->Run());
+  }
+  auto store = ArticleStore::Open(path);  // migrates, then catches up
+  ASSERT_TRUE(store) << store.error();
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'avalanche'"), 1);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'chainlink'"), 1);
   ExpectSearchIndexComplete(*store);
 }
 
@@ -384,7 +494,7 @@ TEST(SearchIndexTest, UpdatesAndDeletesKeepTheIndexExactWhetherIndexedOrQueued) 
   ASSERT_EQ(store->UpsertArticle(indexed, {}, {}, 1).value(), UpsertOutcome::kUpdated);
   ASSERT_EQ(store->UpsertArticle(queued, {}, {}, 1).value(), UpsertOutcome::kUpdated);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'forked'"), 0);
-  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts_pending"), 2);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_not_indexed"), 2);
   ExpectSearchIndexComplete(*store);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'stalled OR resumed'"), 2);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'paused OR forked'"), 0);
@@ -392,7 +502,7 @@ TEST(SearchIndexTest, UpdatesAndDeletesKeepTheIndexExactWhetherIndexedOrQueued) 
   // Deleting an indexed article and a queued one.
   ASSERT_TRUE(store->UpsertArticle(MakeArticle("late", "Tron burned fees."), {}, {}, 1));
   ASSERT_TRUE(store->db().Exec("DELETE FROM articles WHERE canonical_url LIKE '%/indexed' OR canonical_url LIKE '%/late'"));
-  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts_pending"), 0);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_not_indexed"), 0);
   ExpectSearchIndexComplete(*store);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'cardano OR tron'"), 0);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'polkadot'"), 1);

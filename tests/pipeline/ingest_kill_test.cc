@@ -212,7 +212,7 @@ TEST(IngestSignalTest, StopSignalEndsTheRunCleanly) {
     EXPECT_EQ(Rows(db, "SELECT status, finished_at IS NOT NULL, articles_new FROM runs"),
               std::vector<std::string>{"interrupted|1|" + std::to_string(stored) + "|"});
     EXPECT_EQ(Rows(db, "PRAGMA integrity_check"), std::vector<std::string>{"ok|"});
-    EXPECT_EQ(QueryIntIfExists(db, "SELECT count(*) FROM articles_fts_pending"), 0) << "search index left behind";
+    EXPECT_EQ(QueryIntIfExists(db, "SELECT count(*) FROM articles_not_indexed"), 0) << "search index left behind";
     EXPECT_TRUE(IngestLock::Acquire(db).has_value()) << "the lock was not released";
 
     auto rerun = testing::RunBinary("ingest --sources " + sources + " --db " + db +
