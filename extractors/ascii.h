@@ -71,10 +71,12 @@ inline size_t cn_find_no_case(std::string_view s, std::string_view lower_needle,
   if (from >= s.size() || s.size() - from < lower_needle.size()) return std::string_view::npos;
   const char lower_first = lower_needle[0];
   const char upper_first = (lower_first >= 'a' && lower_first <= 'z') ? static_cast<char>(lower_first - 32) : lower_first;
-  const char* const end = s.data() + (s.size() - lower_needle.size() + 1);  // last possible start + 1
+  const char* end = s.data() + (s.size() - lower_needle.size() + 1);  // last possible start + 1
   size_t best = std::string_view::npos;
   for (char first : {lower_first, upper_first}) {
     const char* p = s.data() + from;
+    // Only a match before the one already found can be better.
+    if (best != std::string_view::npos) end = s.data() + best;
     while (p < end) {
       p = static_cast<const char*>(std::memchr(p, first, static_cast<size_t>(end - p)));
       if (p == nullptr) break;

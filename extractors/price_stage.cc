@@ -64,8 +64,10 @@ std::optional<Figure> ZoneWithWordsBetween(const SentenceAnalysis& s, const Quan
   if (q.value_high || level.kind != FigureKind::kPrice) return std::nullopt;
   const size_t from = q.begin > kReach ? q.begin - kReach : 0;
   size_t between = std::string_view::npos;
-  for (size_t at = cn_find_no_case(s.text, "between ", from); at < q.begin;
-       at = cn_find_no_case(s.text, "between ", at + 1))
+  // "between " ends before the amount: the text after it need not be searched.
+  const std::string_view before = s.text.substr(0, q.begin);
+  for (size_t at = cn_find_no_case(before, "between ", from); at != std::string_view::npos;
+       at = cn_find_no_case(before, "between ", at + 1))
     if (at == 0 || s.text[at - 1] == ' ') between = at;
   if (between == std::string_view::npos || !s.SameClause(between, q.begin)) return std::nullopt;
   // The other end: the next amount of money, in the same clause, after "and";

@@ -87,4 +87,19 @@ TEST(AsciiTest, FindsTheFirstDigitExactlyLikeTheByteLoop) {
   EXPECT_EQ(cn_find_digit("no digits here at all", 0), 21u);
 }
 
+// Whatever mix of cases and near misses, the first match from `from` on.
+TEST(AsciiTest, FindsPhrasesExactlyLikeANaiveSearch) {
+  std::mt19937 rng(13);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s, needle;
+    for (size_t k = rng() % 30; k > 0; --k) s.push_back("bBeEtTwWn "[rng() % 10]);
+    for (size_t k = 1 + rng() % 4; k > 0; --k) needle.push_back("betwn "[rng() % 6]);
+    const size_t from = rng() % (s.size() + 2);
+    size_t expected = std::string_view::npos;
+    for (size_t at = from; at + needle.size() <= s.size() && expected == std::string_view::npos; ++at)
+      if (cn_ascii_lower_copy(s.substr(at, needle.size())) == needle) expected = at;
+    ASSERT_EQ(cn_find_no_case(s, needle, from), expected) << '"' << s << "\" \"" << needle << "\" " << from;
+  }
+}
+
 }  // namespace
