@@ -178,19 +178,15 @@ void SentenceAnalysis::Refill(std::string_view sentence, const AssetLexicon& lex
   std::erase_if(a.cues, [&](const CueHit& h) {
     return h.cue == Cue::kGroup && low[h.end - 1] != 's' && low.substr(h.end).starts_with("'s ");
   });
-  FindWindows(sentence, low, a.windows);
   a.clause_starts.assign(1, 0);
   // Markers start with ' ', ',', ';' or ':'; compare lower-case bytes.
   // Markers grouped by their first two bytes (the second may be the end of
   // the text, for ";"): most spaces and commas start no marker at all.
   const ClauseMarkerIndex& index = ClauseMarkerIndex::Get();
-  const char* const bytes = low.data();
-  const size_t n = low.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (!index.MayStartWith(bytes[i])) continue;
+  auto clause_break_at = [&](size_t i) {
     const char next = i + 1 < low.size() ? low[i + 1] : '\0';
     const std::vector<std::string_view>* candidates = index.Candidates(low[i], next);
-    if (candidates == nullptr) continue;
+    if (candidates == nullptr) return;
     for (std::string_view m : *candidates) {
       if (!cn_starts_with(low.substr(i), m)) continue;
       // " - " between two numbers is a range, not a clause break.
@@ -210,9 +206,29 @@ void SentenceAnalysis::Refill(std::string_view sentence, const AssetLexicon& lex
         if (idiom) continue;
       }
       a.clause_starts.push_back(i + 1);
-      break;
+      return;
     }
+  };
+  // One pass over the bytes finds both the clause breaks (markers start with
+  // a space or punctuation) and the unit words of time windows (whole runs
+  // of letters), instead of one pass each.
+  thread_local std::vector<UnitWord> unit_words;
+  unit_words.clear();
+  const auto is_letter = [](char c) { return static_cast<unsigned char>(c - 'a') < 26; };
+  const char* const bytes = low.data();
+  const size_t n = low.size();
+  for (size_t i = 0; i < n;) {
+    if (is_letter(bytes[i])) {
+      const size_t begin = i;
+      do ++i;
+      while (i < n && is_letter(bytes[i]));
+      if (IsWindowUnitWord(low.substr(begin, i - begin))) unit_words.push_back({begin, i});
+      continue;
+    }
+    if (index.MayStartWith(bytes[i])) clause_break_at(i);
+    ++i;
   }
+  FindWindows(sentence, low, unit_words, a.windows);
 }
 
 const std::string& SentenceMemory::LastWindow() const {

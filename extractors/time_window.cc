@@ -83,26 +83,15 @@ struct Span {
   size_t begin = 0, end = 0;
   size_t last_unit = 0;  // where the span's last unit word starts: no match begins after it
 };
-void WindowSearchSpans(std::string_view lower, std::vector<Span>& spans) {
+// The spans around the unit words (in text order) of `lower`.
+void WindowSearchSpans(std::string_view lower, const std::vector<UnitWord>& unit_words, std::vector<Span>& spans) {
   // The longest lead-in before a unit word: "since the start of the year";
   // the longest tail after one: "year-to-date".
   constexpr size_t kLeadIn = 64;
   constexpr size_t kTail = 16;
   spans.clear();
-  const auto is_letter = [](char c) { return static_cast<unsigned char>(c - 'a') < 26; };
-  const size_t n = lower.size();
-  const char* const text = lower.data();
-  size_t i = 0;
-  while (i < n) {
-    if (!is_letter(text[i])) {
-      ++i;
-      continue;
-    }
-    const size_t begin = i;
-    do ++i;
-    while (i < n && is_letter(text[i]));
-    if (!MayBeUnitWord(text[begin], i - begin) || !IsUnitWord(lower.substr(begin, i - begin))) continue;
-    Span span{begin > kLeadIn ? begin - kLeadIn : 0, std::min(lower.size(), i + kTail), begin};
+  for (const UnitWord& unit : unit_words) {
+    Span span{unit.begin > kLeadIn ? unit.begin - kLeadIn : 0, std::min(lower.size(), unit.end + kTail), unit.begin};
     // Start the search between words, never inside one.
     while (span.begin > 0 && lower[span.begin - 1] != ' ') --span.begin;
     if (!spans.empty() && span.begin <= spans.back().end) {
@@ -137,6 +126,29 @@ bool FindCounted(const RE2& counted, const re2::StringPiece& input, size_t at, s
 
 }  // namespace
 
+bool IsWindowUnitWord(std::string_view letters) {
+  return !letters.empty() && letters[0] >= 'a' && letters[0] <= 'z' && MayBeUnitWord(letters[0], letters.size()) &&
+         IsUnitWord(letters);
+}
+
+void FindUnitWords(std::string_view lower, std::vector<UnitWord>& unit_words) {
+  unit_words.clear();
+  const auto is_letter = [](char c) { return static_cast<unsigned char>(c - 'a') < 26; };
+  const size_t n = lower.size();
+  const char* const text = lower.data();
+  size_t i = 0;
+  while (i < n) {
+    if (!is_letter(text[i])) {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    do ++i;
+    while (i < n && is_letter(text[i]));
+    if (IsWindowUnitWord(lower.substr(begin, i - begin))) unit_words.push_back({begin, i});
+  }
+}
+
 std::vector<WindowHit> FindWindows(std::string_view sentence) {
   return FindWindows(sentence, cn_ascii_lower_copy(sentence));
 }
@@ -148,9 +160,16 @@ std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view l
 }
 
 void FindWindows(std::string_view sentence, std::string_view lower_sentence, std::vector<WindowHit>& hits) {
+  thread_local std::vector<UnitWord> unit_words;
+  FindUnitWords(lower_sentence, unit_words);
+  FindWindows(sentence, lower_sentence, unit_words, hits);
+}
+
+void FindWindows(std::string_view sentence, std::string_view lower_sentence, const std::vector<UnitWord>& unit_words,
+                 std::vector<WindowHit>& hits) {
   hits.clear();
   thread_local std::vector<Span> spans;
-  WindowSearchSpans(lower_sentence, spans);
+  WindowSearchSpans(lower_sentence, unit_words, spans);
   if (spans.empty()) return;
   // The whole sentence stays the context, so \b sees the characters around the span.
   const re2::StringPiece input(sentence.data(), sentence.size());

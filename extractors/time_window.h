@@ -28,4 +28,19 @@ std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view l
 // The same into `hits` (cleared first), so a caller can reuse its storage.
 void FindWindows(std::string_view sentence, std::string_view lower_sentence, std::vector<WindowHit>& hits);
 
+// Every window expression is built around a unit word: a whole run of
+// letters such as "hours", "week", or the "h" of "24h".
+struct UnitWord {
+  size_t begin = 0;  // byte span in the sentence
+  size_t end = 0;
+};
+// True when `letters`, a lower-case run of letters, is a unit word.
+bool IsWindowUnitWord(std::string_view letters);
+// The unit words of a lower-cased sentence, in order.
+void FindUnitWords(std::string_view lower_sentence, std::vector<UnitWord>& unit_words);
+// FindWindows() given the sentence's unit words, for a caller that finds
+// them on a scan of its own (sentence_analysis.cc reads every byte anyway).
+void FindWindows(std::string_view sentence, std::string_view lower_sentence, const std::vector<UnitWord>& unit_words,
+                 std::vector<WindowHit>& hits);
+
 }  // namespace cn
