@@ -3,7 +3,10 @@
 //
 // FindWindows() returns every window expression of a sentence with its byte
 // span, so a stage can take the one nearest its figure. A weekday alone ("on
-// Tuesday") is no window. Patterns are compiled once; pure and thread-safe.
+// Tuesday") is no window. Counted windows ("past 24 hours") are one RE2
+// pattern, compiled once; fixed phrases ("this week") come from
+// window_phrases.h. Both only search around unit words ("hours", "week").
+// Pure and thread-safe.
 #pragma once
 
 #include <cstddef>
