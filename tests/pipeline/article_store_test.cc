@@ -25,6 +25,18 @@ std::string ReadFile(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// A liquidation with every optional field of the figure contract set.
+Figure LiquidationWithEveryField() {
+  Figure f = MakeLiquidation(1.2e9, Side::kLong, 11, 24, "$1.2 billion");
+  f.asset = "BTC";
+  f.value_high = 1.3e9;
+  f.qualifier = Qualifier::kApprox;
+  f.direction = Direction::kDown;
+  f.name = "rsi";
+  f.metric = "price";
+  return f;
+}
+
 int64_t Count(ArticleStore& store, const std::string& sql) {
   auto n = store.db().QueryInt(sql);
   EXPECT_TRUE(n.has_value()) << sql << ": " << (n ? "" : n.error());
@@ -135,13 +147,7 @@ TEST(ArticleStoreTest, RoundTripsEveryFigureFieldAndSentiment) {
   auto store = ArticleStore::Open(dir.File("a.db"));
   ASSERT_TRUE(store) << store.error();
   ArticleRecord a = MakeArticle("btc-drop", "Longs lost $1.2 billion. Bitcoin sentiment soured.");
-  Figure f = MakeLiquidation(1.2e9, Side::kLong, 11, 24, "$1.2 billion");
-  f.asset = "BTC";
-  f.value_high = 1.3e9;
-  f.qualifier = Qualifier::kApprox;
-  f.direction = Direction::kDown;
-  f.name = "rsi";
-  f.metric = "price";
+  Figure f = LiquidationWithEveryField();
   f.sentence = 0;
   Figure plain;  // every optional field empty → NULL
   plain.kind = FigureKind::kPercentChange;
@@ -208,13 +214,7 @@ TEST(ArticleStoreTest, FiguresSharingOrChangingAnyFieldStoreLikeFiguresAlone) {
   TempDir dir;
   auto store = ArticleStore::Open(dir.File("a.db"));
   ASSERT_TRUE(store);
-  Figure full = MakeLiquidation(1.2e9, Side::kLong, 11, 24, "$1.2 billion");
-  full.asset = "BTC";
-  full.value_high = 1.3e9;
-  full.qualifier = Qualifier::kApprox;
-  full.direction = Direction::kDown;
-  full.name = "rsi";
-  full.metric = "price";
+  const Figure full = LiquidationWithEveryField();
   Figure empty;  // every optional field empty → NULL
   empty.kind = FigureKind::kPercentChange;
   empty.unit = "%";
