@@ -121,6 +121,10 @@ class ArticleStore {
   // article from a broken database.
   int last_error_code() const;
 
+  // The first failure of a background WAL checkpoint (wal_checkpointer.h),
+  // naming the database. Nothing stored is lost by one; runs report it.
+  std::optional<std::string> CheckpointError() const;
+
   SqliteDb& db();
 
  private:

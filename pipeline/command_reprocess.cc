@@ -87,7 +87,12 @@ int ReprocessCommand::Run() {
     counts.figures += *written;
     display.ArticleDone("updated", stored->canonical_url, static_cast<size_t>(*written));
   }
-  std::string status = !fatal.empty() ? "failed" : counts.articles_failed > 0 ? "partial" : "ok";
+  if (auto e = store->CheckpointError()) {
+    errors.push_back({"", db_path_, *e});
+    display.Error(*e);
+  }
+  // Every failed article left an error, so errors alone mean "partial".
+  std::string status = !fatal.empty() ? "failed" : !errors.empty() ? "partial" : "ok";
   if (!fatal.empty()) {
     errors.push_back({"", db_path_, fatal});
     display.Error(fatal);

@@ -27,6 +27,7 @@ IngestResult Ingestor::Run(ArticleFeed& feed) {
   feed.Run(*this);
 
   const RunCounts& c = result_.counts;
+  if (auto e = store_.CheckpointError()) result_.errors.push_back({"", store_.db().path(), *e});
   if (!result_.fatal_error.empty()) result_.status = "failed";
   else if (StopRequested()) result_.status = "interrupted";
   else if (c.feeds_failed > 0 || c.articles_failed > 0 || !result_.errors.empty()) result_.status = "partial";
