@@ -67,8 +67,9 @@ TEST(ArticleCommandTest, ReadsStandardInput) {
 }
 
 TEST(ArticleCommandTest, FetchesAUrlFromTheLoopbackServer) {
-  cn::testing::TestHttpServer server;
+  // Before the server: its worker threads read it until the server stops.
   std::string html = ReadFile(kFixtures + "windows1252_no_meta.html");
+  cn::testing::TestHttpServer server;
   server.server().Get("/news/cafe", [&](const httplib::Request&, httplib::Response& res) {
     res.set_content(html, "text/html; charset=windows-1252");
   });
