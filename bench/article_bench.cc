@@ -17,18 +17,11 @@
 #include <string>
 #include <vector>
 
+#include "bench/process_usage.h"
 #include "pipeline/article_parser.h"
 #include "pipeline/page_file.h"
 
-namespace {
-
-double CpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-
-}  // namespace
+using cn::bench::CpuSeconds;
 
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;

@@ -13,8 +13,6 @@
 // lookups, the remaining article columns and the bookkeeping of a run.
 //
 // Usage: sqlite_floor_bench [ARTICLES=5000]
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -22,17 +20,13 @@
 #include <memory>
 #include <string>
 
+#include "bench/process_usage.h"
 #include "pipeline/sqlite_handle.h"
 #include "pipeline/wal_checkpointer.h"
 
 namespace {
 
-double CpuSeconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
+using cn::bench::CpuSeconds;
 
 // What a case adds to the bare shape, cumulatively.
 enum Level { kYardstick, kBare, kUniqueIndex, kForeignKeys, kChecks, kArticleIndexes, kFullText };

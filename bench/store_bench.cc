@@ -3,32 +3,17 @@
 // and peak memory at 20% and 100% of the articles, to show it stays flat.
 //
 // Usage: store_bench [ARTICLES=20000] [FIGURES_PER_ARTICLE=20]
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 
+#include "bench/process_usage.h"
 #include "pipeline/article_store.h"
 
-namespace {
-
-double CpuSeconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-long MaxRssKb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss;
-}
-
-}  // namespace
+using cn::bench::CpuSeconds;
+using cn::bench::MaxRssKb;
 
 int main(int argc, char** argv) {
   const int articles = argc > 1 ? std::atoi(argv[1]) : 20000;

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "pipeline/sqlite_handle.h"
@@ -27,68 +29,73 @@ SqliteDb OpenWriter(const std::string& path) {
   return std::move(*db);
 }
 
-// One transaction writing about three pages: a row with an overflow chain.
-void CommitRow(SqliteDb& db, Statement& insert) {
-  ASSERT_TRUE(db.Exec("BEGIN IMMEDIATE"));
-  ASSERT_TRUE(insert.Run());
-  insert.Reset();
-  ASSERT_TRUE(db.Exec("COMMIT"));
-}
-
-Statement PrepareInsert(SqliteDb& db) {
-  auto insert = db.Prepare("INSERT INTO t(body) VALUES (zeroblob(10000))");
-  EXPECT_TRUE(insert) << insert.error();
-  return std::move(*insert);
-}
-
 int64_t WalBytes(const std::string& db_path) {
   std::error_code ec;
   auto size = std::filesystem::file_size(db_path + "-wal", ec);
   return ec ? 0 : static_cast<int64_t>(size);
 }
 
+// A writer with a WalCheckpointer that commits transactions of about three
+// pages each (a row with an overflow chain).
+struct CheckpointedWriter {
+  SqliteDb db;
+  std::unique_ptr<WalCheckpointer> checkpointer;
+  Statement insert;
+
+  CheckpointedWriter(const std::string& path, CheckpointPacing pacing) : db(OpenWriter(path)) {
+    auto started = WalCheckpointer::Start(db, pacing);
+    EXPECT_TRUE(started) << started.error();
+    if (started) checkpointer = std::move(*started);
+    auto prepared = db.Prepare("INSERT INTO t(body) VALUES (zeroblob(10000))");
+    EXPECT_TRUE(prepared) << prepared.error();
+    if (prepared) insert = std::move(*prepared);
+  }
+
+  void Commit(int transactions) {
+    for (int i = 0; i < transactions; ++i) {
+      ASSERT_TRUE(db.Exec("BEGIN IMMEDIATE"));
+      ASSERT_TRUE(insert.Run());
+      insert.Reset();
+      ASSERT_TRUE(db.Exec("COMMIT"));
+    }
+  }
+};
+
 TEST(WalCheckpointerTest, AWriterCommittingWithoutPauseKeepsTheWalBounded) {
   TempDir dir;
   const std::string path = dir.File("db.sqlite");
-  SqliteDb writer = OpenWriter(path);
   const CheckpointPacing pacing{.step_frames = 100, .limit_frames = 400};
-  auto checkpointer = WalCheckpointer::Start(writer, pacing);
-  ASSERT_TRUE(checkpointer) << checkpointer.error();
-  Statement insert = PrepareInsert(writer);
+  CheckpointedWriter writer(path, pacing);
+  ASSERT_TRUE(writer.checkpointer);
   int64_t largest_wal = 0;
   for (int i = 0; i < 3000; ++i) {  // ~9,000 frames: 22 times the limit
-    CommitRow(writer, insert);
+    writer.Commit(1);
     largest_wal = std::max(largest_wal, WalBytes(path));
   }
   // The limit plus one transaction, and the frames the thread's last
   // checkpoint let through before the writer caught up.
   EXPECT_LE(largest_wal, int64_t{2} * pacing.limit_frames * kFrameBytes);
-  EXPECT_GT((*checkpointer)->background_checkpoints(), 0);
-  EXPECT_FALSE((*checkpointer)->error()) << *(*checkpointer)->error();
+  EXPECT_GT(writer.checkpointer->background_checkpoints(), 0);
+  EXPECT_FALSE(writer.checkpointer->error()) << *writer.checkpointer->error();
 }
 
 TEST(WalCheckpointerTest, TheThreadRunsMostCheckpoints) {
   TempDir dir;
-  const std::string path = dir.File("db.sqlite");
-  SqliteDb writer = OpenWriter(path);
-  auto checkpointer = WalCheckpointer::Start(writer, {.step_frames = 100, .limit_frames = 800});
-  ASSERT_TRUE(checkpointer) << checkpointer.error();
-  Statement insert = PrepareInsert(writer);
-  for (int i = 0; i < 3000; ++i) CommitRow(writer, insert);
+  CheckpointedWriter writer(dir.File("db.sqlite"), {.step_frames = 100, .limit_frames = 800});
+  ASSERT_TRUE(writer.checkpointer);
+  writer.Commit(3000);
   // Nine frames in ten are left to the thread between two writer checkpoints.
-  EXPECT_GT((*checkpointer)->background_checkpoints(), 2 * (*checkpointer)->writer_checkpoints());
-  EXPECT_GT((*checkpointer)->writer_checkpoints(), 0);
+  EXPECT_GT(writer.checkpointer->background_checkpoints(), 2 * writer.checkpointer->writer_checkpoints());
+  EXPECT_GT(writer.checkpointer->writer_checkpoints(), 0);
 }
 
 TEST(WalCheckpointerTest, EveryCommittedRowIsInTheDatabaseFileAfterClose) {
   TempDir dir;
   const std::string path = dir.File("db.sqlite");
   {
-    SqliteDb writer = OpenWriter(path);
-    auto checkpointer = WalCheckpointer::Start(writer, {.step_frames = 50, .limit_frames = 200});
-    ASSERT_TRUE(checkpointer) << checkpointer.error();
-    Statement insert = PrepareInsert(writer);
-    for (int i = 0; i < 1000; ++i) CommitRow(writer, insert);
+    CheckpointedWriter writer(path, {.step_frames = 50, .limit_frames = 200});
+    ASSERT_TRUE(writer.checkpointer);
+    writer.Commit(1000);
   }
   // Closing the last connection checkpointed and removed the WAL: the rows
   // are in the database file itself.
@@ -104,26 +111,24 @@ TEST(WalCheckpointerTest, EveryCommittedRowIsInTheDatabaseFileAfterClose) {
 TEST(WalCheckpointerTest, AReaderHoldingASnapshotDelaysButDoesNotBreakTheWriter) {
   TempDir dir;
   const std::string path = dir.File("db.sqlite");
-  SqliteDb writer = OpenWriter(path);
-  auto checkpointer = WalCheckpointer::Start(writer, {.step_frames = 50, .limit_frames = 200});
-  ASSERT_TRUE(checkpointer) << checkpointer.error();
-  Statement insert = PrepareInsert(writer);
-  for (int i = 0; i < 100; ++i) CommitRow(writer, insert);
+  CheckpointedWriter writer(path, {.step_frames = 50, .limit_frames = 200});
+  ASSERT_TRUE(writer.checkpointer);
+  writer.Commit(100);
 
   SqliteDb reader = *SqliteDb::Open(path, SQLITE_OPEN_READONLY);
   ASSERT_TRUE(reader.Exec("BEGIN"));
   ASSERT_EQ(reader.QueryInt("SELECT count(*) FROM t").value_or(-1), 100);  // the snapshot starts here
-  for (int i = 0; i < 500; ++i) CommitRow(writer, insert);
+  writer.Commit(500);
   EXPECT_EQ(reader.QueryInt("SELECT count(*) FROM t").value_or(-1), 100);  // still its snapshot
   ASSERT_TRUE(reader.Exec("COMMIT"));
   EXPECT_EQ(reader.QueryInt("SELECT count(*) FROM t").value_or(-1), 600);
 
   // Once the reader let go, the WAL starts over and stays bounded again.
-  for (int i = 0; i < 1000; ++i) CommitRow(writer, insert);
+  writer.Commit(1000);
   const int64_t after = WalBytes(path);
-  for (int i = 0; i < 1000; ++i) CommitRow(writer, insert);
+  writer.Commit(1000);
   EXPECT_LE(WalBytes(path), std::max<int64_t>(after, int64_t{2} * 200 * kFrameBytes));
-  EXPECT_FALSE((*checkpointer)->error());
+  EXPECT_FALSE(writer.checkpointer->error());
 }
 
 }  // namespace
