@@ -16,9 +16,10 @@
 // waiting article.
 //
 // Thread safety: one ArticleStore per thread (it owns one SQLite connection
-// and its prepared statements). Open() migrates the database; several
-// processes may read while one writes (WAL). Serialising writers across
-// processes is ingest_lock.h's job.
+// and its prepared statements, plus a thread of its own that runs the WAL
+// checkpoints on a second connection: wal_checkpointer.h). Open() migrates
+// the database; several processes may read while one writes (WAL).
+// Serialising writers across processes is ingest_lock.h's job.
 #pragma once
 
 #include <cstdint>
