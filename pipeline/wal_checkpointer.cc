@@ -14,11 +14,10 @@ std::expected<std::unique_ptr<WalCheckpointer>, std::string> WalCheckpointer::St
   for (const char* sql : {"PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -256", "SELECT 1 FROM sqlite_schema"}) {
     if (auto r = own->Exec(sql); !r) return std::unexpected(writer.path() + ": checkpoint connection: " + r.error());
   }
-  // Not make_unique: the constructor is private.
-  return std::unique_ptr<WalCheckpointer>(new WalCheckpointer(writer, std::move(*own), pacing));
+  return std::make_unique<WalCheckpointer>(StartKey{}, writer, std::move(*own), pacing);
 }
 
-WalCheckpointer::WalCheckpointer(SqliteDb& writer, SqliteDb own, CheckpointPacing pacing)
+WalCheckpointer::WalCheckpointer(StartKey, SqliteDb& writer, SqliteDb own, CheckpointPacing pacing)
     : writer_(writer), own_(std::move(own)), pacing_(pacing) {
   thread_ = std::thread([this] { RunThread(); });
   sqlite3_wal_hook(writer_.get(), &WalCheckpointer::OnCommit, this);

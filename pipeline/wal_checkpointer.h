@@ -47,6 +47,12 @@ class WalCheckpointer {
   // installs the hook. Errors name the database.
   static std::expected<std::unique_ptr<WalCheckpointer>, std::string> Start(SqliteDb& writer,
                                                                            CheckpointPacing pacing = {});
+  // Only Start() can make the key: it sets the connection up first.
+  class StartKey {
+    friend class WalCheckpointer;
+    StartKey() = default;
+  };
+  WalCheckpointer(StartKey, SqliteDb& writer, SqliteDb own, CheckpointPacing pacing);
   ~WalCheckpointer();
   WalCheckpointer(const WalCheckpointer&) = delete;
   WalCheckpointer& operator=(const WalCheckpointer&) = delete;
@@ -58,7 +64,6 @@ class WalCheckpointer {
   int64_t writer_checkpoints() const { return writer_checkpoints_; }
 
  private:
-  WalCheckpointer(SqliteDb& writer, SqliteDb own, CheckpointPacing pacing);
   static int OnCommit(void* self, sqlite3* db, const char* schema, int frames);
   void CheckpointOnWriter();
   void RunThread();
