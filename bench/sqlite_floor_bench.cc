@@ -16,9 +16,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <expected>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "bench/process_usage.h"
 #include "pipeline/sqlite_handle.h"
@@ -71,93 +73,107 @@ std::string Schema(Level level) {
   return sql;
 }
 
-void Require(bool ok, const std::string& what) {
-  if (ok) return;
+[[noreturn]] void Fail(const std::string& what) {
   std::fprintf(stderr, "sqlite_floor_bench: %s\n", what.c_str());
   std::exit(1);
 }
 
-cn::Statement Prepare(cn::SqliteDb& db, const char* sql) {
-  auto s = db.Prepare(sql);
-  Require(s.has_value(), s ? "" : s.error());
-  return std::move(*s);
+template <class T>
+T Unwrap(std::expected<T, std::string> r) {
+  if (!r) Fail(r.error());
+  return std::move(*r);
+}
+
+void Check(std::expected<void, std::string> r) {
+  if (!r) Fail(r.error());
 }
 
 void Run(cn::Statement& s) {
-  auto r = s.Run();
-  Require(r.has_value(), r ? "" : r.error());
+  Check(s.Run());
   s.Reset();
+}
+
+struct TransactionStatements {
+  cn::Statement begin, commit;
+};
+
+// The yardstick: twice as many transactions of 10 rows as the other cases
+// have articles, so every case writes 20 rows per article.
+int64_t WriteYardstick(cn::SqliteDb& db, TransactionStatements& tx, int articles) {
+  cn::Statement insert = Unwrap(db.Prepare("INSERT INTO t(a, b) VALUES (?1, ?2)"));
+  int64_t rows = 0;
+  for (int n = 0; n < articles * 2; ++n) {
+    Run(tx.begin);
+    for (int i = 0; i < 10; ++i, ++rows) {
+      insert.Bind(1, static_cast<int64_t>(i)).BindView(2, "$81,000");
+      Run(insert);
+    }
+    Run(tx.commit);
+  }
+  return rows;
+}
+
+// One transaction per article: its row and 20 figures; with kFullText, the
+// full-text index catches up every 500 articles, as ArticleStore does.
+int64_t WriteArticles(cn::SqliteDb& db, TransactionStatements& tx, Level level, int articles) {
+  cn::Statement article = Unwrap(db.Prepare(
+      "INSERT INTO articles(canonical_url, title, published_at, text, content_hash) "
+      "VALUES (?1, 'Bench article', '2026-11-20T08:30:00Z', ?2, 'cnh64:0123456789abcdef')"));
+  cn::Statement figure = Unwrap(db.Prepare(
+      "INSERT INTO figures(article_id, ordinal, kind, asset, value, value_high, unit, qualifier, direction, "
+      "window, side, name, metric, start, \"end\", text, sentence) "
+      "VALUES (?1, ?2, ?3, 'BTC', ?4, NULL, 'USD', 'exact', NULL, NULL, ?5, NULL, NULL, ?6, ?7, '$81,000', ?8)"));
+  cn::Statement index;
+  if (level == kFullText)
+    index = Unwrap(db.Prepare(
+        "INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?1 AND id <= ?2"));
+  std::string body;
+  for (int i = 0; i < 40; ++i) body += "Bitcoin fell 4% to $81,000 as longs lost $120 million in liquidations. ";
+
+  int64_t rows = 0;
+  int64_t indexed_through = 0;
+  for (int n = 1; n <= articles; ++n) {
+    const std::string url = "https://bench.example/article/" + std::to_string(n);
+    const std::string text = body + std::to_string(n);
+    Run(tx.begin);
+    article.BindView(1, url).BindView(2, text);
+    Run(article);
+    const int64_t id = sqlite3_last_insert_rowid(db.get());
+    for (int i = 0; i < 20; ++i, ++rows) {
+      figure.Bind(1, id).Bind(2, static_cast<int64_t>(i)).BindView(3, i % 2 ? "liquidation" : "price");
+      figure.Bind(4, 81000.0 + i);
+      if (i % 2) figure.BindView(5, "long");
+      else figure.BindNull(5);
+      figure.Bind(6, static_cast<int64_t>(i * 10)).Bind(7, static_cast<int64_t>(i * 10 + 7));
+      figure.Bind(8, static_cast<int64_t>(i));
+      Run(figure);
+    }
+    Run(tx.commit);
+    if (level == kFullText && (n % 500 == 0 || n == articles)) {
+      Run(tx.begin);
+      index.Bind(1, indexed_through).Bind(2, id);
+      Run(index);
+      Run(tx.commit);
+      indexed_through = id;
+    }
+  }
+  return rows;
 }
 
 // Rows written per wall second and per CPU second.
 std::pair<double, double> Measure(Level level, bool own_checkpointer, int articles, const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  auto opened = cn::SqliteDb::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  Require(opened.has_value(), opened ? "" : opened.error());
-  cn::SqliteDb db = std::move(*opened);
-  Require(db.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL").has_value(), "pragmas");
-  if (level >= kForeignKeys) Require(db.Exec("PRAGMA foreign_keys = ON").has_value(), "foreign keys");
-  Require(db.Exec(Schema(level)).has_value(), "schema");
+  cn::SqliteDb db = Unwrap(cn::SqliteDb::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  Check(db.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"));
+  if (level >= kForeignKeys) Check(db.Exec("PRAGMA foreign_keys = ON"));
+  Check(db.Exec(Schema(level)));
   std::unique_ptr<cn::WalCheckpointer> checkpointer;
-  if (own_checkpointer) {
-    auto started = cn::WalCheckpointer::Start(db);
-    Require(started.has_value(), started ? "" : started.error());
-    checkpointer = std::move(*started);
-  }
-  cn::Statement begin = Prepare(db, "BEGIN IMMEDIATE"), commit = Prepare(db, "COMMIT");
-  std::string body;
-  for (int i = 0; i < 40; ++i) body += "Bitcoin fell 4% to $81,000 as longs lost $120 million in liquidations. ";
+  if (own_checkpointer) checkpointer = Unwrap(cn::WalCheckpointer::Start(db));
+  TransactionStatements tx{Unwrap(db.Prepare("BEGIN IMMEDIATE")), Unwrap(db.Prepare("COMMIT"))};
 
   const auto start = std::chrono::steady_clock::now();
   const double cpu_start = CpuSeconds();
-  int64_t rows = 0;
-  if (level == kYardstick) {
-    cn::Statement insert = Prepare(db, "INSERT INTO t(a, b) VALUES (?1, ?2)");
-    for (int n = 0; n < articles * 2; ++n) {  // 20 rows per article in the other cases
-      Run(begin);
-      for (int i = 0; i < 10; ++i, ++rows) {
-        insert.Bind(1, static_cast<int64_t>(i)).BindView(2, "$81,000");
-        Run(insert);
-      }
-      Run(commit);
-    }
-  } else {
-    cn::Statement article = Prepare(db,
-        "INSERT INTO articles(canonical_url, title, published_at, text, content_hash) "
-        "VALUES (?1, 'Bench article', '2026-11-20T08:30:00Z', ?2, 'cnh64:0123456789abcdef')");
-    cn::Statement figure = Prepare(db,
-        "INSERT INTO figures(article_id, ordinal, kind, asset, value, value_high, unit, qualifier, direction, "
-        "window, side, name, metric, start, \"end\", text, sentence) "
-        "VALUES (?1, ?2, ?3, 'BTC', ?4, NULL, 'USD', 'exact', NULL, NULL, ?5, NULL, NULL, ?6, ?7, '$81,000', ?8)");
-    cn::Statement index;
-    if (level == kFullText)
-      index = Prepare(db,
-          "INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?1 AND id <= ?2");
-    for (int n = 1; n <= articles; ++n) {
-      const std::string url = "https://bench.example/article/" + std::to_string(n);
-      const std::string text = body + std::to_string(n);
-      Run(begin);
-      article.BindView(1, url).BindView(2, text);
-      Run(article);
-      const int64_t id = sqlite3_last_insert_rowid(db.get());
-      for (int i = 0; i < 20; ++i, ++rows) {
-        figure.Bind(1, id).Bind(2, static_cast<int64_t>(i)).BindView(3, i % 2 ? "liquidation" : "price");
-        figure.Bind(4, 81000.0 + i);
-        if (i % 2) figure.BindView(5, "long");
-        else figure.BindNull(5);
-        figure.Bind(6, static_cast<int64_t>(i * 10)).Bind(7, static_cast<int64_t>(i * 10 + 7));
-        figure.Bind(8, static_cast<int64_t>(i));
-        Run(figure);
-      }
-      Run(commit);
-      if (level == kFullText && (n % 500 == 0 || n == articles)) {
-        Run(begin);
-        index.Bind(1, static_cast<int64_t>(n - (n % 500 == 0 ? 500 : n % 500))).Bind(2, static_cast<int64_t>(n));
-        Run(index);
-        Run(commit);
-      }
-    }
-  }
+  const int64_t rows = level == kYardstick ? WriteYardstick(db, tx, articles) : WriteArticles(db, tx, level, articles);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double cpu = CpuSeconds() - cpu_start;
   return {static_cast<double>(rows) / wall, static_cast<double>(rows) / cpu};
@@ -167,7 +183,7 @@ std::pair<double, double> Measure(Level level, bool own_checkpointer, int articl
 
 int main(int argc, char** argv) {
   const int articles = argc > 1 ? std::atoi(argv[1]) : 5000;
-  Require(articles > 0, "ARTICLES must be a positive number");
+  if (articles <= 0) Fail("ARTICLES must be a positive number");
   const std::filesystem::path dir = std::filesystem::temp_directory_path() / "cryptonews-floor-bench";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);

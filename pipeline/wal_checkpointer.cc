@@ -20,7 +20,7 @@ std::expected<std::unique_ptr<WalCheckpointer>, std::string> WalCheckpointer::St
 WalCheckpointer::WalCheckpointer(StartKey, SqliteDb& writer, SqliteDb own, CheckpointPacing pacing)
     : writer_(writer), own_(std::move(own)), pacing_(pacing) {
   thread_ = std::thread([this] { RunThread(); });
-  sqlite3_wal_hook(writer_.get(), &WalCheckpointer::OnCommit, this);
+  sqlite3_wal_hook(writer_.get(), &WalCheckpointer::OnCommitHook, this);
 }
 
 WalCheckpointer::~WalCheckpointer() {
@@ -40,21 +40,24 @@ std::optional<std::string> WalCheckpointer::error() const {
   return error_;
 }
 
-int WalCheckpointer::OnCommit(void* self_ptr, sqlite3*, const char*, int frames) {
-  auto* self = static_cast<WalCheckpointer*>(self_ptr);
-  if (frames < self->woken_at_frames_) self->woken_at_frames_ = 0;  // the WAL started over
-  const int limit = self->failed_.load() ? self->pacing_.step_frames : self->pacing_.limit_frames;
-  if (frames >= limit) {
-    self->CheckpointOnWriter();
-  } else if (frames - self->woken_at_frames_ >= self->pacing_.step_frames) {
-    self->woken_at_frames_ = frames;
-    {
-      std::lock_guard lock(self->state_mutex_);
-      self->wanted_ = true;
-    }
-    self->wake_.notify_one();
-  }
+int WalCheckpointer::OnCommitHook(void* self, sqlite3*, const char*, int frames) {
+  static_cast<WalCheckpointer*>(self)->OnCommit(frames);
   return SQLITE_OK;  // a failed checkpoint does not fail the commit that preceded it
+}
+
+void WalCheckpointer::OnCommit(int frames) {
+  if (frames < woken_at_frames_) woken_at_frames_ = 0;  // the WAL started over
+  const int limit = failed_.load() ? pacing_.step_frames : pacing_.limit_frames;
+  if (frames >= limit) {
+    CheckpointOnWriter();
+  } else if (frames - woken_at_frames_ >= pacing_.step_frames) {
+    woken_at_frames_ = frames;
+    {
+      std::lock_guard lock(state_mutex_);
+      wanted_ = true;
+    }
+    wake_.notify_one();
+  }
 }
 
 void WalCheckpointer::CheckpointOnWriter() {

@@ -64,7 +64,9 @@ class WalCheckpointer {
   int64_t writer_checkpoints() const { return writer_checkpoints_; }
 
  private:
-  static int OnCommit(void* self, sqlite3* db, const char* schema, int frames);
+  // sqlite3_wal_hook's callback, on the writer's thread after each commit.
+  static int OnCommitHook(void* self, sqlite3* db, const char* schema, int frames);
+  void OnCommit(int frames);
   void CheckpointOnWriter();
   void RunThread();
   void RecordError(sqlite3* db, int rc);
