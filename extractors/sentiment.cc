@@ -1,7 +1,5 @@
 #include "extractors/sentiment.h"
 
-#include <cmath>
-
 #include "extractors/sentiment_article.h"
 #include "extractors/sentiment_lexicon.h"
 #include "extractors/sentiment_rules.h"
@@ -10,8 +8,6 @@
 namespace cn {
 namespace {
 
-// score = raw / sqrt(raw² + kSquash): bounded in (−1, 1), about linear near 0.
-constexpr double kSquash = 4.0;
 // A sentence is polar from |score| >= kPolarScore (raw ≈ 0.5: one mild
 // evaluative word or a hedged change; a lone hedge-damped word stays neutral).
 constexpr double kPolarScore = 0.24;
@@ -73,13 +69,24 @@ SentenceSentiment SentimentAnalyzer::ScoreSentence(std::string_view utf8) const 
   ThreadState& state = impl_->State();
   double raw = ScoreUnits(state.tokenizer.Tokenize(utf8), &state.flags);
   SentenceSentiment result;
-  result.score = raw / std::sqrt(raw * raw + kSquash);
+  result.score = SquashScore(raw);
   result.label = LabelOf(result.score);
   return result;
 }
 
 ArticleSentiment SentimentAnalyzer::ScoreArticle(const ArticleInput& article) const {
-  return PoolArticleSentiment(article, [this](std::string_view sentence) { return ScoreSentence(sentence).score; });
+  return PoolArticleSentiment(article, [this](std::string_view sentence) {
+    ThreadState& state = impl_->State();
+    const std::vector<SentimentUnit>& units = state.tokenizer.Tokenize(sentence);
+    RuleScore rules = ScoreUnitsWithEvents(units, &state.flags);
+    SentenceReading reading{rules.total, rules.event, false, false};
+    for (const SentimentUnit& u : units) {
+      if (u.kind != UnitKind::kWord || u.term == nullptr) continue;
+      reading.crypto_words |= u.term->crypto;
+      reading.market_words |= u.term->market;
+    }
+    return reading;
+  });
 }
 
 }  // namespace cn

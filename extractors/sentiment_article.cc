@@ -6,6 +6,7 @@
 #include "extractors/asset_lexicon.h"
 #include "extractors/sentence_splitter.h"
 #include "extractors/sentiment_assets.h"
+#include "extractors/sentiment_rules.h"
 #include "extractors/text_normalizer.h"
 
 namespace cn {
@@ -24,6 +25,13 @@ constexpr double kPassingWeight = 0.4;
 constexpr double kSharedWeight = 0.5;
 // A move or flow with a direction: as strong as a plainly worded sentence.
 constexpr double kFigureScore = 0.5;
+// A sentence off the crypto market (no asset, no crypto-market word, no
+// figure) and what event terms say count this much of their weight.
+constexpr double kOffMarketWeight = 0.1;
+constexpr double kEventShare = 0.1;
+// An article is about crypto when this share of its sentences (the headline
+// counting twice) names an asset or crypto.
+constexpr double kCryptoShare = 0.2;
 // Pools: the prior is a pseudo-weight of neutral evidence; the band is the
 // neutral zone of the pooled score.
 constexpr double kArticlePrior = 1.0;
@@ -32,7 +40,6 @@ constexpr double kArticleBand = 0.1;
 constexpr double kAssetBand = 0.1;
 
 constexpr size_t kKeySentences = 3;
-constexpr size_t kEvidenceKept = 12;  // per asset and for the article
 
 double PlaceWeight(EvidencePlace place) {
   switch (place) {
@@ -103,12 +110,11 @@ struct Pool {
     }
     return sum / (weights + prior);
   }
-  // Strongest first; only the first few are kept.
+  // Strongest first.
   std::vector<SentimentEvidence> Strongest() && {
     std::stable_sort(evidence.begin(), evidence.end(), [](const SentimentEvidence& a, const SentimentEvidence& b) {
       return std::fabs(a.weight * a.score) > std::fabs(b.weight * b.score);
     });
-    if (evidence.size() > kEvidenceKept) evidence.resize(kEvidenceKept);
     return std::move(evidence);
   }
 };
@@ -124,7 +130,8 @@ struct AssetPool {
 SentimentLabel ArticleLabel(double score) { return Band(score, kArticleBand); }
 SentimentLabel AssetLabel(double score) { return Band(score, kAssetBand); }
 
-ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceScoreFn& score_sentence) {
+ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceReader& read_sentence) {
+  auto market_score = [](const SentenceReading& r) { return SquashScore(r.raw - (1 - kEventShare) * r.raw_event); };
   const AssetLexicon& lexicon = AssetLexicon::Default();
   NormalizedText title = NormalizeText(input.title);
   NormalizedText text = NormalizeText(input.text);
@@ -154,6 +161,23 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceS
     units.push_back({&text, s, place, false});
   }
 
+  // Which unit holds each figure (none for the title's own units).
+  std::vector<size_t> unit_start_cp(units.size()), unit_end_cp(units.size());
+  for (size_t u = 0; u < units.size(); ++u) {
+    unit_start_cp[u] = units[u].source->CodePointAt(units[u].span.begin);
+    unit_end_cp[u] = units[u].source->CodePointAt(units[u].span.end);
+  }
+  std::vector<int> figure_unit(input.figures.size(), -1);
+  std::vector<bool> unit_has_figure(units.size(), false);
+  for (size_t i = 0; i < input.figures.size(); ++i) {
+    const Figure& f = input.figures[i];
+    if (f.end <= f.start || f.start < 0) continue;
+    size_t at = static_cast<size_t>(f.start);
+    for (size_t u = 0; u < units.size(); ++u)
+      if (!units[u].in_title && unit_start_cp[u] <= at && at < unit_end_cp[u]) figure_unit[i] = static_cast<int>(u);
+    if (figure_unit[i] >= 0) unit_has_figure[static_cast<size_t>(figure_unit[i])] = true;
+  }
+
   std::vector<AssetMention> title_mentions = lexicon.FindMentions(title.matching);
   std::vector<AssetMention> text_mentions = lexicon.FindMentions(text.matching);
 
@@ -166,20 +190,33 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceS
     return assets.back();
   };
 
-  std::vector<AssetMention> local;
-  for (const Unit& unit : units) {
-    const std::string_view sentence = unit.matching();
-    const double score = score_sentence(sentence);
-    const double place_weight = PlaceWeight(unit.place);
-    if (score != 0)
-      article_pool.evidence.push_back(MakeEvidence(unit, unit.span, score, place_weight, ToString(unit.place)));
-
-    // This unit's mentions, relative to it.
-    const std::vector<AssetMention>& all = unit.in_title ? title_mentions : text_mentions;
-    local.clear();
-    for (const AssetMention& m : all)
+  // Each unit's reading and mentions (relative to it); whether the article
+  // is about crypto at all.
+  std::vector<SentenceReading> readings(units.size());
+  std::vector<std::vector<AssetMention>> unit_mentions(units.size());
+  int crypto_units = 0;
+  for (size_t u = 0; u < units.size(); ++u) {
+    const Unit& unit = units[u];
+    readings[u] = read_sentence(unit.matching());
+    for (const AssetMention& m : unit.in_title ? title_mentions : text_mentions)
       if (m.begin >= unit.span.begin && m.end <= unit.span.end)
-        local.push_back({m.begin - unit.span.begin, m.end - unit.span.begin, m.ticker, m.by_name});
+        unit_mentions[u].push_back({m.begin - unit.span.begin, m.end - unit.span.begin, m.ticker, m.by_name});
+    if (readings[u].crypto_words || !unit_mentions[u].empty()) crypto_units += unit.place == EvidencePlace::kHeadline ? 2 : 1;
+  }
+  // A passing word ("... does not represent Crypto Weekly's views") does not
+  // make an article about crypto: a fair share of its sentences must name it.
+  const bool about_crypto = crypto_units >= kCryptoShare * static_cast<double>(units.size() + 1);
+
+  for (size_t u = 0; u < units.size(); ++u) {
+    const Unit& unit = units[u];
+    const std::string_view sentence = unit.matching();
+    const double score = market_score(readings[u]);
+    const bool on_market = about_crypto && (readings[u].market_words || unit_has_figure[u]);
+    const double place_weight = PlaceWeight(unit.place) * (on_market ? 1.0 : kOffMarketWeight);
+    if (score != 0)
+      article_pool.evidence.push_back(
+          MakeEvidence(unit, unit.span, score, place_weight, on_market ? ToString(unit.place) : "no market talk"));
+    const std::vector<AssetMention>& local = unit_mentions[u];
     if (local.empty()) continue;
     if (unit.place != EvidencePlace::kHeadline && IsBareList(sentence, local)) continue;
 
@@ -194,7 +231,7 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceS
         continue;
       }
       const ByteSpan part{unit.span.begin + a.part.begin, unit.span.begin + a.part.end};
-      double part_score = score_sentence(sentence.substr(a.part.begin, a.part.end - a.part.begin));
+      double part_score = market_score(read_sentence(sentence.substr(a.part.begin, a.part.end - a.part.begin)));
       if (part_score != 0) {
         pool.pool.evidence.push_back(
             MakeEvidence(unit, part, part_score, weight, a.subject ? "subject clause" : "passing clause"));
@@ -208,18 +245,15 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceS
   }
 
   // Figures with a direction: evidence for the market and for their asset.
-  for (const Figure& f : input.figures) {
+  for (size_t i = 0; i < input.figures.size(); ++i) {
+    const Figure& f = input.figures[i];
     int sign = FigureSign(f);
-    if (sign == 0 || f.end <= f.start) continue;
-    size_t begin = static_cast<size_t>(f.start);
-    const Unit* unit = nullptr;
-    for (const Unit& u : units)
-      if (!u.in_title && text.CodePointAt(u.span.begin) <= begin && begin < text.CodePointAt(u.span.end)) unit = &u;
-    if (unit == nullptr) continue;
+    if (sign == 0 || figure_unit[i] < 0) continue;
+    const Unit* unit = &units[static_cast<size_t>(figure_unit[i])];
     SentimentEvidence e;
     e.kind = SentimentEvidence::Kind::kFigure;
     e.place = unit->place;
-    e.start = begin;
+    e.start = static_cast<size_t>(f.start);
     e.end = static_cast<size_t>(f.end);
     e.text = f.text;
     e.score = sign * kFigureScore;

@@ -4,6 +4,11 @@
 // direction; each piece has a weight:
 //  - place: the headline weighs most, then the lead (the first sentences of
 //    the body), then the rest;
+//  - market: the stance is on the crypto market, so only an article about
+//    crypto (it names an asset or crypto) has one, and in it a sentence
+//    counts fully only when it talks of a market ("price", "rallied",
+//    "traders": sentiment_lexicon.tsv) or holds a figure; what event terms
+//    say (a hack, a lawsuit, a contract won) counts little toward any stance;
 //  - for an asset, a sentence counts through the part of it that is about the
 //    asset (sentiment_assets.h); an asset named in another asset's clause
 //    counts less, one named only in a bare list or as a pair's quote side not
@@ -26,10 +31,16 @@
 
 namespace cn {
 
-// Scores one sentence (matching-normalised UTF-8) in [-1, 1].
-using SentenceScoreFn = std::function<double(std::string_view sentence)>;
+// What the rules read in one sentence (matching-normalised UTF-8).
+struct SentenceReading {
+  double raw = 0;             // the rules' raw score (sentiment_rules.h)
+  double raw_event = 0;       // the part of it event terms gave
+  bool crypto_words = false;  // it names crypto ("crypto", "altcoins", "token")
+  bool market_words = false;  // it talks of a market ("price", "rallied", "traders")
+};
+using SentenceReader = std::function<SentenceReading(std::string_view sentence)>;
 
-ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceScoreFn& score_sentence);
+ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceReader& read_sentence);
 
 // The label of a pooled score: neutral inside the band (exposed for tests).
 SentimentLabel ArticleLabel(double score);
