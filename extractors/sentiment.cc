@@ -79,11 +79,12 @@ ArticleSentiment SentimentAnalyzer::ScoreArticle(const ArticleInput& article) co
     ThreadState& state = impl_->State();
     const std::vector<SentimentUnit>& units = state.tokenizer.Tokenize(sentence);
     RuleScore rules = ScoreUnitsWithEvents(units, &state.flags);
-    SentenceReading reading{rules.total, rules.event, false, false};
+    SentenceReading reading{rules.total, rules.event, false, false, false};
     for (const SentimentUnit& u : units) {
       if (u.kind != UnitKind::kWord || u.term == nullptr) continue;
       reading.crypto_words |= u.term->crypto;
       reading.market_words |= u.term->market;
+      reading.change_words |= u.term->direction != 0;
     }
     return reading;
   });

@@ -157,6 +157,7 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceR
   size_t body_sentences = 0;
   for (const ByteSpan& span : SplitSentences(std::string_view(text.matching).substr(body_from))) {
     ByteSpan s{span.begin + body_from, span.end + body_from};
+    if (IsLinkLine(std::string_view(text.matching).substr(s.begin, s.end - s.begin))) continue;
     EvidencePlace place = body_sentences++ < kLeadSentences ? EvidencePlace::kLead : EvidencePlace::kBody;
     units.push_back({&text, s, place, false});
   }
@@ -211,12 +212,14 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceR
     const Unit& unit = units[u];
     const std::string_view sentence = unit.matching();
     const double score = market_score(readings[u]);
-    const bool on_market = about_crypto && (readings[u].market_words || unit_has_figure[u]);
+    const std::vector<AssetMention>& local = unit_mentions[u];
+    const bool on_market = about_crypto && (readings[u].market_words || unit_has_figure[u] ||
+                                            (readings[u].change_words && !local.empty()));
     const double place_weight = PlaceWeight(unit.place) * (on_market ? 1.0 : kOffMarketWeight);
-    if (score != 0)
+    // An article not about crypto has no stance on its market.
+    if (score != 0 && about_crypto)
       article_pool.evidence.push_back(
           MakeEvidence(unit, unit.span, score, place_weight, on_market ? ToString(unit.place) : "no market talk"));
-    const std::vector<AssetMention>& local = unit_mentions[u];
     if (local.empty()) continue;
     if (unit.place != EvidencePlace::kHeadline && IsBareList(sentence, local)) continue;
 

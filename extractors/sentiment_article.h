@@ -7,7 +7,8 @@
 //  - market: the stance is on the crypto market, so only an article about
 //    crypto (it names an asset or crypto) has one, and in it a sentence
 //    counts fully only when it talks of a market ("price", "rallied",
-//    "traders": sentiment_lexicon.tsv) or holds a figure; what event terms
+//    "traders": sentiment_lexicon.tsv), holds a figure, or tells of a change
+//    of an asset it names ("XRP and DOGE saw minor declines"); what event terms
 //    say (a hack, a lawsuit, a contract won) counts little toward any stance;
 //  - for an asset, a sentence counts through the part of it that is about the
 //    asset (sentiment_assets.h); an asset named in another asset's clause
@@ -37,6 +38,7 @@ struct SentenceReading {
   double raw_event = 0;       // the part of it event terms gave
   bool crypto_words = false;  // it names crypto ("crypto", "altcoins", "token")
   bool market_words = false;  // it talks of a market ("price", "rallied", "traders")
+  bool change_words = false;  // it tells of a change ("rose", "declines", "expanded")
 };
 using SentenceReader = std::function<SentenceReading(std::string_view sentence)>;
 

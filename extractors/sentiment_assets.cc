@@ -68,12 +68,16 @@ size_t LastClauseBreak(std::string_view sentence, size_t from, size_t to) {
 
 }  // namespace
 
+bool IsLinkLine(std::string_view sentence) {
+  return sentence.starts_with("Related:") || sentence.starts_with("Related Reading:") ||
+         StartsWithNoCase(sentence, "read also") || StartsWithNoCase(sentence, "also read") ||
+         StartsWithNoCase(sentence, "read more") ||
+         (sentence.starts_with("The post ") && sentence.find(" appeared first on ") != std::string_view::npos);
+}
+
 bool IsBareList(std::string_view sentence, std::span<const AssetMention> mentions) {
-  // Link lines say nothing themselves; a chart caption ("BTC/USD 4-hour
-  // chart. Source: TradingView") says little more than names.
-  if (sentence.starts_with("Related:") || StartsWithNoCase(sentence, "read also") ||
-      StartsWithNoCase(sentence, "also read") || StartsWithNoCase(sentence, "read more"))
-    return true;
+  // A chart caption ("BTC/USD 4-hour chart. Source: TradingView") says little
+  // more than names.
   const int kFullSentenceWords = sentence.find("Source:") != std::string_view::npos ? 8 : 2;
   int words = 0;
   size_t m = 0;

@@ -41,6 +41,11 @@ struct SentenceAsset {
 // in order of first mention. `mentions` are relative to `sentence`, in order.
 std::vector<SentenceAsset> AssetsOfSentence(std::string_view sentence, std::span<const AssetMention> mentions);
 
+// True for a line that links to other articles or repeats the headline as
+// feed boilerplate ("Related: ...", "Read more: ...", "The post ... appeared
+// first on ..."): it says nothing of this article's own.
+bool IsLinkLine(std::string_view sentence);
+
 // True when `sentence` says nothing beyond naming things: fewer than a few
 // words outside the mentions (a list, a caption, a tag line).
 bool IsBareList(std::string_view sentence, std::span<const AssetMention> mentions);
