@@ -132,29 +132,25 @@ bool IsTiedMention(std::string_view text, size_t begin) {
 
 }  // namespace
 
-SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, const AssetLexicon& lexicon,
-                                         const SentenceMemory& memory) {
-  return Build(sentence, LexQuantities(sentence), lexicon, memory);
-}
-
-SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<Quantity> quantities,
-                                         const AssetLexicon& lexicon, const SentenceMemory& memory) {
-  SentenceAnalysis a;
-  a.quantities = std::move(quantities);
-  a.Refill(sentence, lexicon, memory);
-  return a;
-}
-
-void SentenceAnalysis::Refill(std::string_view sentence, const AssetLexicon& lexicon, const SentenceMemory& memory) {
+void SentenceAnalysis::Refill(std::string_view sentence, size_t document_offset, const SentenceMemory& memory) {
   SentenceAnalysis& a = *this;
   a.text = sentence;
   a.memory = &memory;
-  // One lower-cased copy serves mention, cue, window and clause finding.
+  // One lower-cased copy serves cue, window and clause finding.
   thread_local std::string lower;
   lower.assign(sentence);
   cn_ascii_lower_in_place(lower);
   const std::string_view low = lower;
-  lexicon.FindMentions(sentence, low, a.assets);
+  a.assets.clear();
+  if (memory.article != nullptr) {
+    for (const AssetMention& m : memory.article->MentionsIn(document_offset, document_offset + sentence.size())) {
+      // The quote of a pair ("USDT" of "SOL/USDT") is never what a figure is about.
+      if (m.role == MentionRole::kPairQuote) continue;
+      a.assets.push_back(m);
+      a.assets.back().begin -= document_offset;
+      a.assets.back().end -= document_offset;
+    }
+  }
   // "ethena (ENA)": one mention, not two. Merged in place: `kept` mentions
   // stay at the front.
   size_t kept = 0;
@@ -240,17 +236,21 @@ const std::string& SentenceMemory::LastWindow() const {
 }
 
 const std::string& SentenceMemory::RecentAsset() const {
-  for (size_t i = unscanned_lines_.size(); i-- > 0;) {
-    std::vector<AssetMention> mentions = lexicon_->FindMentions(unscanned_lines_[i]);
-    if (mentions.empty()) continue;
-    bool alone = std::all_of(mentions.begin(), mentions.end(),
-                             [&](const AssetMention& m) { return m.ticker == mentions.front().ticker; });
-    if (alone) {
-      recent_asset_ = mentions.front().ticker;
+  for (size_t i = unscanned_.size(); article != nullptr && i-- > 0;) {
+    const std::span<const AssetMention> mentions = article->MentionsIn(unscanned_[i].begin, unscanned_[i].end);
+    std::string_view alone;
+    bool several = false;
+    for (const AssetMention& m : mentions) {
+      if (m.role == MentionRole::kPairQuote) continue;
+      if (alone.empty()) alone = m.ticker;
+      else if (alone != m.ticker) several = true;
+    }
+    if (!alone.empty() && !several) {
+      recent_asset_ = std::string(alone);
       break;
     }
   }
-  unscanned_lines_.clear();
+  unscanned_.clear();
   return recent_asset_;
 }
 
