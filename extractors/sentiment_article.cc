@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "extractors/asset_lexicon.h"
+#include "extractors/article_assets.h"
 #include "extractors/sentence_splitter.h"
 #include "extractors/sentiment_assets.h"
 #include "extractors/sentiment_rules.h"
@@ -132,7 +132,6 @@ SentimentLabel AssetLabel(double score) { return Band(score, kAssetBand); }
 
 ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceReader& read_sentence) {
   auto market_score = [](const SentenceReading& r) { return SquashScore(r.raw - (1 - kEventShare) * r.raw_event); };
-  const AssetLexicon& lexicon = AssetLexicon::Default();
   NormalizedText title = NormalizeText(input.title);
   NormalizedText text = NormalizeText(input.text);
 
@@ -179,8 +178,24 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceR
     if (figure_unit[i] >= 0) unit_has_figure[static_cast<size_t>(figure_unit[i])] = true;
   }
 
-  std::vector<AssetMention> title_mentions = lexicon.FindMentions(title.matching);
-  std::vector<AssetMention> text_mentions = lexicon.FindMentions(text.matching);
+  // The article's own asset table (article_assets.h) reads the title as the
+  // first line of the text; a title given apart is put in front for it.
+  std::vector<AssetMention> title_mentions, text_mentions;
+  if (units.empty() || !units.front().in_title) {
+    text_mentions = ArticleAssets::Learn(text.matching).mentions();
+  } else {
+    const ArticleAssets table = ArticleAssets::Learn(title.matching + "\n" + text.matching);
+    const size_t shift = title.matching.size() + 1;
+    for (AssetMention m : table.mentions()) {
+      if (m.end <= title.matching.size()) {
+        title_mentions.push_back(std::move(m));
+      } else if (m.begin >= shift) {
+        m.begin -= shift;
+        m.end -= shift;
+        text_mentions.push_back(std::move(m));
+      }
+    }
+  }
 
   Pool article_pool;
   std::vector<AssetPool> assets;

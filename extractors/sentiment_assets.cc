@@ -110,7 +110,7 @@ std::vector<SentenceAsset> AssetsOfSentence(std::string_view sentence, std::span
   };
   std::vector<const AssetMention*> counted;
   for (const AssetMention& m : mentions)
-    if (!IsQuoteOfPair(sentence, m)) counted.push_back(&m);
+    if (m.role != MentionRole::kPairQuote && !IsQuoteOfPair(sentence, m)) counted.push_back(&m);
   if (counted.empty()) return {};
 
   std::vector<Group> groups;
