@@ -253,9 +253,10 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceR
       if (part_score != 0) {
         pool.pool.evidence.push_back(
             MakeEvidence(unit, part, part_score, weight, a.subject ? "subject clause" : "passing clause"));
-      } else if (score != 0) {
-        // Its own part says nothing: the sentence speaks for it, damped when
-        // other assets in it have parts of their own.
+      } else if (score != 0 && !a.turns) {
+        // Its own part says nothing: the sentence speaks for it ("ETH is down
+        // 1%, and so are BNB and XRP"), damped when other assets in it have
+        // parts of their own — unless its part turns against the rest.
         pool.pool.evidence.push_back(MakeEvidence(unit, unit.span, score, weight * (a.alone ? 1.0 : kSharedWeight),
                                                   a.alone ? "sentence" : "shared sentence"));
       }

@@ -66,6 +66,39 @@ size_t LastClauseBreak(std::string_view sentence, size_t from, size_t to) {
   return found;
 }
 
+constexpr std::array<std::string_view, 14> kTurnOpeners = {
+    "but ", "while ", "whereas ", "however", "although ", "though ", "despite ", "yet ",
+    "meanwhile", "by contrast", "in contrast", "on the other hand", "conversely", "unlike "};
+
+// True when the part starting at `begin` turns against what came before:
+// after ';' or " - ", or opening with "but", "while", "by contrast", ...
+bool Turns(std::string_view sentence, size_t begin) {
+  if (begin == 0) return false;
+  size_t before = sentence.find_last_not_of(' ', begin - 1);
+  if (before != std::string_view::npos && (sentence[before] == ';' || sentence[before] == '-')) return true;
+  size_t start = sentence.find_first_not_of(" ,", begin);
+  if (start == std::string_view::npos) return false;
+  for (std::string_view opener : kTurnOpeners)
+    if (StartsWithNoCase(sentence.substr(start), opener)) return true;
+  return false;
+}
+
+// Where a part's own words start: after spaces, commas and an opening
+// "and", "while", "but" ... that joined it to the rest (so that the rules do
+// not weigh it as a conceded clause).
+size_t OwnWordsStart(std::string_view sentence, size_t begin, size_t end) {
+  size_t start = sentence.find_first_not_of(" ,", begin);
+  if (start == std::string_view::npos || start >= end) return begin;
+  std::string_view rest = sentence.substr(start, end - start);
+  for (std::string_view opener : kTurnOpeners) {
+    if (!StartsWithNoCase(rest, opener)) continue;
+    size_t after = sentence.find_first_not_of(" ,", start + opener.size());
+    return after == std::string_view::npos || after >= end ? begin : after;
+  }
+  if (StartsWithNoCase(rest, "and ")) return start + 4;
+  return start;
+}
+
 }  // namespace
 
 bool IsLinkLine(std::string_view sentence) {
@@ -151,15 +184,17 @@ std::vector<SentenceAsset> AssetsOfSentence(std::string_view sentence, std::span
 
   std::vector<SentenceAsset> out;
   const bool alone = groups.size() == 1;
-  for (const Group& g : groups) {
+  for (Group& g : groups) {
+    const bool turns = Turns(sentence, g.part_begin);
+    if (g.part_begin > 0) g.part_begin = std::min(OwnWordsStart(sentence, g.part_begin, g.part_end), counted[g.first]->begin);
     for (size_t i = g.first; i <= g.last; ++i) {
       const std::string& ticker = counted[i]->ticker;
       auto it = std::find_if(out.begin(), out.end(), [&](const SentenceAsset& a) { return a.ticker == ticker; });
       if (it != out.end()) {
-        if (!it->subject && g.subject) *it = {ticker, {g.part_begin, g.part_end}, true, alone};
+        if (!it->subject && g.subject) *it = {ticker, {g.part_begin, g.part_end}, true, alone, turns};
         continue;
       }
-      out.push_back({ticker, {g.part_begin, g.part_end}, g.subject, alone});
+      out.push_back({ticker, {g.part_begin, g.part_end}, g.subject, alone, turns});
     }
   }
   return out;

@@ -35,6 +35,8 @@ struct SentenceAsset {
   ByteSpan part;          // bytes of the sentence that speak of it (relative to the sentence)
   bool subject = true;    // false: named in passing in another asset's clause
   bool alone = true;      // the only group of the sentence
+  bool turns = false;     // its part turns against the rest ("...; Solana bucks the trend",
+                          // "... but ETH held"): the rest says nothing of it
 };
 
 // Assets `sentence` speaks about, one entry per ticker (its first group),

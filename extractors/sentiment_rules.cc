@@ -92,12 +92,16 @@ class Scorer {
     const SentimentTerm* t = TermOf(u_[i]);
     return t ? t->direction : 0;
   }
-  // A change word's own weight; after a number ("a 3.3 % increase") it is a
-  // reported change, whatever the word's base weight.
+  // A change word's own weight; next to a number ("a 3.3 % increase", "an
+  // increase of 3.3 %") it is a reported change, whatever the word's base weight.
   double DirectionWeightAt(int i) const {
     const SentimentTerm* t = TermOf(u_[i]);
     double w = t && t->direction != 0 ? t->direction_weight : 0.8;
     if (i > 0 && u_[i - 1].kind == UnitKind::kNumber && w < 1) w = 1;
+    // "an increase of 86%": a percentage one plain word after it.
+    if (i + 2 < N() && u_[i + 1].kind == UnitKind::kWord && u_[i + 1].term == nullptr &&
+        IsComparable(u_[i + 2], NumberKind::kPercent) && w < 1)
+      w = 1;
     return w;
   }
 
