@@ -34,10 +34,10 @@ constexpr double kEventShare = 0.1;
 constexpr double kCryptoShare = 0.2;
 // Pools: the prior is a pseudo-weight of neutral evidence; the band is the
 // neutral zone of the pooled score.
-constexpr double kArticlePrior = 1.0;
-constexpr double kAssetPrior = 1.0;
-constexpr double kArticleBand = 0.1;
-constexpr double kAssetBand = 0.1;
+constexpr double kArticlePrior = 12.0;
+constexpr double kAssetPrior = 0.0;
+constexpr double kArticleBand = 0.07;
+constexpr double kAssetBand = 0.24;
 
 constexpr size_t kKeySentences = 3;
 
