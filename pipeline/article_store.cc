@@ -373,13 +373,13 @@ std::expected<std::vector<int64_t>, std::string> ArticleStore::ArticlesToReproce
 
 std::expected<StoredText, std::string> ArticleStore::LoadText(int64_t article_id) {
   auto stmt = impl_->db.Prepare(
-      "SELECT id, canonical_url, text, extractor_version, sentiment_version FROM articles WHERE id = ?1");
+      "SELECT id, canonical_url, title, text, extractor_version, sentiment_version FROM articles WHERE id = ?1");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->Bind(1, article_id);
   if (stmt->Step() != SQLITE_ROW) return std::unexpected("article " + std::to_string(article_id) + " not found");
   StoredText t{stmt->ColumnInt(0), std::string(stmt->ColumnText(1)), std::string(stmt->ColumnText(2)),
-               static_cast<int>(stmt->ColumnInt(3)), std::nullopt};
-  if (!stmt->ColumnIsNull(4)) t.sentiment_version = static_cast<int>(stmt->ColumnInt(4));
+               std::string(stmt->ColumnText(3)), static_cast<int>(stmt->ColumnInt(4)), std::nullopt};
+  if (!stmt->ColumnIsNull(5)) t.sentiment_version = static_cast<int>(stmt->ColumnInt(5));
   return t;
 }
 
