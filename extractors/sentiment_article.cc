@@ -108,7 +108,7 @@ struct Pool {
       sum += e.weight * e.score;
       weights += e.weight;
     }
-    return sum / (weights + prior);
+    return weights + prior > 0 ? sum / (weights + prior) : 0.0;
   }
   // Strongest first.
   std::vector<SentimentEvidence> Strongest() && {
