@@ -238,6 +238,9 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceR
     if (local.empty()) continue;
     if (unit.place != EvidencePlace::kHeadline && IsBareList(sentence, local)) continue;
 
+    // Assets of one group share a part: it is read once.
+    ByteSpan last_part{1, 0};
+    double last_part_score = 0;
     for (const SentenceAsset& a : AssetsOfSentence(sentence, local)) {
       AssetPool& pool = asset_pool(a.ticker);
       ++pool.sentences;
@@ -249,7 +252,11 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceR
         continue;
       }
       const ByteSpan part{unit.span.begin + a.part.begin, unit.span.begin + a.part.end};
-      double part_score = market_score(read_sentence(sentence.substr(a.part.begin, a.part.end - a.part.begin)));
+      if (a.part.begin != last_part.begin || a.part.end != last_part.end) {
+        last_part = a.part;
+        last_part_score = market_score(read_sentence(sentence.substr(a.part.begin, a.part.end - a.part.begin)));
+      }
+      const double part_score = last_part_score;
       if (part_score != 0) {
         pool.pool.evidence.push_back(
             MakeEvidence(unit, part, part_score, weight, a.subject ? "subject clause" : "passing clause"));
