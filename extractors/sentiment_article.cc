@@ -37,7 +37,7 @@ constexpr double kCryptoShare = 0.2;
 constexpr double kArticlePrior = 12.0;
 constexpr double kAssetPrior = 0.0;
 constexpr double kArticleBand = 0.07;
-constexpr double kAssetBand = 0.24;
+constexpr double kAssetBand = 0.05;
 
 constexpr size_t kKeySentences = 3;
 
@@ -274,7 +274,7 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceR
   for (size_t i = 0; i < input.figures.size(); ++i) {
     const Figure& f = input.figures[i];
     int sign = FigureSign(f);
-    if (sign == 0 || figure_unit[i] < 0) continue;
+    if (sign == 0 || figure_unit[i] < 0 || !about_crypto) continue;
     const Unit* unit = &units[static_cast<size_t>(figure_unit[i])];
     SentimentEvidence e;
     e.kind = SentimentEvidence::Kind::kFigure;

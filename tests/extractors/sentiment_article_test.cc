@@ -189,7 +189,7 @@ TEST(ArticleSentimentTest, NeutralBandAroundZero) {
   EXPECT_EQ(ArticleLabel(-0.02), kNeu);
   EXPECT_EQ(ArticleLabel(0.5), kPos);
   EXPECT_EQ(ArticleLabel(-0.5), kNeg);
-  EXPECT_EQ(AssetLabel(0.1), kNeu);
+  EXPECT_EQ(AssetLabel(0.02), kNeu);
   EXPECT_EQ(AssetLabel(0.6), kPos);
   EXPECT_EQ(AssetLabel(-0.6), kNeg);
   // One mild word among many plain crypto sentences stays neutral; the same
@@ -204,6 +204,13 @@ TEST(ArticleSentimentTest, NeutralBandAroundZero) {
                                  "Bitcoin surged 9% to a record as buyers piled in.\n");
   EXPECT_EQ(mild.label, kNeu) << Labels(mild);
   EXPECT_EQ(rally.label, kPos) << Labels(rally);
+  // An asset whose evidence pulls both ways as hard is neutral (mixed).
+  ArticleSentiment mixed = Score(
+      "Ether's week in review\n\n"
+      "Ether rallied 5% on Monday as buyers returned.\n"
+      "Ether fell 5% on Tuesday as sellers returned.\n");
+  ASSERT_NE(Asset(mixed, "ETH"), nullptr);
+  EXPECT_EQ(Asset(mixed, "ETH")->label, kNeu) << Labels(mixed);
 }
 
 // The stance is on the crypto market: other markets and news of conduct
