@@ -14,10 +14,10 @@
 #include <cstdlib>
 #include <string>
 
-#include "pipeline/crawler.h"
-#include "pipeline/fetcher.h"
-#include "tests/pipeline/gzip_test_util.h"
-#include "tests/pipeline/test_http_server.h"
+#include "pipeline/crawl/crawler.h"
+#include "pipeline/fetch/fetcher.h"
+#include "tests/support/gzip_test_util.h"
+#include "tests/support/test_http_server.h"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "bench/process_usage.h"
-#include "pipeline/article_store.h"
+#include "pipeline/store/article_store.h"
 
 using cn::bench::CpuSeconds;
 using cn::bench::MaxRssKb;
