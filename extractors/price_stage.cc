@@ -9,6 +9,7 @@
 #include <string>
 
 #include "extractors/ascii.h"
+#include "extractors/measured_thing.h"
 #include "extractors/qualifier.h"
 #include "extractors/stages.h"
 
@@ -149,6 +150,8 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
 namespace {
 
 std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
+  // "MSTR traded near $310", "gold hit $4,000": another market's price.
+  if (!PerUnit(s, q) && MeasuredBy(s, q) == MeasuredThing::kNoFigure) return {};
   // Prices are per-unit levels: no asset trades in the millions.
   if (q.value >= 1000000 || (q.value_high && *q.value_high >= 1000000)) return {};
   if (!PerUnit(s, q) && NotAPrice(s, q)) return {};
