@@ -10,6 +10,7 @@
 
 #include "extractors/ascii.h"
 #include "extractors/measured_thing.h"
+#include "extractors/price_role.h"
 #include "extractors/qualifier.h"
 #include "extractors/stages.h"
 
@@ -100,6 +101,7 @@ std::optional<Figure> ZoneWithWordsBetween(const SentenceAnalysis& s, const Quan
   zone.value_high = high;
   zone.end = static_cast<int64_t>(other->end);
   zone.qualifier = Qualifier::kExact;
+  zone.role = PriceRole::kLevel;  // two levels bounding a zone
   return zone;
 }
 
@@ -215,6 +217,7 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
       return {};
   }
   f.asset = asset;
+  if (kind != FigureKind::kPriceChange) f.role = PriceRoleOf(s, q.begin, q.end);
   if (std::optional<Figure> zone = ZoneWithWordsBetween(s, q, f)) return {f, *zone};
   return SingleFigure(std::move(f));
 }
