@@ -93,8 +93,8 @@ struct ArticleStore::Impl {
         {&delete_figures, "DELETE FROM figures WHERE article_id = ?1"},
         {&insert_figure,
          "INSERT INTO figures(article_id, ordinal, kind, asset, value, value_high, unit, qualifier, direction, "
-         "window, side, name, metric, start, \"end\", text, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-         "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"},
+         "window, side, name, metric, start, \"end\", text, sentence, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+         "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"},
         {&delete_sentiment, "DELETE FROM sentiment WHERE article_id = ?1"},
         {&insert_sentiment,
          "INSERT INTO sentiment(article_id, asset, score, label, sentences) VALUES (?1, ?2, ?3, ?4, ?5)"},
@@ -169,6 +169,7 @@ struct ArticleStore::Impl {
       s.Bind(14, f.start).Bind(15, f.end);
       if (all || f.text != prev->text) s.BindView(16, f.text);
       s.Bind(17, static_cast<int64_t>(f.sentence));
+      if (all || f.role != prev->role) s.BindViewOrNull(18, ToString(f.role));
       if (auto r = s.Run(); !r) {
         s.Reset();
         return std::unexpected("figure " + std::to_string(ordinal - 1) + ": " + r.error());

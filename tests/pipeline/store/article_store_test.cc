@@ -111,6 +111,7 @@ TEST(SchemaTest, EveryMigrationKeepsTheDataWrittenBeforeIt) {
   ASSERT_TRUE(store) << store.error();
   EXPECT_EQ(Count(*store, "PRAGMA user_version"), CurrentSchemaVersion());
   EXPECT_EQ(Count(*store, "SELECT id FROM figures WHERE article_id = 7 AND text = '5%'"), 40);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM figure_mentions WHERE role IS NULL"), 1);  // added by 6
   EXPECT_EQ(Count(*store, "SELECT signed_percent FROM percent_moves WHERE metric = 'price'"), -5);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM article_sentiment WHERE label = 'negative'"), 1);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'fell'"), 1);
@@ -118,6 +119,36 @@ TEST(SchemaTest, EveryMigrationKeepsTheDataWrittenBeforeIt) {
   // Cascades still work on the rebuilt tables.
   ASSERT_TRUE(store->db().Exec("DELETE FROM articles"));
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM figures") + Count(*store, "SELECT count(*) FROM sentiment"), 0);
+}
+
+// Migration 6: a price's role is stored, checked, and shown by the views.
+TEST(SchemaTest, PriceRoleIsStoredAndShownInThePriceView) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store) << store.error();
+  Figure target;
+  target.kind = FigureKind::kPrice;
+  target.asset = "SOL";
+  target.value = 250;
+  target.role = PriceRole::kTarget;
+  target.start = 10;
+  target.end = 14;
+  target.text = "$250";
+  Figure move = target;
+  move.kind = FigureKind::kPercentChange;
+  move.role = PriceRole::kNone;
+  move.unit = "%";
+  move.text = "4%";
+  auto r = store->UpsertArticle(MakeArticle("sol-target", "SOL eyes $250 after a 4% gain."), {target, move}, {}, 1);
+  ASSERT_TRUE(r) << r.error();
+  auto row = store->db().Prepare("SELECT role, price FROM price_mentions");
+  ASSERT_TRUE(row);
+  ASSERT_EQ(row->Step(), SQLITE_ROW);
+  EXPECT_EQ(row->ColumnText(0), "target");
+  EXPECT_EQ(row->Step(), SQLITE_DONE);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM figure_mentions WHERE kind = 'percent_change' AND role IS NULL"), 1);
+  // Only the contract's roles are accepted.
+  EXPECT_FALSE(store->db().Exec("UPDATE figures SET role = 'guess'"));
 }
 
 TEST(SchemaTest, NewerDatabaseIsRefused) {
