@@ -65,7 +65,6 @@ struct ArticleStore::Impl {
   TransactionStatements tx;
   std::unordered_map<std::string, int64_t> source_ids;
   int64_t queued_for_index = 0;  // articles written since the last UpdateSearchIndex
-  int last_error_code = SQLITE_OK;
   // After `db` and the statements: stopped before the connection closes.
   std::unique_ptr<WalCheckpointer> checkpointer;
 
@@ -209,8 +208,6 @@ ArticleStore::~ArticleStore() {
 
 SqliteDb& ArticleStore::db() { return impl_->db; }
 
-int ArticleStore::last_error_code() const { return impl_->last_error_code; }
-
 std::optional<std::string> ArticleStore::CheckpointError() const { return impl_->checkpointer->error(); }
 
 std::expected<ArticleStore, std::string> ArticleStore::Open(const std::string& path) {
@@ -296,17 +293,20 @@ std::optional<StoredArticleInfo> ArticleStore::Find(const std::string& canonical
   return info;
 }
 
-std::expected<UpsertOutcome, std::string> ArticleStore::UpsertArticle(const ArticleRecord& article,
-                                                                      const std::vector<Figure>& figures,
-                                                                      SentimentToStore sentiment,
-                                                                      int extractor_version) {
+std::expected<UpsertOutcome, StoreError> ArticleStore::UpsertArticle(const ArticleRecord& article,
+                                                                     const std::vector<Figure>& figures,
+                                                                     SentimentToStore sentiment,
+                                                                     int extractor_version) {
   const std::string& key = article.canonical_url.empty() ? article.url : article.canonical_url;
+  // Read at once: the rollback that follows sets SQLite's result code again.
   auto fail = [&](const std::string& what) {
-    impl_->last_error_code = sqlite3_errcode(impl_->db.get()) & 0xff;
     impl_->source_ids.clear();
-    return std::unexpected(key + ": " + what);
+    return std::unexpected(StoreError{StoreErrorKindOf(sqlite3_errcode(impl_->db.get())), key + ": " + what});
   };
-  if (key.empty()) return std::unexpected(std::string("article without URL"));
+  if (key.empty()) {
+    const std::string title = article.title.empty() ? "" : " ('" + article.title.substr(0, 80) + "')";
+    return std::unexpected(StoreError{StoreErrorKind::kBadArticle, "article without URL" + title});
+  }
   Transaction tx(impl_->tx);
   if (auto r = tx.Begin(); !r) return fail(r.error());
   std::optional<StoredArticleInfo> existing = Find(key);
@@ -382,13 +382,13 @@ std::expected<StoredText, std::string> ArticleStore::LoadText(int64_t article_id
   return t;
 }
 
-std::expected<int64_t, std::string> ArticleStore::ReplaceDerived(int64_t article_id,
-                                                                 const std::vector<Figure>& figures,
-                                                                 int extractor_version,
-                                                                 SentimentToStore sentiment) {
+std::expected<int64_t, StoreError> ArticleStore::ReplaceDerived(int64_t article_id,
+                                                                const std::vector<Figure>& figures,
+                                                                int extractor_version,
+                                                                SentimentToStore sentiment) {
   auto fail = [&](const std::string& what) {
-    impl_->last_error_code = sqlite3_errcode(impl_->db.get()) & 0xff;
-    return std::unexpected("article " + std::to_string(article_id) + ": " + what);
+    return std::unexpected(StoreError{StoreErrorKindOf(sqlite3_errcode(impl_->db.get())),
+                                      "article " + std::to_string(article_id) + ": " + what});
   };
   Transaction tx(impl_->tx);
   if (auto r = tx.Begin(); !r) return fail(r.error());
