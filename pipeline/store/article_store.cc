@@ -12,15 +12,6 @@
 namespace cn {
 namespace {
 
-std::string_view LabelName(SentimentLabel label) {
-  switch (label) {
-    case SentimentLabel::kNegative: return "negative";
-    case SentimentLabel::kPositive: return "positive";
-    case SentimentLabel::kNeutral: break;
-  }
-  return "neutral";
-}
-
 std::string AuthorsJson(const std::vector<std::string>& authors) {
   return nlohmann::json(authors).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -179,11 +170,11 @@ struct ArticleStore::Impl {
   }
 
   std::expected<void, std::string> InsertSentiment(int64_t article_id, const ArticleSentiment& s) {
-    insert_sentiment.Bind(1, article_id).BindNull(2).Bind(3, s.score).Bind(4, LabelName(s.label)).BindNull(5);
+    insert_sentiment.Bind(1, article_id).BindNull(2).Bind(3, s.score).Bind(4, ToString(s.label)).BindNull(5);
     if (auto r = insert_sentiment.Run(); !r) return r;
     for (const AssetSentiment& a : s.assets) {
       insert_sentiment.Bind(1, article_id).Bind(2, std::string_view(a.asset)).Bind(3, a.score);
-      insert_sentiment.Bind(4, LabelName(a.label)).Bind(5, static_cast<int64_t>(a.sentences));
+      insert_sentiment.Bind(4, ToString(a.label)).Bind(5, static_cast<int64_t>(a.sentences));
       if (auto r = insert_sentiment.Run(); !r) return std::unexpected("sentiment for " + a.asset + ": " + r.error());
     }
     insert_sentiment.Reset();
