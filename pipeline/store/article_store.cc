@@ -12,15 +12,6 @@
 namespace cn {
 namespace {
 
-std::string_view LabelName(SentimentLabel label) {
-  switch (label) {
-    case SentimentLabel::kNegative: return "negative";
-    case SentimentLabel::kPositive: return "positive";
-    case SentimentLabel::kNeutral: break;
-  }
-  return "neutral";
-}
-
 // The evidence kept with a sentiment row (schema 0007): the few pieces that
 // weighed most, each with its offsets.
 constexpr size_t kStoredEvidence = 3;
@@ -85,7 +76,6 @@ struct ArticleStore::Impl {
   TransactionStatements tx;
   std::unordered_map<std::string, int64_t> source_ids;
   int64_t queued_for_index = 0;  // articles written since the last UpdateSearchIndex
-  int last_error_code = SQLITE_OK;
   // After `db` and the statements: stopped before the connection closes.
   std::unique_ptr<WalCheckpointer> checkpointer;
 
@@ -202,13 +192,13 @@ struct ArticleStore::Impl {
 
   std::expected<void, std::string> InsertSentiment(int64_t article_id, const ArticleSentiment& s) {
     std::string evidence = EvidenceJson(s.evidence);
-    insert_sentiment.Bind(1, article_id).BindNull(2).Bind(3, s.score).Bind(4, LabelName(s.label)).BindNull(5);
+    insert_sentiment.Bind(1, article_id).BindNull(2).Bind(3, s.score).Bind(4, ToString(s.label)).BindNull(5);
     insert_sentiment.Bind(6, std::string_view(evidence));
     if (auto r = insert_sentiment.Run(); !r) return r;
     for (const AssetSentiment& a : s.assets) {
       evidence = EvidenceJson(a.evidence);
       insert_sentiment.Bind(1, article_id).Bind(2, std::string_view(a.asset)).Bind(3, a.score);
-      insert_sentiment.Bind(4, LabelName(a.label)).Bind(5, static_cast<int64_t>(a.sentences));
+      insert_sentiment.Bind(4, ToString(a.label)).Bind(5, static_cast<int64_t>(a.sentences));
       insert_sentiment.Bind(6, std::string_view(evidence));
       if (auto r = insert_sentiment.Run(); !r) return std::unexpected("sentiment for " + a.asset + ": " + r.error());
     }
@@ -233,8 +223,6 @@ ArticleStore::~ArticleStore() {
 }
 
 SqliteDb& ArticleStore::db() { return impl_->db; }
-
-int ArticleStore::last_error_code() const { return impl_->last_error_code; }
 
 std::optional<std::string> ArticleStore::CheckpointError() const { return impl_->checkpointer->error(); }
 
@@ -321,17 +309,20 @@ std::optional<StoredArticleInfo> ArticleStore::Find(const std::string& canonical
   return info;
 }
 
-std::expected<UpsertOutcome, std::string> ArticleStore::UpsertArticle(const ArticleRecord& article,
-                                                                      const std::vector<Figure>& figures,
-                                                                      SentimentToStore sentiment,
-                                                                      int extractor_version) {
+std::expected<UpsertOutcome, StoreError> ArticleStore::UpsertArticle(const ArticleRecord& article,
+                                                                     const std::vector<Figure>& figures,
+                                                                     SentimentToStore sentiment,
+                                                                     int extractor_version) {
   const std::string& key = article.canonical_url.empty() ? article.url : article.canonical_url;
+  // Read at once: the rollback that follows sets SQLite's result code again.
   auto fail = [&](const std::string& what) {
-    impl_->last_error_code = sqlite3_errcode(impl_->db.get()) & 0xff;
     impl_->source_ids.clear();
-    return std::unexpected(key + ": " + what);
+    return std::unexpected(StoreError{StoreErrorKindOf(sqlite3_errcode(impl_->db.get())), key + ": " + what});
   };
-  if (key.empty()) return std::unexpected(std::string("article without URL"));
+  if (key.empty()) {
+    const std::string title = article.title.empty() ? "" : " ('" + article.title.substr(0, 80) + "')";
+    return std::unexpected(StoreError{StoreErrorKind::kBadArticle, "article without URL" + title});
+  }
   Transaction tx(impl_->tx);
   if (auto r = tx.Begin(); !r) return fail(r.error());
   std::optional<StoredArticleInfo> existing = Find(key);
@@ -407,13 +398,13 @@ std::expected<StoredText, std::string> ArticleStore::LoadText(int64_t article_id
   return t;
 }
 
-std::expected<int64_t, std::string> ArticleStore::ReplaceDerived(int64_t article_id,
-                                                                 const std::vector<Figure>& figures,
-                                                                 int extractor_version,
-                                                                 SentimentToStore sentiment) {
+std::expected<int64_t, StoreError> ArticleStore::ReplaceDerived(int64_t article_id,
+                                                                const std::vector<Figure>& figures,
+                                                                int extractor_version,
+                                                                SentimentToStore sentiment) {
   auto fail = [&](const std::string& what) {
-    impl_->last_error_code = sqlite3_errcode(impl_->db.get()) & 0xff;
-    return std::unexpected("article " + std::to_string(article_id) + ": " + what);
+    return std::unexpected(StoreError{StoreErrorKindOf(sqlite3_errcode(impl_->db.get())),
+                                      "article " + std::to_string(article_id) + ": " + what});
   };
   Transaction tx(impl_->tx);
   if (auto r = tx.Begin(); !r) return fail(r.error());

@@ -196,7 +196,7 @@ TEST(ArticleStoreTest, RoundTripsEveryFigureFieldAndSentiment) {
   s.label = SentimentLabel::kNegative;
   s.assets.push_back({"BTC", -0.7, SentimentLabel::kNegative, 2, {}});
   auto r = store->UpsertArticle(a, {f, plain}, {&s, 3}, 7);
-  ASSERT_TRUE(r) << r.error();
+  ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(*r, UpsertOutcome::kNew);
 
   auto row = store->db().Prepare(
@@ -342,7 +342,7 @@ TEST(ArticleStoreTest, ChangedTextReplacesFiguresAndIndex) {
                                    {}, 1));
   a.text = "Longs lost $9 million after the update.";
   auto r = store->UpsertArticle(a, {MakeLiquidation(9e6, Side::kLong, 11, 21, "$9 million")}, {}, 1);
-  ASSERT_TRUE(r) << r.error();
+  ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(*r, UpsertOutcome::kUpdated);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles"), 1);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM figures"), 1);
@@ -360,13 +360,43 @@ TEST(ArticleStoreTest, BadFigureRollsBackTheWholeArticle) {
   bad.kind = static_cast<FigureKind>(99);  // "?" fails the kind CHECK constraint
   auto r = store->UpsertArticle(MakeArticle("bad", "x"), {MakeLiquidation(1, Side::kNone, 0, 1, "x"), bad}, {}, 1);
   ASSERT_FALSE(r);
-  EXPECT_NE(r.error().find("https://news.example/bad"), std::string::npos) << r.error();
-  EXPECT_EQ(store->last_error_code(), SQLITE_CONSTRAINT);
+  EXPECT_NE(r.error().message.find("https://news.example/bad"), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().kind, StoreErrorKind::kBadArticle) << "a CHECK constraint is the article's fault";
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles"), 0);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM figures"), 0);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM sources"), 0);
   // The store stays usable after the failure.
   EXPECT_TRUE(store->UpsertArticle(MakeArticle("good", "y"), {}, {}, 1));
+}
+
+TEST(ArticleStoreTest, ArticleWithoutUrlIsABadArticleAndWritesNothing) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store);
+  ArticleRecord nameless = MakeArticle("nameless", "x");
+  nameless.url.clear();
+  nameless.canonical_url.clear();
+  auto r = store->UpsertArticle(nameless, {}, {}, 1);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, StoreErrorKind::kBadArticle);
+  EXPECT_NE(r.error().message.find("article without URL ('Story nameless')"), std::string::npos)
+      << r.error().message;
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles"), 0);
+}
+
+TEST(ArticleStoreTest, WriteWhileAnotherConnectionHoldsTheDatabaseIsBusy) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store);
+  auto other = SqliteDb::Open(dir.File("a.db"), SQLITE_OPEN_READWRITE);
+  ASSERT_TRUE(other);
+  ASSERT_TRUE(other->Exec("PRAGMA busy_timeout = 0; BEGIN IMMEDIATE"));
+  ASSERT_TRUE(store->db().Exec("PRAGMA busy_timeout = 0"));
+  auto r = store->UpsertArticle(MakeArticle("a", "x"), {}, {}, 1);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, StoreErrorKind::kBusy) << r.error().message;
+  ASSERT_TRUE(other->Exec("ROLLBACK"));
+  EXPECT_TRUE(store->UpsertArticle(MakeArticle("a", "x"), {}, {}, 1)) << "usable once the other writer is done";
 }
 
 TEST(ArticleStoreTest, ReprocessSelectsOnlyOtherVersionsAndReplacesAtomically) {
@@ -382,7 +412,7 @@ TEST(ArticleStoreTest, ReprocessSelectsOnlyOtherVersionsAndReplacesAtomically) {
   ASSERT_TRUE(text);
   EXPECT_EQ(text->canonical_url, "https://news.example/old");
   auto written = store->ReplaceDerived(text->id, {}, 2, {});
-  ASSERT_TRUE(written) << written.error();
+  ASSERT_TRUE(written) << written.error().message;
   EXPECT_EQ(*written, 0);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM figures"), 0);
   EXPECT_TRUE(store->ArticlesToReprocess(false, 2, std::nullopt)->empty());
