@@ -7,13 +7,16 @@
 
 #include <map>
 
+#include "pipeline/fetch/file_fetcher.h"
 #include "tests/support/fixture_file.h"
+#include "tests/support/manual_clock.h"
 #include "tests/support/test_http_server.h"
 
 namespace cn {
 namespace {
 
 using namespace std::chrono_literals;
+using TestClock = testing::TestHttpServer::Clock;
 
 CrawlOptions LoopbackCrawlOptions() {
   CrawlOptions o;
@@ -173,6 +176,40 @@ TEST_F(CrawlerTest, ShouldStopEndsTheCrawlAtOnce) {
                                [&](CrawledPage&&) { ++delivered; });
   EXPECT_EQ(delivered, 2);
   EXPECT_TRUE(summary.stopped);
+}
+
+TEST_F(CrawlerTest, SourcePolitenessDelaySpacesItsPagesOnTheClock) {
+  testing::ManualClock clock;
+  http_.UseClock(&clock);
+  CrawlOptions o = LoopbackCrawlOptions();
+  o.fetch.clock = &clock;
+  SourceConfig source = Source("Loopback", {"/feed.xml"});
+  source.politeness_delay = 3000ms;
+  CrawlSummary summary;
+  auto pages = CrawlToMap({source}, o, &summary);
+  EXPECT_EQ(summary.sources[0].fetched, 3);
+  // robots.txt, the feed, then a, b and c, each 3 s after the one before (one host).
+  std::vector<TestClock::time_point> starts;
+  for (const char* path : {"/robots.txt", "/feed.xml", "/articles/a.html", "/articles/b.html", "/articles/c.html"}) {
+    auto times = http_.HitTimes(path);
+    ASSERT_EQ(times.size(), 1u) << path;
+    starts.push_back(times[0]);
+  }
+  std::sort(starts.begin(), starts.end());
+  for (size_t i = 1; i < starts.size(); ++i)
+    EXPECT_EQ(std::chrono::duration_cast<std::chrono::milliseconds>(starts[i] - starts[i - 1]).count(), 3000) << i;
+  EXPECT_DOUBLE_EQ(summary.seconds, 12.0);
+}
+
+TEST(OfflineCrawlTest, AFileFetcherAloneCrawlsTheFixtureSet) {
+  auto sources = LoadSources(testing::FixturePath("fixtures/crawl/offline/sources.toml"));
+  ASSERT_TRUE(sources.has_value()) << sources.error();
+  FileFetcher files(1u << 20);
+  int pages = 0;
+  CrawlSummary summary = Crawl(*sources, CrawlOptions{}, files, [&](CrawledPage&&) { ++pages; });
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(summary.sources[0].fetched, 2);
+  EXPECT_EQ(summary.sources[0].failed, 1);
 }
 
 TEST(OfflineCrawlTest, SourcesFileWithPathsCrawlsFromDisk) {

@@ -1,4 +1,4 @@
-#include "pipeline/fetch/fetcher.h"
+#include "pipeline/fetch/curl_fetcher.h"
 
 #include <curl/curl.h>
 #include <sys/socket.h>
@@ -18,7 +18,7 @@ namespace cn {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using TimePoint = Clock::TimePoint;
 using std::chrono::milliseconds;
 
 struct EasyDeleter {
@@ -46,8 +46,8 @@ struct Job {
   bool trusted = false;  // this hop may reach private addresses
   bool conditional = true;
   bool started = false;
-  Clock::time_point first_start{};
-  Clock::time_point not_before{};
+  TimePoint first_start{};
+  TimePoint not_before{};
 };
 
 // One libcurl easy transfer in flight.
@@ -70,7 +70,7 @@ enum class RobotsState { kUnknown, kFetching, kReady };
 struct Host {
   std::deque<Job> waiting;
   int active = 0;
-  Clock::time_point next_start{};
+  TimePoint next_start{};
   RobotsState robots_state = RobotsState::kUnknown;
   RobotsRules rules;
   std::string robots_note;  // why everything is disallowed, when it is
@@ -142,26 +142,14 @@ std::string HostName(const std::string& host_key) { return host_key.substr(0, ho
 
 }  // namespace
 
-const char* SkipReasonName(SkipReason reason) {
-  switch (reason) {
-    case SkipReason::kNone:
-      return "";
-    case SkipReason::kRobots:
-      return "robots";
-    case SkipReason::kUnsafeScheme:
-      return "unsafe scheme";
-    case SkipReason::kPrivateAddress:
-      return "private address";
-    case SkipReason::kNotModified:
-      return "not modified";
-  }
-  return "";
-}
-
-class Fetcher::Impl {
+class CurlFetcher::Impl {
  public:
   Impl(const FetcherOptions& options, FetchStateStore* state)
-      : options_(options), state_(state), multi_(curl_multi_init()), random_(std::random_device{}()) {}
+      : options_(options),
+        state_(state),
+        clock_(options.clock != nullptr ? *options.clock : SystemClock()),
+        multi_(curl_multi_init()),
+        random_(std::random_device{}()) {}
 
   ~Impl() {
     for (auto& [easy, transfer] : active_) curl_multi_remove_handle(multi_.get(), easy);
@@ -205,16 +193,23 @@ class Fetcher::Impl {
         break;
       }
       if (outstanding_ == 0 && active_.empty()) break;
-      Clock::time_point now = Clock::now();
+      TimePoint now = clock_.Now();
       PromoteDelayed(now);
       StartReady(now);
       if (!ready_.empty()) continue;
+      if (active_.empty()) {
+        // Only time can move things on (a politeness gap, a backoff): wait
+        // on the clock, at most kMaxWait at a time so `cancelled` is polled.
+        clock_.SleepUntil(std::min(NextDeadline(now), now + kMaxWait));
+        continue;
+      }
       int running = 0;
       curl_multi_perform(multi_.get(), &running);
       ReadCompletions();
-      if (!ready_.empty()) continue;
-      int wait_ms = WaitMilliseconds(Clock::now());
-      curl_multi_poll(multi_.get(), nullptr, 0, wait_ms, nullptr);
+      if (!ready_.empty() || active_.empty()) continue;  // nothing in flight: wait on the clock
+      auto wait = std::chrono::duration_cast<milliseconds>(NextDeadline(clock_.Now()) - clock_.Now());
+      curl_multi_poll(multi_.get(), nullptr, 0, static_cast<int>(std::clamp<int64_t>(wait.count(), 0, kMaxWait.count())),
+                      nullptr);
     }
   }
 
@@ -225,9 +220,8 @@ class Fetcher::Impl {
     result.attempts = job.total_attempts;
     result.redirects = job.redirects;
     result.tag = job.request.tag;
-    result.fetched_at = std::chrono::system_clock::now();
-    if (job.started)
-      result.seconds = std::chrono::duration<double>(Clock::now() - job.first_start).count();
+    result.fetched_at = clock_.WallNow();
+    if (job.started) result.seconds = std::chrono::duration<double>(clock_.Now() - job.first_start).count();
     if (state_ != nullptr) RecordState(job, result);
     ready_.push_back(std::move(result));
   }
@@ -296,7 +290,7 @@ class Fetcher::Impl {
     HostFor(key).waiting.push_back(std::move(job));
   }
 
-  void PromoteDelayed(Clock::time_point now) {
+  void PromoteDelayed(TimePoint now) {
     std::vector<Job> still;
     for (Job& job : delayed_) {
       if (job.not_before <= now) HostFor(UrlHostKey(job.current_url)).waiting.push_front(std::move(job));
@@ -305,7 +299,7 @@ class Fetcher::Impl {
     delayed_.swap(still);
   }
 
-  void StartReady(Clock::time_point now) {
+  void StartReady(TimePoint now) {
     for (auto& [key, host] : hosts_) {
       while (!host.waiting.empty()) {
         if (static_cast<int>(active_.size()) >= options_.max_connections) return;
@@ -337,7 +331,7 @@ class Fetcher::Impl {
     }
   }
 
-  void StartRobots(const std::string& key, Host& host, const Job& trigger, Clock::time_point now) {
+  void StartRobots(const std::string& key, Host& host, const Job& trigger, TimePoint now) {
     host.robots_state = RobotsState::kFetching;
     Job job;
     job.current_url = RobotsTxtUrl(trigger.current_url);
@@ -346,12 +340,14 @@ class Fetcher::Impl {
     StartTransfer(key, host, std::move(job), /*robots=*/true, now);
   }
 
-  void StartTransfer(const std::string& key, Host& host, Job job, bool robots, Clock::time_point now) {
+  void StartTransfer(const std::string& key, Host& host, Job job, bool robots, TimePoint now) {
     auto t = std::make_unique<Transfer>();
     t->easy.reset(curl_easy_init());
     t->robots = robots;
     t->host_key = key;
-    t->max_body = robots ? kMaxRobotsBytes : options_.max_body_bytes;
+    t->max_body = robots                              ? kMaxRobotsBytes
+                  : job.request.max_body_bytes > 0 ? job.request.max_body_bytes
+                                                   : options_.max_body_bytes;
     t->allow_private = job.trusted;
     CURL* e = t->easy.get();
     curl_easy_setopt(e, CURLOPT_URL, job.current_url.c_str());
@@ -452,7 +448,7 @@ class Fetcher::Impl {
   }
 
   void Retry(Job job, milliseconds delay) {
-    job.not_before = Clock::now() + delay;
+    job.not_before = clock_.Now() + delay;
     delayed_.push_back(std::move(job));
   }
 
@@ -469,7 +465,7 @@ class Fetcher::Impl {
         r.skipped = SkipReason::kPrivateAddress;
         r.skip_detail = job.current_url + " resolves to a " + t.refused_address;
       } else if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
-        r.error = job.current_url + ": body exceeds the limit of " + std::to_string(options_.max_body_bytes) +
+        r.error = job.current_url + ": body exceeds the limit of " + std::to_string(t.max_body) +
                   " bytes; transfer aborted";
       } else if (IsRetryable(rc) && job.hop_attempts < options_.max_tries) {
         milliseconds delay = Backoff(job.hop_attempts);
@@ -549,18 +545,23 @@ class Fetcher::Impl {
     Deliver(job, std::move(r));
   }
 
-  int WaitMilliseconds(Clock::time_point now) const {
-    Clock::time_point next = now + milliseconds(200);
+  // The earliest time a delayed retry or a host's next request may start
+  // (`now` + kMaxWait when there is none).
+  TimePoint NextDeadline(TimePoint now) const {
+    TimePoint next = now + kMaxWait;
     for (const Job& job : delayed_) next = std::min(next, job.not_before);
     for (const auto& [key, host] : hosts_)
       if (!host.waiting.empty() && host.active < options_.max_per_host && host.robots_state != RobotsState::kFetching)
         next = std::min(next, host.next_start);
-    auto ms = std::chrono::duration_cast<milliseconds>(next - now).count();
-    return static_cast<int>(std::clamp<int64_t>(ms, 0, 200));
+    return std::max(next, now);
   }
+
+  // Longest single wait, so `cancelled` and Stop() are seen promptly.
+  static constexpr milliseconds kMaxWait{200};
 
   FetcherOptions options_;
   FetchStateStore* state_;
+  Clock& clock_;
   std::unique_ptr<CURLM, MultiDeleter> multi_;
   std::mt19937_64 random_;
   std::map<std::string, Host> hosts_;
@@ -572,23 +573,23 @@ class Fetcher::Impl {
   bool stopping_ = false;
 };
 
-Fetcher::Fetcher(FetcherOptions options, FetchStateStore* state) : options_(std::move(options)) {
+CurlFetcher::CurlFetcher(FetcherOptions options, FetchStateStore* state) : options_(std::move(options)) {
   GlobalInitOnce();
   impl_ = std::make_unique<Impl>(options_, state);
 }
 
-Fetcher::~Fetcher() = default;
+CurlFetcher::~CurlFetcher() = default;
 
-void Fetcher::Add(FetchRequest request) { impl_->Add(std::move(request)); }
+void CurlFetcher::Add(FetchRequest request) { impl_->Add(std::move(request)); }
 
-void Fetcher::SetHostDelay(const std::string& host, std::chrono::milliseconds delay) {
+void CurlFetcher::SetHostDelay(const std::string& host, std::chrono::milliseconds delay) {
   impl_->SetHostDelay(host, delay);
 }
 
-void Fetcher::Run(const Callback& on_result) { impl_->Run(on_result); }
+void CurlFetcher::Run(const Callback& on_result) { impl_->Run(on_result); }
 
-void Fetcher::Stop() { impl_->Stop(); }
+void CurlFetcher::Stop() { impl_->Stop(); }
 
-std::chrono::milliseconds Fetcher::HostDelay(const std::string& url) const { return impl_->HostDelay(url); }
+std::chrono::milliseconds CurlFetcher::HostDelay(const std::string& url) const { return impl_->HostDelay(url); }
 
 }  // namespace cn

@@ -1,0 +1,21 @@
+#include "pipeline/fetch/page_fetcher.h"
+
+namespace cn {
+
+const char* SkipReasonName(SkipReason reason) {
+  switch (reason) {
+    case SkipReason::kNone:
+      return "";
+    case SkipReason::kRobots:
+      return "robots";
+    case SkipReason::kUnsafeScheme:
+      return "unsafe scheme";
+    case SkipReason::kPrivateAddress:
+      return "private address";
+    case SkipReason::kNotModified:
+      return "not modified";
+  }
+  return "";
+}
+
+}  // namespace cn
