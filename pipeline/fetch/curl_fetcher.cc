@@ -74,6 +74,7 @@ struct Host {
   RobotsState robots_state = RobotsState::kUnknown;
   RobotsRules rules;
   std::string robots_note;  // why everything is disallowed, when it is
+  SkipReason robots_skip = SkipReason::kRobots;  // what a page disallowed by `rules` is skipped for
   milliseconds delay{0};
 };
 
@@ -227,7 +228,9 @@ class CurlFetcher::Impl {
   }
 
   void RecordState(const Job& job, const FetchResult& result) {
-    if (result.skipped == SkipReason::kRobots || result.skipped == SkipReason::kUnsafeScheme) return;
+    if (result.skipped == SkipReason::kRobots || result.skipped == SkipReason::kUnsafeScheme ||
+        result.skipped == SkipReason::kUnsafeRedirect)
+      return;
     FetchState state = state_->Get(job.request.url).value_or(FetchState{});
     state.last_status = result.status;
     state.last_error = result.error;
@@ -312,7 +315,7 @@ class CurlFetcher::Impl {
           std::string path = UrlPathAndQuery(front.current_url);
           if (!host.rules.IsAllowed(path)) {
             FetchResult r;
-            r.skipped = SkipReason::kRobots;
+            r.skipped = host.robots_skip;
             r.skip_detail = !host.robots_note.empty()
                                 ? host.robots_note
                                 : "robots.txt of " + HostName(key) + " disallows " + path + " (rule 'Disallow: " +
@@ -361,10 +364,10 @@ class CurlFetcher::Impl {
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->error_buffer);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    // Page redirects are followed here, hop by hop (scheme, address and
-    // robots checks on each); robots.txt may follow them inside libcurl.
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, robots ? 1L : 0L);
-    curl_easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(options_.max_redirects));
+    // Redirects are never followed inside libcurl: every hop, robots.txt's
+    // too, comes back here so the scheme, the address policy (with the
+    // hop's own trust) and robots.txt are checked on it.
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_USERAGENT, options_.user_agent.c_str());
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl decodes
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
@@ -414,22 +417,77 @@ class CurlFetcher::Impl {
       curl_multi_remove_handle(multi_.get(), easy);
       Host& host = HostFor(t->host_key);
       --host.active;
-      if (t->robots) FinishRobots(host, *t, rc);
+      if (t->robots) FinishRobots(t->host_key, host, *t, rc);
       else FinishPage(*t, rc);
     }
   }
 
-  void FinishRobots(Host& host, Transfer& t, CURLcode rc) {
-    host.robots_state = RobotsState::kReady;
+  // The Location of a redirect response, or "" when `status` is none.
+  static std::string RedirectTarget(CURL* easy, long status) {
+    if (status < 300 || status >= 400 || status == 304) return "";
+    char* location = nullptr;
+    curl_easy_getinfo(easy, CURLINFO_REDIRECT_URL, &location);
+    return location != nullptr ? location : "";
+  }
+
+  // A redirect hop never inherits the trust of the hop before it.
+  void FollowRedirect(Job& job, const std::string& target) {
+    job.current_url = target;
+    ++job.redirects;
+    job.hop_attempts = 0;
+    job.trusted = options_.allow_private_addresses;
+    job.conditional = false;
+  }
+
+  // robots.txt could not be read safely: every page of the host is skipped
+  // for `reason` with `note`, and nothing of the host is fetched.
+  void DisallowHost(Host& host, SkipReason reason, std::string note) {
+    host.rules = RobotsRules::DisallowAll();
+    host.robots_skip = reason;
+    host.robots_note = std::move(note);
+  }
+
+  void FinishRobots(const std::string& key, Host& host, Transfer& t, CURLcode rc) {
+    Job& job = t.job;
     long status = 0;
     curl_easy_getinfo(t.easy.get(), CURLINFO_RESPONSE_CODE, &status);
-    if ((rc == CURLE_OK || t.too_large) && status >= 200 && status < 300) {
+    const std::string host_name = HostName(key);
+    if (rc == CURLE_OK) {
+      std::string target = RedirectTarget(t.easy.get(), status);
+      if (!target.empty()) {
+        if (!IsHttpUrl(target)) {
+          DisallowHost(host, SkipReason::kUnsafeRedirect,
+                       "robots.txt of " + host_name + " redirects to '" + target.substr(0, 300) +
+                           "'; only http and https are followed, so nothing on " + host_name + " is fetched");
+        } else if (job.redirects < options_.max_redirects) {
+          FollowRedirect(job, target);
+          StartTransfer(key, host, std::move(job), /*robots=*/true, clock_.Now());
+          return;  // still fetching
+        } else {
+          // RFC 9309 2.3.1.2: after too many redirects robots.txt counts as unavailable.
+          host.rules = RobotsRules::AllowAll();
+        }
+        host.robots_state = RobotsState::kReady;
+        return;
+      }
+    }
+    host.robots_state = RobotsState::kReady;
+    if (!t.refused_address.empty()) {
+      if (job.redirects > 0) {
+        DisallowHost(host, SkipReason::kUnsafeRedirect,
+                     "robots.txt of " + host_name + " redirects to " + job.current_url.substr(0, 300) + ", a " +
+                         t.refused_address + "; refused, so nothing on " + host_name + " is fetched");
+      } else {
+        // The host itself is refused: each page reports that on its own.
+        host.rules = RobotsRules::AllowAll();
+      }
+    } else if ((rc == CURLE_OK || t.too_large) && status >= 200 && status < 300) {
       host.rules = RobotsRules::Parse(t.body, options_.robots_token);
     } else if (rc == CURLE_OK && status >= 500) {
       // RFC 9309 2.3.1.4: a server error means "assume complete disallow".
-      host.rules = RobotsRules::DisallowAll();
-      host.robots_note = "robots.txt of " + HostName(t.host_key) + " answered HTTP " + std::to_string(status) +
-                         ", which counts as disallowing everything";
+      DisallowHost(host, SkipReason::kRobots,
+                   "robots.txt of " + host_name + " answered HTTP " + std::to_string(status) +
+                       ", which counts as disallowing everything");
     } else {
       // 4xx: no rules. Unreachable: the page fetch will report its own error.
       host.rules = RobotsRules::AllowAll();
@@ -461,7 +519,10 @@ class CurlFetcher::Impl {
     FetchResult r;
     CURL* e = t.easy.get();
     if (rc != CURLE_OK) {
-      if (!t.refused_address.empty()) {
+      if (!t.refused_address.empty() && job.redirects > 0) {
+        r.skipped = SkipReason::kUnsafeRedirect;
+        r.skip_detail = job.request.url + " redirects to " + job.current_url + ", a " + t.refused_address;
+      } else if (!t.refused_address.empty()) {
         r.skipped = SkipReason::kPrivateAddress;
         r.skip_detail = job.current_url + " resolves to a " + t.refused_address;
       } else if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
@@ -483,33 +544,24 @@ class CurlFetcher::Impl {
 
     long status = 0;
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
-    if (status >= 300 && status < 400 && status != 304) {
-      char* location = nullptr;
-      curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &location);
-      if (location != nullptr) {
-        std::string target = location;
-        if (job.redirects >= options_.max_redirects) {
-          r.status = status;
-          r.error = job.request.url + ": more than " + std::to_string(options_.max_redirects) +
-                    " redirects (last to " + target.substr(0, 300) + ")";
-          Deliver(job, std::move(r));
-          return;
-        }
-        if (!IsHttpUrl(target)) {
-          r.status = status;
-          r.skipped = SkipReason::kUnsafeScheme;
-          r.skip_detail = job.current_url + " redirects to '" + target.substr(0, 300) + "'; only http and https are followed";
-          Deliver(job, std::move(r));
-          return;
-        }
-        job.current_url = target;
-        ++job.redirects;
-        job.hop_attempts = 0;
-        job.trusted = options_.allow_private_addresses;
-        job.conditional = false;
-        Enqueue(std::move(job));
+    if (std::string target = RedirectTarget(e, status); !target.empty()) {
+      if (job.redirects >= options_.max_redirects) {
+        r.status = status;
+        r.error = job.request.url + ": more than " + std::to_string(options_.max_redirects) +
+                  " redirects (last to " + target.substr(0, 300) + ")";
+        Deliver(job, std::move(r));
         return;
       }
+      if (!IsHttpUrl(target)) {
+        r.status = status;
+        r.skipped = SkipReason::kUnsafeRedirect;
+        r.skip_detail = job.current_url + " redirects to '" + target.substr(0, 300) + "'; only http and https are followed";
+        Deliver(job, std::move(r));
+        return;
+      }
+      FollowRedirect(job, target);
+      Enqueue(std::move(job));
+      return;
     }
     if (IsRetryableStatus(status) && job.hop_attempts < options_.max_tries) {
       curl_off_t retry_after = 0;

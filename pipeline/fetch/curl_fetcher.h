@@ -4,15 +4,24 @@
 // What it promises for every request handed to Add():
 //   - exactly one FetchResult is delivered to the Run() callback, whatever
 //     happens (success, HTTP error, network error, timeout, refusal);
-//   - only http and https are spoken, also on every redirect hop (redirects
-//     are followed by the Fetcher itself, at most max_redirects hops);
-//   - addresses that are loopback, private, link-local, unspecified or
-//     multicast are refused before any packet is sent, unless
-//     allow_private_addresses is set or the request is operator_supplied
-//     (then only its first hop may go there: a redirect never inherits it);
+//   - only http and https are spoken, also on every redirect hop. Redirects
+//     are never followed inside libcurl: the fetcher follows them itself, at
+//     most max_redirects hops, for every request and for robots.txt alike,
+//     checking scheme, address and (for pages) robots.txt on each hop;
+//   - addresses the address policy refuses (address_policy.h: loopback,
+//     private, link-local, documentation, multicast, every IANA
+//     special-purpose range) are refused at connect time, on the address
+//     actually connected to (so a DNS answer that changes between checks
+//     cannot slip through) and again on a reused connection — unless
+//     allow_private_addresses is set, or the request is operator_supplied:
+//     then only its first hop may go there, and its host's robots.txt on its
+//     own first hop. A redirect never inherits that trust; a redirect to a
+//     refused scheme or address is skipped as kUnsafeRedirect;
 //   - robots.txt of each host is fetched once, cached and obeyed (including
 //     Crawl-delay, capped at max_crawl_delay); a disallowed URL is skipped
-//     with the blocking rule in the result, never fetched;
+//     with the blocking rule in the result, never fetched. When robots.txt
+//     redirects to a refused scheme or address, nothing on the host is
+//     fetched (kUnsafeRedirect), as RFC 9309 asks for an unreachable file;
 //   - at most max_connections transfers at once, at most max_per_host per
 //     host, and per host a gap of at least the politeness delay between the
 //     starts of two requests;

@@ -12,6 +12,8 @@ const char* SkipReasonName(SkipReason reason) {
       return "unsafe scheme";
     case SkipReason::kPrivateAddress:
       return "private address";
+    case SkipReason::kUnsafeRedirect:
+      return "unsafe redirect";
     case SkipReason::kNotModified:
       return "not modified";
   }

@@ -24,18 +24,22 @@ namespace cn {
 enum class SkipReason {
   kNone,
   kRobots,          // robots.txt disallows the URL
-  kUnsafeScheme,    // not http(s), also when a redirect pointed elsewhere (file:, ftp:, ...)
-  kPrivateAddress,  // resolves to loopback/private/link-local/unspecified
+  kUnsafeScheme,    // not http(s) (file:, ftp:, javascript:, ...)
+  kPrivateAddress,  // resolves to an address the address policy refuses (address_policy.h)
+  kUnsafeRedirect,  // a redirect (of the URL or of its host's robots.txt) pointed to a
+                    // refused scheme or address
   kNotModified,     // 304 to a conditional GET
 };
 
-// "robots", "unsafe scheme", "private address", "not modified", or "".
+// "robots", "unsafe scheme", "private address", "unsafe redirect",
+// "not modified", or "".
 const char* SkipReasonName(SkipReason reason);
 
 struct FetchRequest {
   std::string url;
   // Typed by the operator (sources file, command line), so its first hop may
-  // go to a private address (an intranet feed); redirects never inherit it.
+  // go to a private address (an intranet feed). Redirects never inherit it;
+  // its host's robots.txt has it on its own first hop only.
   bool operator_supplied = false;
   bool conditional = true;     // send validators from the FetchStateStore
   size_t max_body_bytes = 0;   // 0: the fetcher's own limit

@@ -150,6 +150,44 @@ TEST_F(CrawlerTest, LinksFromFeedsToPrivateAddressesAreRefusedByDefault) {
   EXPECT_EQ(http_.Hits("/articles/a.html"), 0);
 }
 
+// issue 15 item 1, for every request kind the crawler makes: a feed and a
+// sitemap from the sources file may be on loopback, robots.txt of their host
+// too, but none of their redirects may go to another private address.
+TEST(CrawlerRedirectTest, NoRedirectOfAnyRequestKindInheritsTrust) {
+  testing::TestHttpServer target;
+  target.server().Get("/(.*)", [](const httplib::Request&, httplib::Response& res) { res.set_content("secret", "text/plain"); });
+  target.Start();
+  testing::TestHttpServer feed_host, sitemap_host, robots_host;
+  feed_host.server().Get("/feed.xml", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(target.Url("/feed"), 302);
+  });
+  sitemap_host.server().Get("/sitemap.xml", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(target.Url("/sitemap"), 301);
+  });
+  robots_host.server().Get("/robots.txt", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(target.Url("/robots"), 307);
+  });
+  robots_host.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<rss><channel><item><link>/a.html</link></item></channel></rss>", "application/rss+xml");
+  });
+  for (auto* server : {&feed_host, &sitemap_host, &robots_host}) server->Start();
+
+  CrawlOptions o = LoopbackCrawlOptions();
+  o.fetch.allow_private_addresses = false;  // as in production
+  SourceConfig source;
+  source.name = "Redirecting";
+  source.politeness_delay = 0ms;
+  source.feeds = {feed_host.Url("/feed.xml"), robots_host.Url("/feed.xml")};
+  source.sitemaps = {sitemap_host.Url("/sitemap.xml")};
+  CrawlSummary summary = Crawl({source}, o, nullptr, [](CrawledPage&&) {});
+  EXPECT_TRUE(target.Requests().empty()) << "a redirect reached " << target.Requests()[0];
+  const SourceReport& r = summary.sources[0];
+  EXPECT_EQ(r.listings_failed, 3);
+  ASSERT_EQ(r.errors.size(), 3u);
+  for (const std::string& e : r.errors) EXPECT_NE(e.find("unsafe redirect"), std::string::npos) << e;
+  EXPECT_EQ(robots_host.Hits("/feed.xml"), 0);
+}
+
 TEST_F(CrawlerTest, AlreadyStoredPagesAreNotFetchedAndDryRunFetchesNothing) {
   CrawlOptions o = LoopbackCrawlOptions();
   std::string a = http_.Url("/articles/a.html");

@@ -306,7 +306,7 @@ TEST_F(CurlFetcherTest, RedirectLoopStopsAtMaxRedirects) {
 TEST_F(CurlFetcherTest, RedirectToFileIsRefused) {
   FetchResult r = FetchOne(TestOptions(), http_.Url("/to-file"));
   EXPECT_FALSE(r.ok());
-  EXPECT_EQ(r.skipped, SkipReason::kUnsafeScheme);
+  EXPECT_EQ(r.skipped, SkipReason::kUnsafeRedirect);
   EXPECT_NE(r.skip_detail.find("file:///etc/passwd"), std::string::npos) << r.skip_detail;
   EXPECT_TRUE(r.body.empty());
 }
@@ -335,7 +335,7 @@ TEST_F(CurlFetcherTest, RedirectToAPrivateAddressIsRefused) {
   FetchRequest request{http_.Url("/to-private")};
   request.operator_supplied = true;  // the configured URL itself may be local; its redirect may not
   FetchResult r = FetchAll(o, {request})[0];
-  EXPECT_EQ(r.skipped, SkipReason::kPrivateAddress) << r.error;
+  EXPECT_EQ(r.skipped, SkipReason::kUnsafeRedirect) << r.error;
   EXPECT_NE(r.skip_detail.find("loopback address 127.0.0.2"), std::string::npos) << r.skip_detail;
   EXPECT_EQ(r.redirects, 1);
   EXPECT_EQ(http_.Hits("/page2"), 0);
