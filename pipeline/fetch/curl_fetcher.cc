@@ -89,15 +89,15 @@ size_t OnWrite(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
-// Called before each connect: refuse private addresses without sending a packet.
+// Called before each connect, with the address about to be connected to:
+// refuse it (address_policy.h) without sending a packet. Checking the address
+// actually used, not a name resolved earlier, leaves DNS rebinding no gap.
 curl_socket_t OnOpenSocket(void* user, curlsocktype, curl_sockaddr* address) {
   auto* t = static_cast<Transfer*>(user);
-  if (!t->allow_private) {
-    std::string reason = BlockedAddressReason(&address->addr);
-    if (!reason.empty()) {
-      t->refused_address = reason;
-      return CURL_SOCKET_BAD;
-    }
+  std::string reason = BlockedAddressReason(&address->addr, t->allow_private);
+  if (!reason.empty()) {
+    t->refused_address = reason;
+    return CURL_SOCKET_BAD;
   }
   return socket(address->family, address->socktype, address->protocol);
 }
@@ -106,8 +106,8 @@ curl_socket_t OnOpenSocket(void* user, curlsocktype, curl_sockaddr* address) {
 // pass OnOpenSocket for this transfer).
 int OnPrereq(void* user, char* primary_ip, char*, int, int) {
   auto* t = static_cast<Transfer*>(user);
-  if (t->allow_private || primary_ip == nullptr) return CURL_PREREQFUNC_OK;
-  std::string reason = BlockedAddressReason(std::string_view(primary_ip));
+  if (primary_ip == nullptr) return CURL_PREREQFUNC_OK;
+  std::string reason = BlockedAddressReason(std::string_view(primary_ip), t->allow_private);
   if (reason.empty()) return CURL_PREREQFUNC_OK;
   t->refused_address = reason;
   return CURL_PREREQFUNC_ABORT;
@@ -475,8 +475,9 @@ class CurlFetcher::Impl {
     if (!t.refused_address.empty()) {
       if (job.redirects > 0) {
         DisallowHost(host, SkipReason::kUnsafeRedirect,
-                     "robots.txt of " + host_name + " redirects to " + job.current_url.substr(0, 300) + ", a " +
-                         t.refused_address + "; refused, so nothing on " + host_name + " is fetched");
+                     "robots.txt of " + host_name + " redirects to " + job.current_url.substr(0, 300) +
+                         ", which resolves to the refused " + t.refused_address + "; so nothing on " + host_name +
+                         " is fetched");
       } else {
         // The host itself is refused: each page reports that on its own.
         host.rules = RobotsRules::AllowAll();
@@ -521,10 +522,11 @@ class CurlFetcher::Impl {
     if (rc != CURLE_OK) {
       if (!t.refused_address.empty() && job.redirects > 0) {
         r.skipped = SkipReason::kUnsafeRedirect;
-        r.skip_detail = job.request.url + " redirects to " + job.current_url + ", a " + t.refused_address;
+        r.skip_detail = job.request.url + " redirects to " + job.current_url + ", which resolves to the refused " +
+                        t.refused_address;
       } else if (!t.refused_address.empty()) {
-        r.skipped = SkipReason::kPrivateAddress;
-        r.skip_detail = job.current_url + " resolves to a " + t.refused_address;
+        r.skipped = SkipReason::kRefusedAddress;
+        r.skip_detail = job.current_url + " resolves to the refused " + t.refused_address;
       } else if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
         r.error = job.current_url + ": body exceeds the limit of " + std::to_string(t.max_body) +
                   " bytes; transfer aborted";

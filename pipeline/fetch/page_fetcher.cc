@@ -10,8 +10,8 @@ const char* SkipReasonName(SkipReason reason) {
       return "robots";
     case SkipReason::kUnsafeScheme:
       return "unsafe scheme";
-    case SkipReason::kPrivateAddress:
-      return "private address";
+    case SkipReason::kRefusedAddress:
+      return "refused address";
     case SkipReason::kUnsafeRedirect:
       return "unsafe redirect";
     case SkipReason::kNotModified:

@@ -25,13 +25,14 @@ enum class SkipReason {
   kNone,
   kRobots,          // robots.txt disallows the URL
   kUnsafeScheme,    // not http(s) (file:, ftp:, javascript:, ...)
-  kPrivateAddress,  // resolves to an address the address policy refuses (address_policy.h)
+  kRefusedAddress,  // resolves to an address the address policy refuses (address_policy.h):
+                    // loopback, private, documentation, multicast, ...
   kUnsafeRedirect,  // a redirect (of the URL or of its host's robots.txt) pointed to a
                     // refused scheme or address
   kNotModified,     // 304 to a conditional GET
 };
 
-// "robots", "unsafe scheme", "private address", "unsafe redirect",
+// "robots", "unsafe scheme", "refused address", "unsafe redirect",
 // "not modified", or "".
 const char* SkipReasonName(SkipReason reason);
 

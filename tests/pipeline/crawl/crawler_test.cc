@@ -143,8 +143,8 @@ TEST_F(CrawlerTest, LinksFromFeedsToPrivateAddressesAreRefusedByDefault) {
   int refused = 0;
   for (const auto& [url, page] : pages) {
     if (url.ends_with("/private.html")) EXPECT_EQ(page.fetch.skipped, SkipReason::kRobots);  // robots first
-    else EXPECT_EQ(page.fetch.skipped, SkipReason::kPrivateAddress) << url;
-    refused += page.fetch.skipped == SkipReason::kPrivateAddress;
+    else EXPECT_EQ(page.fetch.skipped, SkipReason::kRefusedAddress) << url;
+    refused += page.fetch.skipped == SkipReason::kRefusedAddress;
   }
   EXPECT_EQ(refused, 3);
   EXPECT_EQ(http_.Hits("/articles/a.html"), 0);

@@ -323,7 +323,7 @@ TEST_F(CurlFetcherTest, PrivateAddressesAreRefusedByDefault) {
   auto results = FetchAll(o, {{http_.Url("/page")}, {"http://localhost:" + std::to_string(http_.port()) + "/page2"}});
   ASSERT_EQ(results.size(), 2u);
   for (const FetchResult& r : results) {
-    EXPECT_EQ(r.skipped, SkipReason::kPrivateAddress) << r.url;
+    EXPECT_EQ(r.skipped, SkipReason::kRefusedAddress) << r.url;
     EXPECT_NE(r.skip_detail.find("loopback address"), std::string::npos) << r.skip_detail;
   }
   EXPECT_TRUE(http_.Requests().empty());  // not even robots.txt: no connection was made
@@ -341,6 +341,23 @@ TEST_F(CurlFetcherTest, RedirectToAPrivateAddressIsRefused) {
   EXPECT_EQ(http_.Hits("/page2"), 0);
 }
 
+// Trust lets a URL from the sources file reach loopback and private
+// addresses, not every special-purpose one: 0.0.0.0 (which Linux delivers to
+// this machine) is refused before connect even for it, and even under
+// --allow-private.
+TEST_F(CurlFetcherTest, UnspecifiedAddressIsRefusedWhateverTheTrust) {
+  for (bool allow_private : {false, true}) {
+    FetcherOptions o = TestOptions();
+    o.allow_private_addresses = allow_private;
+    FetchRequest request{"http://0.0.0.0:" + std::to_string(http_.port()) + "/page"};
+    request.operator_supplied = true;
+    FetchResult r = FetchAll(o, {request})[0];
+    EXPECT_EQ(r.skipped, SkipReason::kRefusedAddress) << allow_private << " " << r.error;
+    EXPECT_NE(r.skip_detail.find("unspecified address 0.0.0.0 (0.0.0.0/8)"), std::string::npos) << r.skip_detail;
+  }
+  EXPECT_TRUE(http_.Requests().empty()) << http_.Requests()[0];
+}
+
 TEST_F(CurlFetcherTest, ReusedConnectionIsCheckedAgain) {
   FetcherOptions o = TestOptions();
   o.allow_private_addresses = false;
@@ -355,7 +372,7 @@ TEST_F(CurlFetcherTest, ReusedConnectionIsCheckedAgain) {
   });
   ASSERT_EQ(results.size(), 2u);
   EXPECT_TRUE(results[0].ok()) << results[0].error;
-  EXPECT_EQ(results[1].skipped, SkipReason::kPrivateAddress);
+  EXPECT_EQ(results[1].skipped, SkipReason::kRefusedAddress);
   EXPECT_EQ(http_.Hits("/page2"), 0);
 }
 
