@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "bench/process_usage.h"
-#include "pipeline/article_parser.h"
-#include "pipeline/page_file.h"
+#include "pipeline/article/article_parser.h"
+#include "pipeline/cli/page_file.h"
 
 using cn::bench::CpuSeconds;
 

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/pipeline/generated_news_site.h"
+#include "tests/support/generated_news_site.h"
 
 extern char** environ;
 

@@ -9,7 +9,7 @@
 //      articles' canonical-URL and published-at indexes;
 //   7. and the FTS5 index over title and text, fed every 500 articles.
 // Each case runs with SQLite's automatic checkpoint and with WalCheckpointer
-// (pipeline/wal_checkpointer.h). ArticleStore adds to case 7 only its
+// (pipeline/store/wal_checkpointer.h). ArticleStore adds to case 7 only its
 // lookups, the remaining article columns and the bookkeeping of a run.
 //
 // Usage: sqlite_floor_bench [ARTICLES=5000]
@@ -23,8 +23,8 @@
 #include <utility>
 
 #include "bench/process_usage.h"
-#include "pipeline/sqlite_handle.h"
-#include "pipeline/wal_checkpointer.h"
+#include "pipeline/store/sqlite_handle.h"
+#include "pipeline/store/wal_checkpointer.h"
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "extractors/ascii.h"
+#include "extractors/measured_thing.h"
 #include "extractors/qualifier.h"
 #include "extractors/stages.h"
 
@@ -113,6 +114,8 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
     if (cue != nullptr && NamesAPriceLevel(s, *cue)) cue = nullptr;
   }
   if (cue == nullptr) return {};
+  // "the market capitalization of listed Bitcoin miners": a stock market figure.
+  if (MeasuredBy(s, q) == MeasuredThing::kNoFigure) return {};
   // A change of a metric by an amount ("market cap dropped by $30 billion")
   // is not a figure of the contract.
   if (ByAmountBefore(s.text, q.begin) && cue->cue != Cue::kLiquidation) return {};

@@ -9,6 +9,8 @@
 #include <string>
 
 #include "extractors/ascii.h"
+#include "extractors/measured_thing.h"
+#include "extractors/price_role.h"
 #include "extractors/qualifier.h"
 #include "extractors/stages.h"
 
@@ -99,6 +101,7 @@ std::optional<Figure> ZoneWithWordsBetween(const SentenceAnalysis& s, const Quan
   zone.value_high = high;
   zone.end = static_cast<int64_t>(other->end);
   zone.qualifier = Qualifier::kExact;
+  zone.role = PriceRole::kLevel;  // two levels bounding a zone
   return zone;
 }
 
@@ -149,6 +152,8 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
 namespace {
 
 std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
+  // "MSTR traded near $310", "gold hit $4,000": another market's price.
+  if (!PerUnit(s, q) && MeasuredBy(s, q) == MeasuredThing::kNoFigure) return {};
   // Prices are per-unit levels: no asset trades in the millions.
   if (q.value >= 1000000 || (q.value_high && *q.value_high >= 1000000)) return {};
   if (!PerUnit(s, q) && NotAPrice(s, q)) return {};
@@ -212,6 +217,7 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
       return {};
   }
   f.asset = asset;
+  if (kind != FigureKind::kPriceChange) f.role = PriceRoleOf(s, q.begin, q.end);
   if (std::optional<Figure> zone = ZoneWithWordsBetween(s, q, f)) return {f, *zone};
   return SingleFigure(std::move(f));
 }

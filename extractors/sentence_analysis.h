@@ -39,17 +39,24 @@ struct SentenceMemory {
   void AddUnscanned(size_t begin, size_t end) { unscanned_.push_back({begin, end}); }
   // The window of the previous sentence, if it states one. Sentences not
   // analysed (no figure candidate) are only looked at when a later one
-  // points back ("within that period"), which few do.
-  const std::string& LastWindow() const;
+  // needs it, which few do.
+  const std::string& LastWindow() const { return WindowBack(0); }
+  // The window of one of the two previous sentences, the later first: a
+  // sentence that states none goes on about the span its neighbours set
+  // ("... within a seven-day window. For instance, new addresses fell 15%").
+  const std::string& RecentWindow() const {
+    const std::string& last = WindowBack(0);
+    return last.empty() ? WindowBack(1) : last;
+  }
   void SetLastWindow(std::string window) {
-    last_window_ = std::move(window);
-    unscanned_window_text_ = {};
+    previous_[1] = std::move(previous_[0]);
+    previous_[0] = {std::move(window), {}};
   }
   // `text` (a view into the document) ends just before the next sentence;
   // its last window expression is the one a back-reference means.
   void SetLastWindowSource(std::string_view text) {
-    last_window_.reset();
-    unscanned_window_text_ = text;
+    previous_[1] = std::move(previous_[0]);
+    previous_[0] = {std::nullopt, text};
   }
   Direction last_direction = Direction::kNone;
   int sentences_since_fear_greed = 99;  // how far back "Fear & Greed" was named
@@ -58,8 +65,12 @@ struct SentenceMemory {
   struct Range {
     size_t begin, end;
   };
-  mutable std::optional<std::string> last_window_;  // unset: find it in unscanned_window_text_
-  std::string_view unscanned_window_text_;
+  struct PreviousSentence {
+    mutable std::optional<std::string> window;  // unset: find it in `unscanned`
+    std::string_view unscanned;
+  };
+  const std::string& WindowBack(int n) const;
+  PreviousSentence previous_[2];  // the sentence before this one, then the one before that
   mutable std::string recent_asset_;
   mutable std::vector<Range> unscanned_;  // document byte ranges, oldest first
 };

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "pipeline/article_parser.h"
-#include "pipeline/charset.h"
+#include "pipeline/article/article_parser.h"
+#include "pipeline/article/charset.h"
 
 namespace {
 

@@ -11,10 +11,10 @@
 #include <string>
 #include <string_view>
 
-#include "pipeline/feed_parser.h"
-#include "pipeline/robots.h"
-#include "pipeline/sitemap_parser.h"
-#include "pipeline/url.h"
+#include "pipeline/feeds/feed_parser.h"
+#include "pipeline/feeds/sitemap_parser.h"
+#include "pipeline/fetch/robots.h"
+#include "pipeline/web/url.h"
 
 namespace {
 

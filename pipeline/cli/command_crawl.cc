@@ -1,0 +1,156 @@
+#include "pipeline/cli/command_crawl.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "pipeline/cli/exit_codes.h"
+#include "pipeline/crawl/crawler.h"
+#include "pipeline/crawl/sources_config.h"
+#include "pipeline/web/feed_time.h"
+
+namespace cn {
+
+namespace {
+
+constexpr const char* kFooter = R"(
+Output: one JSON object per article page, as soon as it is done, with
+  source, url (canonical, as listed), final_url (after redirects), status,
+  bytes, content_type, title and published_at (from the feed or sitemap),
+  fetched_at, attempts, seconds, skipped ("robots", "unsafe scheme",
+  "refused address", "unsafe redirect", "not modified" or ""), skip_detail,
+  error.
+A per-source summary goes to stderr (unless --quiet).
+
+robots.txt is always obeyed. Without --allow-private, links that resolve to
+loopback or private addresses are refused (the feeds named in the sources
+file itself may be local); link-local, documentation, multicast, broadcast
+and every other special-purpose address is refused always. Redirects are
+followed hop by hop and never inherit trust, robots.txt redirects included.
+Exit codes: 0 every source crawled cleanly, 1 some feed or page failed,
+2 bad arguments or sources file.
+)";
+
+std::string Json(const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string ParseSince(const std::string& text, std::chrono::system_clock::time_point now) {
+  if (text.size() >= 2 && (text.back() == 'h' || text.back() == 'd')) {
+    std::string digits = text.substr(0, text.size() - 1);
+    if (!digits.empty() && digits.size() < 7 && std::all_of(digits.begin(), digits.end(), ::isdigit)) {
+      int64_t hours = std::stoll(digits) * (text.back() == 'd' ? 24 : 1);
+      auto then = now - std::chrono::hours(hours);
+      return FormatUtcIso(std::chrono::duration_cast<std::chrono::seconds>(then.time_since_epoch()).count());
+    }
+    return "";
+  }
+  return NormalizeFeedDate(text);
+}
+
+void CrawlCommand::Setup(CLI::App& sub) {
+  sub.add_option("--sources", sources_path_, "Sources file (TOML); default ./sources.toml or the built-in list");
+  sub.add_option("--source", only_, "Crawl only this source (by name; repeatable)");
+  sub.add_option("--max-articles", max_articles_, "Article pages per source (overrides the file)")
+      ->check(CLI::Range(1, 100000));
+  sub.add_option("--since", since_, "Skip items published before this: 2025-11-20, 2025-11-20T06:00:00Z, 36h, 2d");
+  sub.add_flag("--allow-private", allow_private_, "Allow loopback/private addresses (testing on 127.0.0.1)");
+  sub.add_option("--politeness-ms", politeness_ms_, "Gap between requests to one host, for every source (default: per source)")
+      ->check(CLI::Range(0, 600000));
+  sub.add_option("--concurrency", concurrency_, "Transfers in flight, all hosts together")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  sub.add_option("--per-host", per_host_, "Transfers in flight to one host")->check(CLI::Range(1, 64))->capture_default_str();
+  sub.add_option("--timeout-ms", timeout_ms_, "Total time per attempt")->check(CLI::Range(100, 600000))->capture_default_str();
+  sub.add_option("--connect-timeout-ms", connect_timeout_ms_, "Connect time per attempt")
+      ->check(CLI::Range(100, 600000))
+      ->capture_default_str();
+  sub.add_option("--max-tries", max_tries_, "Attempts per URL (retries on errors, 429, 5xx)")
+      ->check(CLI::Range(1, 10))
+      ->capture_default_str();
+  sub.add_option("--max-body-bytes", max_body_bytes_, "Largest (decompressed) body accepted")->capture_default_str();
+  sub.add_option("--user-agent", user_agent_, "User-Agent header (keep a contact URL in it)");
+  sub.add_flag("--quiet,-q", quiet_, "No summary on stderr");
+  sub.footer(kFooter);
+}
+
+int CrawlCommand::Run() {
+  auto loaded = LoadSourcesOrDefault(sources_path_);
+  if (!loaded) {
+    std::fprintf(stderr, "%s\n", loaded.error().c_str());
+    return kExitUsage;
+  }
+  std::vector<SourceConfig> sources;
+  for (const SourceConfig& s : loaded->sources)
+    if (only_.empty() || std::find(only_.begin(), only_.end(), s.name) != only_.end()) sources.push_back(s);
+  for (const std::string& name : only_) {
+    if (std::none_of(sources.begin(), sources.end(), [&](const SourceConfig& s) { return s.name == name; })) {
+      std::fprintf(stderr, "cryptonews crawl: %s has no source named '%s'\n", loaded->origin.c_str(), name.c_str());
+      return kExitUsage;
+    }
+  }
+
+  CrawlOptions options;
+  if (!since_.empty()) {
+    options.since = ParseSince(since_, std::chrono::system_clock::now());
+    if (options.since.empty()) {
+      std::fprintf(stderr, "cryptonews crawl: --since '%s' is not a date, a time or a span like 36h or 2d\n",
+                   since_.c_str());
+      return kExitUsage;
+    }
+  }
+  options.max_articles = max_articles_;
+  options.fetch.allow_private_addresses = allow_private_;
+  if (politeness_ms_ >= 0) {
+    options.use_source_delays = false;
+    options.fetch.politeness_delay = std::chrono::milliseconds(politeness_ms_);
+  }
+  options.fetch.max_connections = concurrency_;
+  options.fetch.max_per_host = per_host_;
+  options.fetch.total_timeout = std::chrono::milliseconds(timeout_ms_);
+  options.fetch.connect_timeout = std::chrono::milliseconds(connect_timeout_ms_);
+  options.fetch.max_tries = max_tries_;
+  options.fetch.max_body_bytes = max_body_bytes_;
+  if (!user_agent_.empty()) options.fetch.user_agent = user_agent_;
+
+  InMemoryFetchStateStore state;
+  CrawlSummary summary = Crawl(sources, options, &state, [](CrawledPage&& page) {
+    const FetchResult& f = page.fetch;
+    nlohmann::ordered_json j = {
+        {"source", page.source},
+        {"url", page.candidate.url},
+        {"final_url", f.final_url},
+        {"status", f.status},
+        {"bytes", f.body.size()},
+        {"content_type", f.content_type},
+        {"title", page.candidate.title},
+        {"published_at", page.candidate.published_at},
+        {"fetched_at",
+         FormatUtcIso(std::chrono::duration_cast<std::chrono::seconds>(f.fetched_at.time_since_epoch()).count())},
+        {"attempts", f.attempts},
+        {"seconds", static_cast<double>(static_cast<int64_t>(f.seconds * 1000)) / 1000.0},
+        {"skipped", SkipReasonName(f.skipped)},
+        {"skip_detail", f.skip_detail},
+        {"error", f.error},
+    };
+    std::printf("%s\n", Json(j).c_str());
+    std::fflush(stdout);
+  });
+
+  if (!quiet_) {
+    for (const SourceReport& r : summary.sources) {
+      std::fprintf(stderr,
+                   "%s: %d feeds/sitemaps ok, %d failed, %d unchanged; %d items, %d duplicates, %d too old, "
+                   "%d over the limit; %d pages: %d fetched, %d not modified, %d skipped, %d failed\n",
+                   r.name.c_str(), r.listings_ok, r.listings_failed, r.listings_unchanged, r.items, r.duplicates,
+                   r.too_old, r.over_limit, r.candidates, r.fetched, r.not_modified, r.skipped, r.failed);
+      for (const std::string& e : r.errors) std::fprintf(stderr, "  %s\n", e.c_str());
+    }
+    std::fprintf(stderr, "crawl: %d pages fetched in %.1f s\n", summary.pages_fetched(), summary.seconds);
+  }
+  return summary.ok() ? kExitOk : kExitPartial;
+}
+
+}  // namespace cn

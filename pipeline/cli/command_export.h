@@ -1,0 +1,27 @@
+// `cryptonews export`: every figure joined with its article's URL, title,
+// source and published time, as JSON Lines or CSV, for other tools.
+#pragma once
+
+#include <string>
+
+#include "pipeline/cli/command.h"
+
+namespace cn {
+
+class ExportCommand : public Command {
+ public:
+  std::string_view Name() const override { return "export"; }
+  std::string_view Summary() const override {
+    return "Export stored figures with their article URL, title, source and time (JSON Lines, CSV)";
+  }
+  void Setup(CLI::App& sub) override;
+  int Run() override;
+
+ private:
+  std::string db_path_;
+  std::string format_ = "jsonl";
+  std::string since_;
+  std::string kind_;
+};
+
+}  // namespace cn

@@ -1,0 +1,81 @@
+#include "pipeline/cli/command_query.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "pipeline/cli/exit_codes.h"
+#include "pipeline/cli/row_writer.h"
+#include "pipeline/store/article_store.h"
+#include "pipeline/store/read_only_db.h"
+#include "pipeline/store/reports.h"
+
+namespace cn {
+namespace {
+
+std::string ReportList() {
+  std::string text = "Reports:\n";
+  for (const Report& r : Reports()) {
+    std::string name(r.name);
+    text += "  " + name + std::string(name.size() < 22 ? 22 - name.size() : 1, ' ') + std::string(r.summary) + "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+void QueryCommand::Setup(CLI::App& sub) {
+  db_path_ = kDefaultDatabasePath;
+  sub.add_option("report", report_, "Name of the report to run (see --list)");
+  sub.add_option("--sql", sql_, "Run this SQL instead; the database is opened read-only, so writes fail");
+  sub.add_option("--db", db_path_, "SQLite database file")->capture_default_str();
+  sub.add_option("--format", format_, "Output format: table, csv or jsonl")
+      ->check(CLI::IsMember({"table", "csv", "jsonl"}))
+      ->capture_default_str();
+  sub.add_option("--limit", limit_, "Most rows a named report prints")->check(CLI::PositiveNumber)->capture_default_str();
+  sub.add_flag("--list", list_, "List the named reports and exit");
+  sub.footer(ReportList() +
+             "\nViews for --sql (docs/SCHEMA.md): figure_mentions, liquidations, price_mentions, percent_moves,\n"
+             "daily_liquidations, article_sentiment, article_list; tables articles, figures, sentiment, runs,\n"
+             "sources, fetch_state; full-text search: articles_fts MATCH 'term'.\n"
+             "Exit codes: 0 ok, 2 bad arguments or unknown report, 3 database or SQL error.");
+}
+
+int QueryCommand::Run() {
+  if (list_) {
+    std::fputs(ReportList().c_str(), stdout);
+    return kExitOk;
+  }
+  if (report_.empty() == sql_.empty()) {
+    std::fprintf(stderr, "cryptonews query: give either a report name or --sql \"...\" (not both)\n%s",
+                 ReportList().c_str());
+    return kExitUsage;
+  }
+  const Report* report = nullptr;
+  if (!report_.empty() && (report = FindReport(report_)) == nullptr) {
+    std::fprintf(stderr, "cryptonews query: unknown report '%s'\n%s", report_.c_str(), ReportList().c_str());
+    return kExitUsage;
+  }
+  RowFormat format;
+  ParseRowFormat(format_, &format);
+
+  auto db = OpenReadOnlyDatabase(db_path_);
+  if (!db) {
+    std::fprintf(stderr, "cryptonews query: %s\n", db.error().c_str());
+    return kExitFatal;
+  }
+  auto stmt = db->Prepare(report ? report->sql : sql_);
+  if (!stmt) {
+    std::fprintf(stderr, "cryptonews query: %s: %s\n", db_path_.c_str(), stmt.error().c_str());
+    return kExitFatal;
+  }
+  if (report) stmt->Bind(1, static_cast<int64_t>(limit_));
+  auto rows = WriteAllRows(*stmt, format, stdout);
+  if (!rows) {
+    std::fprintf(stderr, "cryptonews query: %s: %s\n", db_path_.c_str(), rows.error().c_str());
+    return kExitFatal;
+  }
+  return kExitOk;
+}
+
+}  // namespace cn

@@ -1,0 +1,111 @@
+#include "pipeline/cli/command_reprocess.h"
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "extractors/figure_extractor.h"
+#include "extractors/version.h"
+#include "pipeline/cli/exit_codes.h"
+#include "pipeline/cli/progress_display.h"
+#include "pipeline/ingest/ingestor.h"
+#include "pipeline/ingest/sentiment_scorer.h"
+#include "pipeline/store/article_store.h"
+#include "pipeline/store/ingest_lock.h"
+
+namespace cn {
+
+void ReprocessCommand::Setup(CLI::App& sub) {
+  db_path_ = kDefaultDatabasePath;
+  sub.add_option("--db", db_path_, "SQLite database file")->capture_default_str();
+  sub.add_flag("--all", all_, "Reprocess every article, not only those from other extractor versions");
+  auto* quiet = sub.add_flag("--quiet,-q", quiet_, "Print only errors");
+  sub.add_flag("--verbose,-v", verbose_, "Print a line per article")->excludes(quiet);
+  sub.footer(
+      "Each article's figures (and sentiment) are replaced in one transaction; an interrupted\n"
+      "reprocess is resumed by running it again. Takes the same lock as ingest.\n"
+      "Exit codes: 0 ok, 1 some articles failed, 3 database error, 4 the database is busy.");
+}
+
+int ReprocessCommand::Run() {
+  auto lock = IngestLock::Acquire(db_path_);
+  if (!lock) {
+    std::fprintf(stderr, "cryptonews reprocess: %s\n", lock.error().message.c_str());
+    return lock.error().error == IngestLock::Error::kBusy ? kExitBusy : kExitFatal;
+  }
+  auto store = ArticleStore::Open(db_path_);
+  if (!store) {
+    std::fprintf(stderr, "cryptonews reprocess: %s\n", store.error().c_str());
+    return kExitFatal;
+  }
+  SentimentScorer scorer = DefaultSentimentScorer();
+  std::optional<int> sentiment_version;
+  if (scorer) sentiment_version = scorer.version;
+  auto ids = store->ArticlesToReprocess(all_, kExtractorVersion, sentiment_version);
+  if (!ids) {
+    std::fprintf(stderr, "cryptonews reprocess: %s\n", ids.error().c_str());
+    return kExitFatal;
+  }
+  auto run_id = store->BeginRun("reprocess");
+  if (!run_id) {
+    std::fprintf(stderr, "cryptonews reprocess: %s\n", run_id.error().c_str());
+    return kExitFatal;
+  }
+
+  Verbosity verbosity = quiet_ ? Verbosity::kQuiet : verbose_ ? Verbosity::kVerbose : Verbosity::kNormal;
+  ProgressDisplay display(stderr, isatty(fileno(stderr)) != 0, verbosity, "reprocess");
+  const FigureExtractor extractor;
+  RunCounts counts;
+  std::vector<FeedError> errors;
+  std::string fatal;
+  for (int64_t id : *ids) {
+    auto stored = store->LoadText(id);
+    if (!stored) {
+      fatal = stored.error();
+      break;
+    }
+    std::vector<Figure> figures = extractor.Extract(stored->text);
+    ArticleSentiment sentiment;
+    SentimentToStore to_store;
+    if (scorer) {
+      sentiment = scorer.score({stored->title, stored->text, figures});
+      to_store = {&sentiment, scorer.version};
+    }
+    auto written = store->ReplaceDerived(id, figures, kExtractorVersion, to_store);
+    if (!written) {
+      if (written.error().kind != StoreErrorKind::kBadArticle) {
+        fatal = written.error().message;
+        break;
+      }
+      ++counts.articles_failed;
+      errors.push_back({"", stored->canonical_url, written.error().message});
+      display.Error(stored->canonical_url + ": " + written.error().message);
+      continue;
+    }
+    ++counts.articles_updated;
+    counts.figures += *written;
+    display.ArticleDone("updated", stored->canonical_url, static_cast<size_t>(*written));
+  }
+  if (auto e = store->CheckpointError()) {
+    errors.push_back({"", db_path_, *e});
+    display.Error(*e);
+  }
+  // Every failed article left an error, so errors alone mean "partial".
+  std::string status = !fatal.empty() ? "failed" : !errors.empty() ? "partial" : "ok";
+  if (!fatal.empty()) {
+    errors.push_back({"", db_path_, fatal});
+    display.Error(fatal);
+  }
+  if (auto r = store->FinishRun(*run_id, status, counts, ErrorsJson(errors)); !r && fatal.empty()) {
+    display.Error(r.error());
+    return kExitFatal;
+  }
+  display.Summary(std::to_string(counts.articles_updated) + " of " + std::to_string(ids->size()) +
+                  " articles reprocessed, " + std::to_string(counts.articles_failed) + " failed; " +
+                  std::to_string(counts.figures) + " figures (extractor v" + std::to_string(kExtractorVersion) + ")");
+  if (!fatal.empty()) return kExitFatal;
+  return counts.articles_failed > 0 ? kExitPartial : kExitOk;
+}
+
+}  // namespace cn

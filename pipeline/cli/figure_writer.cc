@@ -1,0 +1,154 @@
+#include "pipeline/cli/figure_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace cn {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json NullIfEmpty(std::string_view s) { return s.empty() ? Json(nullptr) : Json(std::string(s)); }
+
+// Whole numbers print without a fraction ("1950000000", not "1.95e9").
+Json Number(double v) {
+  if (std::fabs(v) < 9e15 && v == std::floor(v)) return Json(static_cast<int64_t>(v));
+  return Json(v);
+}
+
+std::string FormatNumber(double v) {
+  Json j = Number(v);
+  return j.dump();
+}
+
+std::string CsvField(std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+const std::vector<std::string> kColumns = {"kind", "asset", "value", "value_high", "unit", "qualifier",
+                                           "direction", "window", "side", "name", "role", "metric", "start",
+                                           "end", "text"};
+
+std::vector<std::string> Cells(const Figure& f) {
+  return {std::string(ToString(f.kind)), f.asset, FormatNumber(f.value),
+          f.value_high ? FormatNumber(*f.value_high) : "", f.unit, std::string(ToString(f.qualifier)),
+          std::string(ToString(f.direction)), f.window, std::string(ToString(f.side)), f.name,
+          std::string(ToString(f.role)), f.metric,
+          std::to_string(f.start), std::to_string(f.end), f.text};
+}
+
+// Display width in code points, for aligning the table.
+size_t Width(std::string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+}  // namespace
+
+bool ParseOutputFormat(std::string_view name, OutputFormat* format) {
+  if (name == "jsonl") *format = OutputFormat::kJsonl;
+  else if (name == "json") *format = OutputFormat::kJson;
+  else if (name == "csv") *format = OutputFormat::kCsv;
+  else if (name == "table") *format = OutputFormat::kTable;
+  else return false;
+  return true;
+}
+
+std::string FigureToJson(const Figure& f) {
+  Json j;
+  j["kind"] = std::string(ToString(f.kind));
+  j["asset"] = NullIfEmpty(f.asset);
+  j["value"] = Number(f.value);
+  j["value_high"] = f.value_high ? Number(*f.value_high) : Json(nullptr);
+  j["unit"] = f.unit;
+  j["qualifier"] = std::string(ToString(f.qualifier));
+  j["direction"] = NullIfEmpty(ToString(f.direction));
+  j["window"] = NullIfEmpty(f.window);
+  j["side"] = NullIfEmpty(ToString(f.side));
+  j["name"] = NullIfEmpty(f.name);
+  j["role"] = NullIfEmpty(ToString(f.role));
+  j["metric"] = NullIfEmpty(f.metric);
+  j["start"] = f.start;
+  j["end"] = f.end;
+  j["text"] = f.text;
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+void FigureWriter::Write(const Figure& f) {
+  switch (format_) {
+    case OutputFormat::kJsonl:
+      std::fprintf(out_, "%s\n", FigureToJson(f).c_str());
+      break;
+    case OutputFormat::kJson:
+      std::fprintf(out_, "%s\n  %s", count_ == 0 ? "[" : ",", FigureToJson(f).c_str());
+      break;
+    case OutputFormat::kCsv: {
+      if (count_ == 0) {
+        std::string header;
+        for (size_t i = 0; i < kColumns.size(); ++i) {
+          if (i) header += ',';
+          header += kColumns[i];
+        }
+        std::fprintf(out_, "%s\n", header.c_str());
+      }
+      std::string line;
+      auto cells = Cells(f);
+      for (size_t i = 0; i < cells.size(); ++i) {
+        if (i) line += ',';
+        line += CsvField(cells[i]);
+      }
+      std::fprintf(out_, "%s\n", line.c_str());
+      break;
+    }
+    case OutputFormat::kTable:
+      rows_.push_back(Cells(f));
+      break;
+  }
+  ++count_;
+}
+
+void FigureWriter::Finish() {
+  if (format_ == OutputFormat::kJson) {
+    std::fprintf(out_, "%s]\n", count_ == 0 ? "[" : "\n");
+  } else if (format_ == OutputFormat::kTable) {
+    // Columns that are empty in every row are left out to keep it readable.
+    std::vector<size_t> width(kColumns.size(), 0);
+    std::vector<bool> used(kColumns.size(), false);
+    for (size_t c = 0; c < kColumns.size(); ++c) width[c] = Width(kColumns[c]);
+    for (const auto& row : rows_)
+      for (size_t c = 0; c < row.size(); ++c) {
+        width[c] = std::max(width[c], Width(row[c]));
+        if (!row[c].empty()) used[c] = true;
+      }
+    auto print_row = [&](const std::vector<std::string>& row) {
+      std::string line;
+      for (size_t c = 0; c < row.size(); ++c) {
+        if (!used[c]) continue;
+        line += row[c];
+        if (c + 1 < row.size()) line += std::string(width[c] - Width(row[c]) + 2, ' ');
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      std::fprintf(out_, "%s\n", line.c_str());
+    };
+    if (rows_.empty()) {
+      std::fprintf(out_, "(no figures)\n");
+    } else {
+      print_row(kColumns);
+      for (const auto& row : rows_) print_row(row);
+      std::fprintf(out_, "%zu figure%s\n", rows_.size(), rows_.size() == 1 ? "" : "s");
+    }
+  }
+  std::fflush(out_);
+}
+
+}  // namespace cn

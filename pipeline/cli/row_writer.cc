@@ -1,0 +1,129 @@
+#include "pipeline/cli/row_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace cn {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Whole numbers print without a fraction: 1950000000, not 1.95e+09.
+Json NumberJson(double v) {
+  if (std::fabs(v) < 9e15 && v == std::floor(v)) return Json(static_cast<int64_t>(v));
+  return Json(v);
+}
+
+Json CellJson(const Statement& s, int col) {
+  switch (s.ColumnType(col)) {
+    case SQLITE_INTEGER: return Json(s.ColumnInt(col));
+    case SQLITE_FLOAT: return NumberJson(s.ColumnDouble(col));
+    case SQLITE_NULL: return Json(nullptr);
+    default: return Json(std::string(s.ColumnText(col)));
+  }
+}
+
+std::string CellText(const Statement& s, int col) {
+  switch (s.ColumnType(col)) {
+    case SQLITE_INTEGER: return std::to_string(s.ColumnInt(col));
+    case SQLITE_FLOAT: return NumberJson(s.ColumnDouble(col)).dump();
+    case SQLITE_NULL: return "";
+    default: return std::string(s.ColumnText(col));
+  }
+}
+
+std::string CsvField(std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Display width in code points; table cells are cut to keep lines readable.
+size_t Width(std::string_view s) {
+  return static_cast<size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string Clip(std::string s, size_t max_code_points) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (Width(s) <= max_code_points) return s;
+  size_t seen = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && seen++ == max_code_points - 1) break;
+  }
+  return s.substr(0, i) + "…";
+}
+
+}  // namespace
+
+bool ParseRowFormat(std::string_view name, RowFormat* format) {
+  if (name == "table") *format = RowFormat::kTable;
+  else if (name == "csv") *format = RowFormat::kCsv;
+  else if (name == "jsonl") *format = RowFormat::kJsonl;
+  else return false;
+  return true;
+}
+
+std::expected<size_t, std::string> WriteAllRows(Statement& stmt, RowFormat format, std::FILE* out) {
+  const int columns = stmt.ColumnCount();
+  std::vector<std::string> names;
+  for (int c = 0; c < columns; ++c) names.emplace_back(stmt.ColumnName(c));
+  std::vector<std::vector<std::string>> table;
+  if (format == RowFormat::kCsv && columns > 0) {
+    std::string header;
+    for (int c = 0; c < columns; ++c) header += (c ? "," : "") + CsvField(names[c]);
+    std::fprintf(out, "%s\n", header.c_str());
+  }
+  size_t rows = 0;
+  int rc;
+  while ((rc = stmt.Step()) == SQLITE_ROW) {
+    ++rows;
+    if (format == RowFormat::kJsonl) {
+      Json j = Json::object();
+      for (int c = 0; c < columns; ++c) j[names[c]] = CellJson(stmt, c);
+      std::fprintf(out, "%s\n", j.dump(-1, ' ', false, Json::error_handler_t::replace).c_str());
+    } else if (format == RowFormat::kCsv) {
+      std::string line;
+      for (int c = 0; c < columns; ++c) line += (c ? "," : "") + CsvField(CellText(stmt, c));
+      std::fprintf(out, "%s\n", line.c_str());
+    } else {
+      std::vector<std::string> row;
+      for (int c = 0; c < columns; ++c) row.push_back(Clip(CellText(stmt, c), 60));
+      table.push_back(std::move(row));
+    }
+  }
+  if (rc != SQLITE_DONE) {
+    std::fflush(out);
+    return std::unexpected(std::string(sqlite3_errmsg(sqlite3_db_handle(stmt.get()))));
+  }
+  if (format == RowFormat::kTable && columns > 0) {
+    std::vector<size_t> width(columns);
+    for (int c = 0; c < columns; ++c) width[c] = Width(names[c]);
+    for (const auto& row : table)
+      for (int c = 0; c < columns; ++c) width[c] = std::max(width[c], Width(row[c]));
+    auto print_row = [&](const std::vector<std::string>& row) {
+      std::string line;
+      for (int c = 0; c < columns; ++c) {
+        line += row[c];
+        if (c + 1 < columns) line += std::string(width[c] - Width(row[c]) + 2, ' ');
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      std::fprintf(out, "%s\n", line.c_str());
+    };
+    print_row(names);
+    for (const auto& row : table) print_row(row);
+    std::fprintf(out, "(%zu row%s)\n", rows, rows == 1 ? "" : "s");
+  }
+  std::fflush(out);
+  return rows;
+}
+
+}  // namespace cn

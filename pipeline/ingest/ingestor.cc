@@ -1,0 +1,138 @@
+#include "pipeline/ingest/ingestor.h"
+
+#include <nlohmann/json.hpp>
+
+#include "extractors/version.h"
+
+namespace cn {
+
+Ingestor::Ingestor(ArticleStore& store, const FigureExtractor& extractor, SentimentScorer sentiment,
+                   IngestObserver& observer, IngestOptions options)
+    : store_(store),
+      extractor_(extractor),
+      sentiment_(std::move(sentiment)),
+      observer_(observer),
+      options_(std::move(options)) {}
+
+IngestResult Ingestor::Run(ArticleFeed& feed) {
+  result_ = {};
+  seen_ = 0;
+  auto run_id = store_.BeginRun("ingest");
+  if (!run_id) {
+    result_.fatal_error = run_id.error();
+    result_.status = "failed";
+    return result_;
+  }
+  result_.run_id = *run_id;
+  feed.Run(*this);
+
+  const RunCounts& c = result_.counts;
+  if (auto e = store_.CheckpointError()) result_.errors.push_back({"", store_.db().path(), *e});
+  if (!result_.fatal_error.empty()) result_.status = "failed";
+  else if (StopRequested()) result_.status = "interrupted";
+  else if (c.feeds_failed > 0 || c.articles_failed > 0 || !result_.errors.empty()) result_.status = "partial";
+  else result_.status = "ok";
+  if (!result_.fatal_error.empty()) result_.errors.push_back({"", store_.db().path(), result_.fatal_error});
+  if (auto r = store_.FinishRun(result_.run_id, result_.status, c, ErrorsJson(result_.errors)); !r) {
+    if (result_.fatal_error.empty()) result_.fatal_error = r.error();
+    result_.status = "failed";
+  }
+  return result_;
+}
+
+bool Ingestor::StopRequested() const { return options_.stop_requested && options_.stop_requested(); }
+
+ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
+  if (!result_.fatal_error.empty() || StopRequested()) return {false, false};
+  if (options_.max_articles > 0 && seen_ >= options_.max_articles) return {false, false};
+  ++seen_;
+  const bool more = options_.max_articles == 0 || seen_ < options_.max_articles;
+  if (article.canonical_url.empty()) article.canonical_url = article.url;
+  if (!options_.since.empty() && !article.published_at.empty() && article.published_at < options_.since) {
+    ++result_.skipped_old;
+    observer_.ArticleDone("too old", article.canonical_url, 0);
+    return {false, more};
+  }
+
+  std::optional<StoredArticleInfo> stored = store_.Find(article.canonical_url);
+  if (stored && MatchesContentHash(stored->content_hash, article)) {
+    ++result_.counts.articles_unchanged;
+    observer_.ArticleDone("unchanged", article.canonical_url, 0);
+    return {true, more};
+  }
+
+  std::vector<Figure> figures = extractor_.Extract(article.text);
+  ArticleSentiment sentiment;
+  SentimentToStore to_store;
+  if (sentiment_) {
+    sentiment = sentiment_.score({article.title, article.text, figures});
+    to_store = {&sentiment, sentiment_.version};
+  }
+  auto outcome = store_.UpsertArticle(article, figures, to_store, kExtractorVersion);
+  if (!outcome) {
+    // A bad article is this article's problem; a busy or broken database
+    // (disk full, I/O error, corrupt file) stops the run.
+    if (outcome.error().kind == StoreErrorKind::kBadArticle) {
+      OnArticleFailed({article.source, article.canonical_url, outcome.error().message});
+      return {false, more};
+    }
+    result_.fatal_error = outcome.error().message;
+    observer_.Error(outcome.error().message);
+    return {false, false};
+  }
+  if (*outcome == UpsertOutcome::kUnchanged) {
+    ++result_.counts.articles_unchanged;
+    observer_.ArticleDone("unchanged", article.canonical_url, 0);
+  } else {
+    bool is_new = *outcome == UpsertOutcome::kNew;
+    ++(is_new ? result_.counts.articles_new : result_.counts.articles_updated);
+    result_.counts.figures += static_cast<int64_t>(figures.size());
+    observer_.ArticleDone(is_new ? "new" : "updated", article.canonical_url, figures.size());
+  }
+  return {true, more};
+}
+
+void Ingestor::AddError(FeedError error) {
+  // Bounded, so a run where every page fails still uses flat memory; the
+  // counts stay exact.
+  constexpr size_t kMaxErrors = 500;
+  if (result_.errors.size() < kMaxErrors) result_.errors.push_back(std::move(error));
+  else if (result_.errors.size() == kMaxErrors) result_.errors.push_back({"", "", "(further errors not recorded)"});
+}
+
+void Ingestor::OnArticleFailed(const FeedError& error) {
+  ++result_.counts.articles_failed;
+  AddError(error);
+  observer_.Error(error.url + ": " + error.error);
+}
+
+void Ingestor::OnArticleNotModified(std::string_view, std::string_view url) {
+  ++result_.counts.articles_unchanged;
+  observer_.ArticleDone("unchanged", url, 0);
+}
+
+void Ingestor::OnSourceDone(const SourceOutcome& outcome) {
+  result_.counts.feeds_ok += outcome.feeds_ok;
+  result_.counts.feeds_failed += outcome.feeds_failed;
+  for (const std::string& error : outcome.errors) {
+    AddError({outcome.source, "", error});
+    observer_.Error(outcome.source + ": " + error);
+  }
+}
+
+void Ingestor::OnSource(std::string_view source) { observer_.SetSource(source); }
+
+std::string ErrorsJson(const std::vector<FeedError>& errors) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const FeedError& e : errors) array.push_back({{"source", e.source}, {"url", e.url}, {"error", e.error}});
+  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string SummaryLine(const RunCounts& c) {
+  return std::to_string(c.articles_new) + " new, " + std::to_string(c.articles_updated) + " updated, " +
+         std::to_string(c.articles_unchanged) + " unchanged, " + std::to_string(c.articles_failed) +
+         " failed articles; " + std::to_string(c.figures) + " figures; feeds: " + std::to_string(c.feeds_ok) +
+         " ok, " + std::to_string(c.feeds_failed) + " failed";
+}
+
+}  // namespace cn

@@ -1,0 +1,77 @@
+// Ingestor: the store half of `cryptonews ingest`. It takes parsed articles
+// from an ArticleFeed, extracts figures and sentiment, and stores each article
+// in its own transaction, counting what happened in a `runs` row.
+//
+// An article whose canonical URL and content hash are already stored is
+// skipped before extraction (counted unchanged). A failed article or feed is
+// reported and counted; only a database error stops the run, or a stop
+// request (IngestOptions::stop_requested), which is checked between articles:
+// the article being stored is committed whole, the run row says
+// 'interrupted' with its counts.
+//
+// Lifetimes: the store, extractor and observer must outlive the Ingestor.
+// Not thread-safe: one run at a time (the caller holds the IngestLock).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "extractors/figure_extractor.h"
+#include "pipeline/ingest/article_feed.h"
+#include "pipeline/ingest/ingest_observer.h"
+#include "pipeline/ingest/sentiment_scorer.h"
+#include "pipeline/store/article_store.h"
+
+namespace cn {
+
+struct IngestOptions {
+  std::string since;          // UTC ISO 8601; articles published earlier are skipped ("" = no limit)
+  int64_t max_articles = 0;   // stop after this many articles from the feed (0 = no limit)
+  // Polled before each article: when true, the run stores nothing more, asks
+  // the feed to stop and ends with status 'interrupted' (SIGTERM/SIGINT).
+  std::function<bool()> stop_requested;
+};
+
+struct IngestResult {
+  int64_t run_id = 0;
+  RunCounts counts;
+  int64_t skipped_old = 0;       // older than --since
+  std::vector<FeedError> errors;
+  std::string fatal_error;       // non-empty: the run could not go on
+  std::string status;            // the runs.status written: ok, partial, failed, interrupted
+};
+
+class Ingestor : private FeedSink {
+ public:
+  Ingestor(ArticleStore& store, const FigureExtractor& extractor, SentimentScorer sentiment,
+           IngestObserver& observer, IngestOptions options);
+
+  IngestResult Run(ArticleFeed& feed);
+
+ private:
+  ArticleAck OnArticle(ArticleRecord&& article) override;
+  void OnArticleFailed(const FeedError& error) override;
+  void OnArticleNotModified(std::string_view source, std::string_view url) override;
+  void OnSourceDone(const SourceOutcome& outcome) override;
+  void OnSource(std::string_view source) override;
+  void AddError(FeedError error);
+  bool StopRequested() const;
+
+  ArticleStore& store_;
+  const FigureExtractor& extractor_;
+  SentimentScorer sentiment_;
+  IngestObserver& observer_;
+  IngestOptions options_;
+  IngestResult result_;
+  int64_t seen_ = 0;
+};
+
+// The runs.errors JSON array for a list of errors.
+std::string ErrorsJson(const std::vector<FeedError>& errors);
+
+// "12 new, 3 updated, 40 unchanged, 1 failed articles; 150 figures; feeds: 5 ok, 1 failed"
+std::string SummaryLine(const RunCounts& counts);
+
+}  // namespace cn

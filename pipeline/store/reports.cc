@@ -1,0 +1,43 @@
+#include "pipeline/store/reports.h"
+
+#include <array>
+
+namespace cn {
+namespace {
+
+constexpr std::array<Report, 6> kReports = {{
+    {"liquidations-per-day", "USD liquidated per day (article publication date): total, long, short",
+     "SELECT day, total_usd, long_usd, short_usd, mentions, articles FROM daily_liquidations "
+     "ORDER BY day DESC LIMIT ?1"},
+    {"latest-prices", "the most recent price mentioned for each asset",
+     "SELECT asset, price, unit, qualifier, published_at, source, url FROM ("
+     "  SELECT *, row_number() OVER (PARTITION BY asset ORDER BY published_at DESC NULLS LAST, figure_id DESC) AS n"
+     "  FROM price_mentions WHERE kind = 'price' AND asset IS NOT NULL) "
+     "WHERE n = 1 ORDER BY asset LIMIT ?1"},
+    {"biggest-moves", "the largest percentage moves, up or down",
+     "SELECT published_at, asset, metric, signed_percent, window, source, text, url FROM percent_moves "
+     "ORDER BY abs(signed_percent) DESC, published_at DESC LIMIT ?1"},
+    {"articles-per-source", "articles, figures and latest publication per source",
+     "SELECT source, count(*) AS articles, sum(figures) AS figures, max(published_at) AS latest "
+     "FROM article_list GROUP BY source ORDER BY articles DESC, source LIMIT ?1"},
+    {"asset-sentiment", "average sentiment score per asset, with positive/negative article counts",
+     "SELECT asset, round(avg(score), 3) AS avg_score, count(*) AS articles, "
+     "sum(label = 'positive') AS positive, sum(label = 'negative') AS negative "
+     "FROM article_sentiment WHERE asset IS NOT NULL GROUP BY asset ORDER BY articles DESC, asset LIMIT ?1"},
+    {"recent-runs", "the latest ingest and reprocess runs with their counts",
+     "SELECT id, command, started_at, finished_at, status, feeds_ok, feeds_failed, articles_new, "
+     "articles_updated, articles_unchanged, articles_failed, figures, json_array_length(errors) AS errors "
+     "FROM runs ORDER BY id DESC LIMIT ?1"},
+}};
+
+}  // namespace
+
+std::span<const Report> Reports() { return kReports; }
+
+const Report* FindReport(std::string_view name) {
+  for (const Report& r : kReports)
+    if (r.name == name) return &r;
+  return nullptr;
+}
+
+}  // namespace cn

@@ -1,0 +1,80 @@
+#include "pipeline/store/schema_migrations.h"
+
+#include <array>
+
+namespace cn {
+
+namespace embedded {
+std::string_view schema_0001_init();
+std::string_view schema_0002_fast_checks();
+std::string_view schema_0003_deferred_search_index();
+std::string_view schema_0004_fetch_failures();
+std::string_view schema_0005_search_index_mark();
+std::string_view schema_0006_figure_role();
+std::string_view schema_0007_sentiment_evidence();
+}  // namespace embedded
+
+namespace {
+
+// Append a line per new schema/NNNN_*.sql (and the file to pipeline/CMakeLists.txt).
+const std::array<Migration, 7>& AllMigrations() {
+  static const std::array<Migration, 7> migrations = {{
+      {1, "0001_init.sql", embedded::schema_0001_init()},
+      {2, "0002_fast_checks.sql", embedded::schema_0002_fast_checks()},
+      {3, "0003_deferred_search_index.sql", embedded::schema_0003_deferred_search_index()},
+      {4, "0004_fetch_failures.sql", embedded::schema_0004_fetch_failures()},
+      {5, "0005_search_index_mark.sql", embedded::schema_0005_search_index_mark()},
+      {6, "0006_figure_role.sql", embedded::schema_0006_figure_role()},
+      {7, "0007_sentiment_evidence.sql", embedded::schema_0007_sentiment_evidence()},
+  }};
+  return migrations;
+}
+
+std::string NewerMessage(const SqliteDb& db, int64_t version) {
+  return db.path() + ": database schema version " + std::to_string(version) +
+         " is newer than this cryptonews understands (version " + std::to_string(CurrentSchemaVersion()) +
+         "); use a newer cryptonews binary";
+}
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return AllMigrations(); }
+
+int CurrentSchemaVersion() { return AllMigrations().back().version; }
+
+std::expected<void, std::string> MigrateToCurrent(SqliteDb& db) {
+  auto version = db.QueryInt("PRAGMA user_version");
+  if (!version) return std::unexpected(db.path() + ": not a readable SQLite database: " + version.error());
+  if (*version > CurrentSchemaVersion()) return std::unexpected(NewerMessage(db, *version));
+  for (const Migration& m : Migrations()) {
+    if (m.version <= *version) continue;
+    // BEGIN IMMEDIATE: two processes opening a fresh file race for the write
+    // lock here, and the loser re-reads the version after the winner commits.
+    if (auto r = db.Exec("BEGIN IMMEDIATE"); !r) return std::unexpected(db.path() + ": " + r.error());
+    auto now = db.QueryInt("PRAGMA user_version");
+    if (now && *now >= m.version) {
+      (void)db.Exec("ROLLBACK");
+      continue;
+    }
+    auto applied = db.Exec(m.sql);
+    if (applied) applied = db.Exec("PRAGMA user_version = " + std::to_string(m.version));
+    if (!applied) {
+      (void)db.Exec("ROLLBACK");
+      return std::unexpected(db.path() + ": migration " + std::string(m.name) + " failed: " + applied.error());
+    }
+    if (auto r = db.Exec("COMMIT"); !r) return std::unexpected(db.path() + ": " + r.error());
+  }
+  return {};
+}
+
+std::expected<void, std::string> CheckReadableVersion(SqliteDb& db) {
+  auto version = db.QueryInt("PRAGMA user_version");
+  if (!version) return std::unexpected(db.path() + ": not a readable SQLite database: " + version.error());
+  if (*version == 0)
+    return std::unexpected(db.path() + ": not a cryptonews database (no schema); run 'cryptonews ingest --db " +
+                           db.path() + "' first");
+  if (*version > CurrentSchemaVersion()) return std::unexpected(NewerMessage(db, *version));
+  return {};
+}
+
+}  // namespace cn

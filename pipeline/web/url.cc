@@ -1,0 +1,189 @@
+#include "pipeline/web/url.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+namespace cn {
+
+namespace {
+
+struct CurlUrlDeleter {
+  void operator()(CURLU* h) const { curl_url_cleanup(h); }
+};
+using CurlUrl = std::unique_ptr<CURLU, CurlUrlDeleter>;
+
+struct CurlFree {
+  void operator()(char* p) const { curl_free(p); }
+};
+using CurlString = std::unique_ptr<char, CurlFree>;
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
+  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
+  return s;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::optional<std::string> GetPart(CURLU* h, CURLUPart part, unsigned flags = 0) {
+  char* raw = nullptr;
+  if (curl_url_get(h, part, &raw, flags) != CURLUE_OK || raw == nullptr) return std::nullopt;
+  CurlString owned(raw);
+  return std::string(raw);
+}
+
+// Parses `ref` (against `base` when non-empty) into a CURLU handle.
+CurlUrl Parse(std::string_view base, std::string_view ref) {
+  CurlUrl h(curl_url());
+  if (!h) return nullptr;
+  std::string ref_text(Trim(ref));
+  if (ref_text.empty() || ref_text.find('\0') != std::string::npos) return nullptr;
+  if (!base.empty()) {
+    std::string base_text(Trim(base));
+    if (curl_url_set(h.get(), CURLUPART_URL, base_text.c_str(), CURLU_URLENCODE) != CURLUE_OK)
+      return nullptr;
+  }
+  if (curl_url_set(h.get(), CURLUPART_URL, ref_text.c_str(), CURLU_URLENCODE) != CURLUE_OK)
+    return nullptr;
+  return h;
+}
+
+std::string FilterQuery(std::string_view query) {
+  std::string out;
+  while (!query.empty()) {
+    size_t amp = query.find('&');
+    std::string_view param = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (param.empty()) continue;
+    std::string_view name = param.substr(0, param.find('='));
+    if (IsTrackingParameter(name)) continue;
+    if (!out.empty()) out += '&';
+    out += param;
+  }
+  return out;
+}
+
+std::optional<std::string> Canonical(CURLU* h) {
+  auto scheme = GetPart(h, CURLUPART_SCHEME);
+  if (!scheme) return std::nullopt;
+  std::string s = Lower(*scheme);
+  if (s != "http" && s != "https" && s != "file") return std::nullopt;
+  if (s != "file") {
+    auto host = GetPart(h, CURLUPART_HOST);
+    if (!host || host->empty()) return std::nullopt;
+    std::string lower = Lower(*host);
+    if (lower != *host && curl_url_set(h, CURLUPART_HOST, lower.c_str(), 0) != CURLUE_OK)
+      return std::nullopt;
+  }
+  curl_url_set(h, CURLUPART_FRAGMENT, nullptr, 0);
+  curl_url_set(h, CURLUPART_USER, nullptr, 0);
+  curl_url_set(h, CURLUPART_PASSWORD, nullptr, 0);
+  if (auto query = GetPart(h, CURLUPART_QUERY)) {
+    std::string kept = FilterQuery(*query);
+    curl_url_set(h, CURLUPART_QUERY, kept.empty() ? nullptr : kept.c_str(), 0);
+  }
+  return GetPart(h, CURLUPART_URL, CURLU_NO_DEFAULT_PORT);
+}
+
+}  // namespace
+
+bool IsTrackingParameter(std::string_view name) {
+  std::string n = Lower(name);
+  if (n.starts_with("utm_")) return true;
+  static constexpr std::array<std::string_view, 18> kNames = {
+      "fbclid", "gclid",  "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "yclid",
+      "igshid", "twclid", "_ga",   "_gl",    "_hsenc", "_hsmi",   "ref_src", "ocid", "cmpid"};
+  return std::find(kNames.begin(), kNames.end(), n) != kNames.end();
+}
+
+std::optional<std::string> ResolveUrl(std::string_view base, std::string_view ref) {
+  CurlUrl h = Parse(base, ref);
+  if (!h) return std::nullopt;
+  return Canonical(h.get());
+}
+
+std::optional<std::string> CanonicalizeUrl(std::string_view url) { return ResolveUrl({}, url); }
+
+std::string UrlScheme(std::string_view url) {
+  url = Trim(url);
+  size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0) return "";
+  std::string_view scheme = url.substr(0, colon);
+  for (char c : scheme) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '+' || c == '-' || c == '.';
+    if (!ok) return "";
+  }
+  return Lower(scheme);
+}
+
+bool IsHttpUrl(std::string_view url) {
+  std::string s = UrlScheme(url);
+  return s == "http" || s == "https";
+}
+
+std::string UrlHost(std::string_view url) {
+  CurlUrl h = Parse({}, url);
+  if (!h) return "";
+  auto host = GetPart(h.get(), CURLUPART_HOST);
+  return host ? Lower(*host) : "";
+}
+
+std::string UrlHostKey(std::string_view url) {
+  CurlUrl h = Parse({}, url);
+  if (!h) return "";
+  auto host = GetPart(h.get(), CURLUPART_HOST);
+  auto port = GetPart(h.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
+  if (!host) return "";
+  return Lower(*host) + ":" + (port ? *port : "");
+}
+
+std::string UrlPathAndQuery(std::string_view url) {
+  CurlUrl h = Parse({}, url);
+  if (!h) return "/";
+  std::string out = GetPart(h.get(), CURLUPART_PATH).value_or("");
+  if (out.empty()) out.push_back('/');
+  if (auto query = GetPart(h.get(), CURLUPART_QUERY)) out += "?" + *query;
+  return out;
+}
+
+std::string RobotsTxtUrl(std::string_view url) {
+  if (!IsHttpUrl(url)) return "";
+  CurlUrl h = Parse({}, url);
+  if (!h) return "";
+  curl_url_set(h.get(), CURLUPART_PATH, "/robots.txt", 0);
+  curl_url_set(h.get(), CURLUPART_QUERY, nullptr, 0);
+  curl_url_set(h.get(), CURLUPART_FRAGMENT, nullptr, 0);
+  curl_url_set(h.get(), CURLUPART_USER, nullptr, 0);
+  curl_url_set(h.get(), CURLUPART_PASSWORD, nullptr, 0);
+  return GetPart(h.get(), CURLUPART_URL).value_or("");
+}
+
+std::string FileUrlPath(std::string_view url) {
+  if (UrlScheme(url) != "file") return "";
+  CurlUrl h = Parse({}, url);
+  if (!h) return "";
+  return GetPart(h.get(), CURLUPART_PATH, CURLU_URLDECODE).value_or("");
+}
+
+std::optional<std::string> UrlDeduper::Insert(std::string_view url) {
+  auto canonical = CanonicalizeUrl(url);
+  if (!canonical) return std::nullopt;
+  if (!seen_.insert(*canonical).second) return std::nullopt;
+  return canonical;
+}
+
+bool UrlDeduper::Contains(std::string_view url) const {
+  auto canonical = CanonicalizeUrl(url);
+  return canonical && seen_.contains(*canonical);
+}
+
+}  // namespace cn

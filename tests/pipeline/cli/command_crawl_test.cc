@@ -1,0 +1,130 @@
+// The `sources` and `crawl` subcommands, run as the real binary.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/cli/command_crawl.h"
+#include "tests/support/fixture_file.h"
+#include "tests/support/run_binary.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_http_server.h"
+
+namespace cn {
+namespace {
+
+using testing::FixturePath;
+using testing::RunBinary;
+
+std::string WriteTemp(const std::string& name, const std::string& text) {
+  static testing::TempDir dir;  // removed when the test binary exits
+  return dir.Write(name, text);
+}
+
+std::vector<nlohmann::json> JsonLines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty() && line[0] == '{') lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+TEST(SourcesCliTest, ListsAndChecksTheDefaultFile) {
+  auto list = RunBinary("sources --sources " + FixturePath("sources.toml"));
+  EXPECT_EQ(list.exit_code, 0) << list.out;
+  EXPECT_NE(list.out.find("CoinDesk"), std::string::npos);
+  EXPECT_NE(list.out.find("https://cointelegraph.com/rss"), std::string::npos);
+  auto check = RunBinary("sources --check --sources " + FixturePath("sources.toml"));
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+  EXPECT_NE(check.out.find("ok: 12 sources"), std::string::npos) << check.out;
+  // From a directory without sources.toml the built-in copy is used.
+  auto builtin = RunBinary("sources --format jsonl", true);
+  EXPECT_EQ(builtin.exit_code, 0);
+  EXPECT_EQ(JsonLines(builtin.out).size(), 12u);
+}
+
+TEST(SourcesCliTest, CheckReportsProblemsWithFileAndLine) {
+  std::string bad = WriteTemp("bad.toml", "[[sources]]\nname = \"A\"\nfeeds = [\"gopher://x/\"]\n");
+  auto r = RunBinary("sources --check --sources " + bad);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find(bad + ":3:10: source 'A'"), std::string::npos) << r.out;
+
+  std::string dup = WriteTemp("dup.toml",
+                              "[[sources]]\nname = \"A\"\nfeeds = [\"https://a.example/rss\", \"missing.xml\"]\n"
+                              "[[sources]]\nname = \"B\"\nfeeds = [\"https://A.example/rss#x\"]\n");
+  auto d = RunBinary("sources --check --sources " + dup);
+  EXPECT_EQ(d.exit_code, 2);
+  EXPECT_NE(d.out.find("is already listed by source 'A'"), std::string::npos) << d.out;
+  EXPECT_NE(d.out.find("missing.xml does not exist"), std::string::npos) << d.out;
+
+  auto none = RunBinary("sources --sources /nonexistent/s.toml");
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.out.find("/nonexistent/s.toml"), std::string::npos);
+}
+
+TEST(CrawlCliTest, HelpNamesTheOutputFields) {
+  auto r = RunBinary("crawl --help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* word : {"final_url", "skipped", "--allow-private", "--since", "--max-articles"})
+    EXPECT_NE(r.out.find(word), std::string::npos) << word;
+  EXPECT_EQ(RunBinary("sources --help").exit_code, 0);
+}
+
+TEST(CrawlCliTest, OfflineFixtureCrawlPrintsOneLinePerPage) {
+  auto r = RunBinary("crawl --sources " + FixturePath("fixtures/crawl/offline/sources.toml"), false);
+  EXPECT_EQ(r.exit_code, 1);  // one listed page is missing on disk
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  EXPECT_EQ(lines[0]["source"], "Offline Wire");
+  EXPECT_EQ(lines[0]["status"], 200);
+  EXPECT_EQ(lines[0]["bytes"], 220);
+  EXPECT_NE(lines[2]["error"].get<std::string>().find("cannot open the file"), std::string::npos);
+}
+
+TEST(CrawlCliTest, CrawlsTheLoopbackServer) {
+  testing::TestHttpServer http;
+  http.server().set_mount_point("/", FixturePath("fixtures/crawl/site"));
+  http.Start();
+  std::string toml = WriteTemp("loopback.toml", "[[sources]]\nname = \"Loopback\"\nfeeds = [\"" + http.Url("/feed.xml") +
+                                                    "\"]\npoliteness_delay_ms = 0\n");
+  auto r = RunBinary("crawl --allow-private --sources " + toml, false);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 4u) << r.out;
+  int fetched = 0, robots = 0;
+  for (const auto& j : lines) {
+    fetched += j["status"] == 200;
+    robots += j["skipped"] == "robots";
+  }
+  EXPECT_EQ(fetched, 3);
+  EXPECT_EQ(robots, 1);
+
+  // Without --allow-private the feed (named in the file) is read, its links are refused.
+  auto refused = RunBinary("crawl --max-articles 2 --sources " + toml, false);
+  auto refused_lines = JsonLines(refused.out);
+  ASSERT_EQ(refused_lines.size(), 2u) << refused.out;
+  for (const auto& j : refused_lines) EXPECT_EQ(j["skipped"], "refused address") << j.dump();
+}
+
+TEST(CrawlCliTest, BadArgumentsAreUsageErrors) {
+  EXPECT_EQ(RunBinary("crawl --since yesterday --sources " + FixturePath("sources.toml")).exit_code, 2);
+  EXPECT_EQ(RunBinary("crawl --source Nope --sources " + FixturePath("sources.toml")).exit_code, 2);
+  EXPECT_EQ(RunBinary("crawl --max-articles 0").exit_code, 2);
+}
+
+TEST(CrawlCliTest, ParseSinceAcceptsDatesAndSpans) {
+  auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1764079380));  // 2025-11-25T14:03:00Z
+  EXPECT_EQ(ParseSince("2025-11-20", now), "2025-11-20T00:00:00Z");
+  EXPECT_EQ(ParseSince("36h", now), "2025-11-24T02:03:00Z");
+  EXPECT_EQ(ParseSince("2d", now), "2025-11-23T14:03:00Z");
+  EXPECT_EQ(ParseSince("2w", now), "");
+  EXPECT_EQ(ParseSince("d", now), "");
+  EXPECT_EQ(ParseSince("yesterday", now), "");
+}
+
+}  // namespace
+}  // namespace cn

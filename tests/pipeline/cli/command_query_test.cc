@@ -1,0 +1,169 @@
+// query, export and stats run as the real binary over a database the test
+// fills through ArticleStore.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "pipeline/store/article_store.h"
+#include "tests/support/run_binary.h"
+#include "tests/support/store_fixtures.h"
+#include "tests/support/temp_dir.h"
+
+namespace cn {
+namespace {
+
+using testing::MakeArticle;
+using testing::MakeLiquidation;
+using testing::RunBinary;
+using testing::TempDir;
+
+class QueryCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.File("news.db");
+    auto store = ArticleStore::Open(db_);
+    ASSERT_TRUE(store) << store.error();
+    ArticleRecord a = MakeArticle("liq", "Longs lost $300 million and shorts $100 million.", "wire-a");
+    Figure price;
+    price.kind = FigureKind::kPrice;
+    price.asset = "BTC";
+    price.value = 81000;
+    price.text = "$81,000";
+    Figure move;
+    move.kind = FigureKind::kPercentChange;
+    move.asset = "ETH";
+    move.value = 12.5;
+    move.unit = "%";
+    move.direction = Direction::kDown;
+    move.text = "12.5%";
+    ASSERT_TRUE(store->UpsertArticle(a,
+                                     {MakeLiquidation(3e8, Side::kLong, 11, 23, "$300 million"),
+                                      MakeLiquidation(1e8, Side::kShort, 35, 47, "$100 million"), price, move},
+                                     {}, 1));
+    ArticleRecord b = MakeArticle("calm, \"quoted\"", "Nothing to see.", "wire-b");
+    b.published_at = "2026-11-21T09:00:00Z";
+    ASSERT_TRUE(store->UpsertArticle(b, {MakeLiquidation(5e7, Side::kNone, 0, 3, "x")}, {}, 1));
+  }
+
+  std::string Db() const { return " --db " + db_; }
+
+  TempDir dir_;
+  std::string db_;
+};
+
+TEST_F(QueryCommandTest, LiquidationsPerDaySplitsLongAndShort) {
+  auto r = RunBinary("query liquidations-per-day --format jsonl" + Db(), false);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<nlohmann::json> rows;
+  while (std::getline(lines, line)) rows.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(rows.size(), 2u) << r.out;
+  EXPECT_EQ(rows[0]["day"], "2026-11-21");
+  EXPECT_EQ(rows[0]["total_usd"], 50000000);
+  EXPECT_EQ(rows[1]["day"], "2026-11-20");
+  EXPECT_EQ(rows[1]["long_usd"], 300000000);
+  EXPECT_EQ(rows[1]["short_usd"], 100000000);
+  EXPECT_TRUE(rows[1]["total_usd"].is_null());
+}
+
+TEST_F(QueryCommandTest, EveryNamedReportRunsInEveryFormat) {
+  for (const char* report : {"liquidations-per-day", "latest-prices", "biggest-moves", "articles-per-source",
+                             "asset-sentiment", "recent-runs"})
+    for (const char* format : {"table", "csv", "jsonl"}) {
+      auto r = RunBinary(std::string("query ") + report + " --format " + format + Db());
+      EXPECT_EQ(r.exit_code, 0) << report << " " << format << ": " << r.out;
+    }
+  auto prices = RunBinary("query latest-prices --format csv" + Db(), false);
+  EXPECT_NE(prices.out.find("BTC,81000,USD,exact,2026-11-20T08:30:00Z,wire-a"), std::string::npos) << prices.out;
+  auto moves = RunBinary("query biggest-moves --format csv" + Db(), false);
+  EXPECT_NE(moves.out.find("ETH,price,-12.5"), std::string::npos) << moves.out;
+}
+
+TEST_F(QueryCommandTest, SqlIsReadOnly) {
+  for (const char* sql : {"DELETE FROM articles", "CREATE TABLE t(x)", "PRAGMA user_version = 5",
+                          "INSERT INTO sources(name, first_seen_at) VALUES ('x', 'y')"}) {
+    auto r = RunBinary(std::string("query --sql \"") + sql + "\"" + Db());
+    EXPECT_EQ(r.exit_code, 3) << sql << ": " << r.out;
+    EXPECT_NE(r.out.find("readonly"), std::string::npos) << sql << ": " << r.out;
+  }
+  auto attach = RunBinary("query --sql \"ATTACH '" + dir_.File("other.db") + "' AS o\"" + Db());
+  EXPECT_NE(attach.exit_code, 0) << attach.out;
+  auto count = RunBinary("query --sql 'SELECT count(*) AS n FROM articles' --format csv" + Db(), false);
+  EXPECT_EQ(count.exit_code, 0);
+  EXPECT_EQ(count.out, "n\n2\n");
+}
+
+TEST_F(QueryCommandTest, CsvQuotesAndTableAligns) {
+  auto csv = RunBinary("query --sql 'SELECT title FROM articles ORDER BY id' --format csv" + Db(), false);
+  EXPECT_EQ(csv.out, "title\nStory liq\n\"Story calm, \"\"quoted\"\"\"\n");
+  auto table = RunBinary("query --sql \"SELECT 1 AS a, 'xy' AS bb, NULL AS c\"" + Db(), false);
+  EXPECT_EQ(table.out, "a  bb  c\n1  xy\n(1 row)\n");
+}
+
+TEST_F(QueryCommandTest, BadInputsGetClearErrors) {
+  struct Case {
+    std::string args;
+    int exit_code;
+    std::string message;
+  } cases[] = {
+      {"query no-such-report" + Db(), 2, "unknown report 'no-such-report'"},
+      {"query" + Db(), 2, "give either a report name or --sql"},
+      {"query --sql 'SELEC 1'" + Db(), 3, "syntax error"},
+      {"query latest-prices --db " + dir_.File("missing.db"), 3, "missing.db: no such database"},
+      {"export --since 2026-13-01" + Db(), 2, "invalid date '2026-13-01'"},
+      {"export --kind prices" + Db(), 2, "prices"},
+      {"stats --db " + dir_.File("missing.db"), 3, "no such database"},
+  };
+  for (const Case& c : cases) {
+    auto r = RunBinary(c.args);
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.args << ": " << r.out;
+    EXPECT_NE(r.out.find(c.message), std::string::npos) << c.args << ": " << r.out;
+  }
+}
+
+TEST_F(QueryCommandTest, ExportJoinsArticleFieldsAndFilters) {
+  auto all = RunBinary("export" + Db(), false);
+  ASSERT_EQ(all.exit_code, 0) << all.out;
+  std::istringstream lines(all.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    auto j = nlohmann::json::parse(line);
+    for (const char* key : {"kind", "asset", "value", "value_high", "unit", "qualifier", "direction", "window",
+                            "side", "name", "metric", "start", "end", "text", "sentence", "url", "title", "source",
+                            "published_at"})
+      EXPECT_TRUE(j.contains(key)) << key << " in " << line;
+    ++n;
+  }
+  EXPECT_EQ(n, 5);
+  auto liq = RunBinary("export --format csv --kind liquidation --since 2026-11-21" + Db(), false);
+  ASSERT_EQ(liq.exit_code, 0) << liq.out;
+  EXPECT_EQ(std::count(liq.out.begin(), liq.out.end(), '\n'), 2) << liq.out;  // header + one figure
+  EXPECT_NE(liq.out.find("https://news.example/calm"), std::string::npos) << liq.out;
+  auto none = RunBinary("export --kind indicator" + Db(), false);
+  EXPECT_EQ(none.exit_code, 0);
+  EXPECT_EQ(none.out, "");
+}
+
+TEST_F(QueryCommandTest, StatsSummarises) {
+  auto r = RunBinary("stats" + Db(), false);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  for (const char* want : {"articles             2", "figures              5", "liquidation          3",
+                           "schema version "})
+    EXPECT_NE(r.out.find(want), std::string::npos) << want << " in\n" << r.out;
+}
+
+TEST(CommandHelpTest, EveryStoreCommandHasHelp) {
+  for (const char* cmd : {"ingest", "reprocess", "query", "export", "stats"}) {
+    auto r = RunBinary(std::string(cmd) + " --help");
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.out.find("--db"), std::string::npos) << cmd << ": " << r.out;
+    EXPECT_NE(r.out.find("Exit codes"), std::string::npos) << cmd << ": " << r.out;
+  }
+}
+
+}  // namespace
+}  // namespace cn
