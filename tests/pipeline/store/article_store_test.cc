@@ -143,7 +143,7 @@ TEST(SchemaTest, PriceRoleIsStoredAndShownInThePriceView) {
   move.unit = "%";
   move.text = "4%";
   auto r = store->UpsertArticle(MakeArticle("sol-target", "SOL eyes $250 after a 4% gain."), {target, move}, {}, 1);
-  ASSERT_TRUE(r) << r.error();
+  ASSERT_TRUE(r) << r.error().message;
   auto row = store->db().Prepare("SELECT role, price FROM price_mentions");
   ASSERT_TRUE(row);
   ASSERT_EQ(row->Step(), SQLITE_ROW);
@@ -258,7 +258,7 @@ TEST(ArticleStoreTest, SentimentEvidenceKeepsOffsetsIntoTitleAndText) {
   ArticleSentiment s = analyzer.ScoreArticle({a.title, a.text, figures});
   ASSERT_FALSE(s.evidence.empty());
   auto r = store->UpsertArticle(a, figures, {&s, kSentimentVersion}, 7);
-  ASSERT_TRUE(r) << r.error();
+  ASSERT_TRUE(r) << r.error().message;
 
   EXPECT_GE(Count(*store, "SELECT count(*) FROM sentiment_evidence WHERE asset IS NULL"), 2);
   EXPECT_GE(Count(*store, "SELECT count(*) FROM sentiment_evidence WHERE asset = 'ETH'"), 2);
@@ -273,7 +273,7 @@ TEST(ArticleStoreTest, SentimentEvidenceKeepsOffsetsIntoTitleAndText) {
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM sentiment_evidence WHERE in_title = 1"), 1 + 1);  // article + ETH
   // Reprocessing replaces the rows, evidence with them.
   auto again = store->UpsertArticle(a, figures, {&s, kSentimentVersion}, 8);
-  ASSERT_TRUE(again) << again.error();
+  ASSERT_TRUE(again) << again.error().message;
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM sentiment_evidence WHERE in_title = 1"), 2);
 }
 
