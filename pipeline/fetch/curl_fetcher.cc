@@ -279,7 +279,7 @@ class CurlFetcher::Impl {
     if (!IsHttpUrl(job.current_url)) {
       FetchResult r;
       r.skipped = SkipReason::kUnsafeScheme;
-      r.skip_detail = "only http and https are fetched: '" + job.current_url.substr(0, 300) + "'";
+      r.skip_detail = AtHop(job) + "only http and https are fetched";
       Deliver(job, std::move(r));
       return;
     }
@@ -511,6 +511,14 @@ class CurlFetcher::Impl {
     delayed_.push_back(std::move(job));
   }
 
+  // "" on the URL requested; on a later hop, which one (results name the
+  // requested URL themselves).
+  static std::string AtHop(const Job& job) {
+    if (job.redirects == 0) return "";
+    return "after " + std::to_string(job.redirects) + (job.redirects == 1 ? " redirect, " : " redirects, ") +
+           job.current_url.substr(0, 300) + " ";
+  }
+
   std::string AttemptsNote(const Job& job) const {
     return job.hop_attempts > 1 ? " (after " + std::to_string(job.hop_attempts) + " attempts)" : "";
   }
@@ -522,11 +530,10 @@ class CurlFetcher::Impl {
     if (rc != CURLE_OK) {
       if (!t.refused_address.empty() && job.redirects > 0) {
         r.skipped = SkipReason::kUnsafeRedirect;
-        r.skip_detail = job.request.url + " redirects to " + job.current_url + ", which resolves to the refused " +
-                        t.refused_address;
+        r.skip_detail = "redirects to " + job.current_url + ", which resolves to the refused " + t.refused_address;
       } else if (!t.refused_address.empty()) {
         r.skipped = SkipReason::kRefusedAddress;
-        r.skip_detail = job.current_url + " resolves to the refused " + t.refused_address;
+        r.skip_detail = "resolves to the refused " + t.refused_address;
       } else if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
         r.error = job.current_url + ": body exceeds the limit of " + std::to_string(t.max_body) +
                   " bytes; transfer aborted";
@@ -557,7 +564,7 @@ class CurlFetcher::Impl {
       if (!IsHttpUrl(target)) {
         r.status = status;
         r.skipped = SkipReason::kUnsafeRedirect;
-        r.skip_detail = job.current_url + " redirects to '" + target.substr(0, 300) + "'; only http and https are followed";
+        r.skip_detail = AtHop(job) + "redirects to '" + target.substr(0, 300) + "'; only http and https are followed";
         Deliver(job, std::move(r));
         return;
       }
@@ -590,7 +597,7 @@ class CurlFetcher::Impl {
     r.last_modified = HeaderValue(e, "Last-Modified");
     if (status == 304) {
       r.skipped = SkipReason::kNotModified;
-      r.skip_detail = job.current_url + " has not changed since the last fetch";
+      r.skip_detail = "has not changed since the last fetch";
     } else if (status < 200 || status >= 300) {
       if (r.error.empty()) r.error = job.current_url + ": HTTP " + std::to_string(status) + AttemptsNote(job);
     } else {

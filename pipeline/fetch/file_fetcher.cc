@@ -70,7 +70,7 @@ FetchResult FileFetcher::Read(const FetchRequest& request) {
   r.attempts = 1;
   if (UrlScheme(request.url) != "file") {
     r.skipped = SkipReason::kUnsafeScheme;
-    r.skip_detail = "only file: URLs are read here: '" + request.url.substr(0, 300) + "'";
+    r.skip_detail = "only file: URLs are read here";
     return r;
   }
   const size_t cap = request.max_body_bytes > 0 ? request.max_body_bytes : max_body_bytes_;

@@ -55,7 +55,9 @@ struct FetchResult {
   std::string body;   // decompressed bytes as received (no charset conversion)
   std::string error;  // "" on success; else what failed, naming the URL
   SkipReason skipped = SkipReason::kNone;
-  std::string skip_detail;  // the robots rule, the refused scheme/address, ...
+  // The robots rule, the refused scheme/address, ...; it does not repeat
+  // `url` (a later redirect hop is named).
+  std::string skip_detail;
   int attempts = 0;         // requests made for this URL, all hops
   int redirects = 0;
   std::chrono::system_clock::time_point fetched_at;

@@ -84,6 +84,47 @@ TEST(CrawlFeedTest, IngestOfTheOfflineDemoStoresEachArticleOnce) {
   EXPECT_TRUE(again.out.starts_with("count(*)\n6\n")) << again.out;
 }
 
+// issue 15 item 3: links the crawler refuses are counted by reason, listed in
+// runs.errors with their URL, printed with --verbose, and a run whose links
+// were refused by the address policy is not "ok".
+TEST(CrawlFeedTest, RefusedLinksAreCountedAndRecordedByReason) {
+  testing::TestHttpServer http;
+  http.server().Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("User-agent: *\nDisallow: /private/\n", "text/plain");
+  });
+  http.server().Get("/feed.xml", [&](const httplib::Request&, httplib::Response& res) {
+    // The feed is in the sources file (it may be on loopback); its links are not.
+    res.set_content("<rss><channel><item><link>" + http.Url("/private/one.html") + "</link></item><item><link>" +
+                        http.Url("/a.html") + "</link></item><item><link>" + http.Url("/b.html") +
+                        "</link></item></channel></rss>",
+                    "application/rss+xml");
+  });
+  http.Start();
+  testing::TempDir dir;
+  std::string sources = dir.Write("s.toml", "[[sources]]\nname = \"Loop\"\nfeeds = [\"" + http.Url("/feed.xml") +
+                                                 "\"]\npoliteness_delay_ms = 0\n");
+  std::string db = dir.File("r.db");
+  auto run = testing::RunBinary("ingest --verbose --sources " + sources + " --db " + db);
+  EXPECT_EQ(run.exit_code, 1) << run.out;  // partial: the address policy refused links
+  EXPECT_NE(run.out.find("refused: 1 robots.txt, 2 address policy, 0 unsafe redirect"), std::string::npos) << run.out;
+  for (const char* path : {"/private/one.html", "/a.html", "/b.html"})
+    EXPECT_NE(run.out.find("refused " + http.Url(path)), std::string::npos) << path << "\n" << run.out;
+  auto counts = testing::RunBinary(
+      "query --format csv --sql 'SELECT refused_robots, refused_address, refused_redirect, status FROM runs' --db " + db,
+      false);
+  EXPECT_NE(counts.out.find("1,2,0,partial"), std::string::npos) << counts.out;
+  auto errors = testing::RunBinary(
+      "query --format csv --sql \"SELECT e.value ->> 'url', e.value ->> 'error' FROM runs, json_each(runs.errors) e\" --db " + db,
+      false);
+  EXPECT_NE(errors.out.find(http.Url("/private/one.html") + ",refused (robots.txt): robots.txt of 127.0.0.1 disallows"),
+            std::string::npos)
+      << errors.out;
+  EXPECT_NE(errors.out.find(http.Url("/a.html") + ",refused (address policy): resolves to the refused loopback address"),
+            std::string::npos)
+      << errors.out;
+  EXPECT_EQ(http.Hits("/a.html") + http.Hits("/b.html") + http.Hits("/private/one.html"), 0);
+}
+
 TEST(CrawlFeedTest, BadSourcesFileIsAUsageError) {
   testing::TempDir dir;
   std::string bad = dir.Write("bad.toml", "[[sources]]\nname = 3\n");
