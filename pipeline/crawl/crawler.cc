@@ -239,7 +239,7 @@ class CrawlRun {
         CountRefusal(report, result.skipped);
       } else {
         ++report.failed;
-        Error(source, "page " + result.error);
+        Error(source, "page " + result.url + ": " + result.error);
       }
       CrawledPage page;
       page.source = sources_[source]->name;
@@ -259,7 +259,7 @@ class CrawlRun {
       if (result.skipped != SkipReason::kNone)
         error = what + result.url + ": skipped (" + SkipReasonName(result.skipped) + "): " + result.skip_detail;
       else
-        error = what + result.error;
+        error = what + result.url + ": " + result.error;
       Error(source, error);
     }
     ListingDone(source, result.url, error);

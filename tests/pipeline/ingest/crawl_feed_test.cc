@@ -125,6 +125,42 @@ TEST(CrawlFeedTest, RefusedLinksAreCountedAndRecordedByReason) {
   EXPECT_EQ(http.Hits("/a.html") + http.Hits("/b.html") + http.Hits("/private/one.html"), 0);
 }
 
+// issue 15 item 10: an error line names the URL once ("…/404: …/404: HTTP 404" before).
+TEST(CrawlFeedTest, ErrorLinesNameTheUrlOnce) {
+  testing::TestHttpServer http;
+  http.server().Get("/feed.xml", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<rss><channel><item><link>" + http.Url("/404") + "</link></item></channel></rss>",
+                    "application/rss+xml");
+  });
+  http.Start();
+  testing::TempDir dir;
+  std::string sources = dir.Write("s.toml", "[[sources]]\nname = \"Loop\"\nfeeds = [\"" + http.Url("/feed.xml") +
+                                                 "\", \"" + http.Url("/missing.xml") + "\"]\npoliteness_delay_ms = 0\n");
+  std::string db = dir.File("e.db");
+  auto run = testing::RunBinary("ingest --allow-private --sources " + sources + " --db " + db);
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  auto count = [](const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
+  for (std::string line; const std::string& url : {http.Url("/404"), http.Url("/missing.xml")}) {
+    size_t at = run.out.find(url);
+    ASSERT_NE(at, std::string::npos) << url << "\n" << run.out;
+    line = run.out.substr(run.out.rfind('\n', at) + 1);
+    line = line.substr(0, line.find('\n'));
+    EXPECT_EQ(count(line, url), 1u) << line;
+    EXPECT_NE(line.find("HTTP 404"), std::string::npos) << line;
+  }
+  auto errors = testing::RunBinary(
+      "query --format csv --sql \"SELECT e.value ->> 'error' FROM runs, json_each(runs.errors) e\" --db " + db, false);
+  EXPECT_EQ(count(errors.out, http.Url("/404")), 0u) << errors.out;  // the url field holds it
+  EXPECT_NE(errors.out.find("HTTP 404"), std::string::npos) << errors.out;
+  auto article = testing::RunBinary("article " + http.Url("/404"));
+  EXPECT_EQ(article.exit_code, 2);
+  EXPECT_EQ(count(article.out, http.Url("/404")), 1u) << article.out;
+}
+
 TEST(CrawlFeedTest, BadSourcesFileIsAUsageError) {
   testing::TempDir dir;
   std::string bad = dir.Write("bad.toml", "[[sources]]\nname = 3\n");
