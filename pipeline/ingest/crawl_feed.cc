@@ -56,9 +56,11 @@ void CrawlFeed::OnPage(CrawledPage&& page, FeedSink& sink) {
   }
   if (!fetch.ok()) {
     state_.Discard(url);
-    // robots.txt and address refusals are policy, not failures (the crawl
-    // report counts them as skipped).
-    if (fetch.skipped == SkipReason::kNone) {
+    if (fetch.skipped != SkipReason::kNone) {
+      // Refused on purpose (robots.txt, address policy, unsafe redirect):
+      // not a failure to retry, but counted and listed by reason.
+      sink.OnArticleRefused({page.source, url, fetch.skip_detail}, fetch.skipped);
+    } else {
       sink.OnArticleFailed({page.source, url, fetch.error.empty() ? "HTTP " + std::to_string(fetch.status) : fetch.error});
       if (!page.candidate.listed_in.empty() && state_.Failures(url) <= kMaxPageRetries)
         listings_to_reread_.insert(page.candidate.listed_in);

@@ -67,6 +67,11 @@ struct RunCounts {
   int64_t articles_unchanged = 0;
   int64_t articles_failed = 0;
   int64_t figures = 0;
+  // Links not fetched on purpose (schema 0008): robots.txt, the address
+  // policy (or a non-http link), an unsafe redirect.
+  int64_t refused_robots = 0;
+  int64_t refused_address = 0;
+  int64_t refused_redirect = 0;
 };
 
 // The stored text of an article, for reprocess.

@@ -151,5 +151,46 @@ TEST(SummaryLineTest, NamesEveryCount) {
   EXPECT_EQ(SummaryLine(c), "12 new, 3 updated, 40 unchanged, 2 failed articles; 150 figures; feeds: 5 ok, 1 failed");
 }
 
+// A feed whose links are refused, one per reason given.
+class RefusingFeed : public ArticleFeed {
+ public:
+  explicit RefusingFeed(std::vector<SkipReason> reasons) : reasons_(std::move(reasons)) {}
+  void Run(FeedSink& sink) override {
+    int i = 0;
+    for (SkipReason reason : reasons_)
+      sink.OnArticleRefused({"testwire", "https://news.example/" + std::to_string(i++), "why"}, reason);
+    sink.OnSourceDone({"testwire", 1, 0, {}});
+  }
+
+ private:
+  std::vector<SkipReason> reasons_;
+};
+
+TEST_F(IngestorTest, RefusalsAreCountedByReasonAndOnlyRobotsLeavesTheRunOk) {
+  SilentObserver observer;
+  {
+    Ingestor ingestor(*store_, extractor_, {}, observer, {});
+    RefusingFeed feed({SkipReason::kRobots, SkipReason::kRobots});
+    IngestResult r = ingestor.Run(feed);
+    EXPECT_EQ(r.status, "ok");
+    EXPECT_EQ(r.counts.refused_robots, 2);
+    ASSERT_EQ(r.errors.size(), 2u);
+    EXPECT_EQ(r.errors[0].url, "https://news.example/0");
+    EXPECT_EQ(r.errors[0].error, "refused (robots.txt): why");
+    EXPECT_NE(SummaryLine(r.counts).find("; refused: 2 robots.txt, 0 address policy, 0 unsafe redirect"),
+              std::string::npos);
+  }
+  Ingestor ingestor(*store_, extractor_, {}, observer, {});
+  RefusingFeed feed({SkipReason::kRefusedAddress, SkipReason::kUnsafeScheme, SkipReason::kUnsafeRedirect});
+  IngestResult r = ingestor.Run(feed);
+  EXPECT_EQ(r.status, "partial");
+  EXPECT_EQ(r.counts.refused_address, 2);
+  EXPECT_EQ(r.counts.refused_redirect, 1);
+  EXPECT_EQ(Count("SELECT refused_address FROM runs WHERE id = " + std::to_string(r.run_id)), 2);
+  EXPECT_EQ(Count("SELECT refused_redirect FROM runs WHERE id = " + std::to_string(r.run_id)), 1);
+  EXPECT_EQ(Count("SELECT json_array_length(errors) FROM runs WHERE id = " + std::to_string(r.run_id)), 3);
+  EXPECT_EQ(SummaryLine(RunCounts{}).find("refused"), std::string::npos);  // nothing refused: not mentioned
+}
+
 }  // namespace
 }  // namespace cn
