@@ -69,7 +69,7 @@ int ReprocessCommand::Run() {
     ArticleSentiment sentiment;
     SentimentToStore to_store;
     if (scorer) {
-      sentiment = scorer.score(stored->text);
+      sentiment = scorer.score({stored->title, stored->text, figures});
       to_store = {&sentiment, scorer.version};
     }
     auto written = store->ReplaceDerived(id, figures, kExtractorVersion, to_store);

@@ -65,7 +65,7 @@ ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
   ArticleSentiment sentiment;
   SentimentToStore to_store;
   if (sentiment_) {
-    sentiment = sentiment_.score(article.text);
+    sentiment = sentiment_.score({article.title, article.text, figures});
     to_store = {&sentiment, sentiment_.version};
   }
   auto outcome = store_.UpsertArticle(article, figures, to_store, kExtractorVersion);

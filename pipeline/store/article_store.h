@@ -73,6 +73,7 @@ struct RunCounts {
 struct StoredText {
   int64_t id = 0;
   std::string canonical_url;
+  std::string title;
   std::string text;
   int extractor_version = 0;
   std::optional<int> sentiment_version;
