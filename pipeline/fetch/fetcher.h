@@ -39,6 +39,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "pipeline/fetch/fetch_state.h"
 
@@ -93,6 +94,14 @@ struct FetchRequest {
   bool operator_supplied = false;
   bool conditional = true;  // send validators from the FetchStateStore
   uint64_t tag = 0;         // caller's cookie, copied into the result
+  // When set, a 2xx body is handed over piece by piece as it arrives (on
+  // the Run() thread, from inside the transfer) instead of being collected
+  // in FetchResult::body, which stays empty; max_body_bytes still caps it.
+  // Returning false aborts the transfer. Once a byte was handed over the
+  // request is not retried (the receiver cannot take bytes back): a broken
+  // transfer is an error saying how far it got. For large downloads (a WARC
+  // file); pages use the collected body.
+  std::function<bool(std::string_view piece)> on_body;
 };
 
 struct FetchResult {
