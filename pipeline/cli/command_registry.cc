@@ -5,6 +5,7 @@
 #include "pipeline/cli/command_export.h"
 #include "pipeline/cli/command_extract.h"
 #include "pipeline/cli/command_ingest.h"
+#include "pipeline/cli/command_merge.h"
 #include "pipeline/cli/command_query.h"
 #include "pipeline/cli/command_reprocess.h"
 #include "pipeline/cli/command_sentiment.h"
@@ -21,6 +22,7 @@ std::vector<std::unique_ptr<Command>> MakeCommands() {
   commands.push_back(std::make_unique<ArticleCommand>());
   commands.push_back(std::make_unique<SentimentCommand>());
   commands.push_back(std::make_unique<WarcCommand>());
+  commands.push_back(std::make_unique<MergeCommand>());
   commands.push_back(std::make_unique<ReprocessCommand>());
   commands.push_back(std::make_unique<QueryCommand>());
   commands.push_back(std::make_unique<ExportCommand>());

@@ -274,6 +274,12 @@ void WarcIngestor::HandleRecord(const WarcRecord& record, const std::string& inp
   if (store_ != nullptr) {
     std::optional<StoredArticleInfo> stored = store_->Find(article.canonical_url);
     if (stored && MatchesContentHash(stored->content_hash, article)) {
+      if (article.fetched_at > stored->fetched_at) {
+        if (auto r = store_->UpdateFetch(stored->id, article.url, article.fetched_at); !r) {
+          result_.fatal_error = r.error();
+          return;
+        }
+      }
       ++result_.counts.articles_unchanged;
       observer_.ArticleDone("unchanged", article.canonical_url, 0);
       return;

@@ -96,6 +96,7 @@ struct ArticleStore::Impl {
   Statement find_article, find_source, insert_source, insert_article, update_article, delete_figures,
       insert_figure, delete_sentiment, insert_sentiment, set_versions, index_pending, unqueue_pending,
       next_unindexed, index_unindexed, raise_index_mark;
+  Statement update_fetch;  // prepared on first use (warc only)
   TransactionStatements tx;
   std::optional<BulkBatch> bulk;  // set in bulk mode
   std::unordered_map<std::string, int64_t> source_ids;
@@ -526,6 +527,26 @@ std::expected<void, std::string> ArticleStore::SetRunRecords(int64_t run_id, con
   if (!stmt) return std::unexpected(impl_->db.path() + ": " + stmt.error());
   stmt->Bind(1, run_id).Bind(2, std::string_view(records_json));
   if (auto r = stmt->Run(); !r) return std::unexpected(impl_->db.path() + ": " + r.error());
+  return {};
+}
+
+std::expected<void, std::string> ArticleStore::UpdateFetch(int64_t article_id, std::string_view url,
+                                                          std::string_view fetched_at) {
+  auto fail = [&](const std::string& what) {
+    impl_->last_error_code = sqlite3_errcode(impl_->db.get()) & 0xff;
+    return std::unexpected("article " + std::to_string(article_id) + ": " + what);
+  };
+  Transaction tx(impl_->tx, impl_->Batch());
+  if (auto r = tx.Begin(); !r) return fail(r.error());
+  if (impl_->update_fetch.get() == nullptr) {
+    auto stmt = impl_->db.Prepare("UPDATE articles SET url = ?2, fetched_at = ?3, updated_at = ?4 WHERE id = ?1");
+    if (!stmt) return fail(stmt.error());
+    impl_->update_fetch = std::move(*stmt);
+  }
+  Statement& s = impl_->update_fetch;
+  s.Bind(1, article_id).Bind(2, url).Bind(3, fetched_at).Bind(4, NowUtc());
+  if (auto r = s.Run(); !r) return fail(r.error());
+  if (auto r = tx.Commit(); !r) return fail(r.error());
   return {};
 }
 

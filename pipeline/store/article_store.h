@@ -147,6 +147,11 @@ class ArticleStore {
   std::expected<void, std::string> FinishRun(int64_t run_id, std::string_view status, const RunCounts& counts,
                                             const std::string& errors_json);
 
+  // A later fetch of an article whose content did not change: records its
+  // URL and fetch time (the latest fetch is what a row says, whichever
+  // order the copies came in). In bulk mode it joins the batch.
+  std::expected<void, std::string> UpdateFetch(int64_t article_id, std::string_view url, std::string_view fetched_at);
+
   // runs.records of a warc run: a JSON object of what it read (schema 0006).
   std::expected<void, std::string> SetRunRecords(int64_t run_id, const std::string& records_json);
 
