@@ -3,7 +3,7 @@
 //   build/bench/crawl_bench [pages] [page_bytes] [concurrency]
 //
 // Two measurements, each printed as pages/s and MB/s:
-//   fetcher: `pages` article URLs handed straight to the Fetcher;
+//   fetcher: `pages` article URLs handed straight to the CurlFetcher;
 //   crawl:   one RSS feed listing `pages` items, parsed, canonicalised,
 //            deduplicated and fetched through Crawl().
 // The server (cpp-httplib, concurrency + 2 worker threads, pages gzipped
@@ -15,7 +15,7 @@
 #include <string>
 
 #include "pipeline/crawl/crawler.h"
-#include "pipeline/fetch/fetcher.h"
+#include "pipeline/fetch/curl_fetcher.h"
 #include "tests/support/gzip_test_util.h"
 #include "tests/support/test_http_server.h"
 
@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
   fetch.max_per_host = concurrency;
 
   {
-    cn::Fetcher fetcher(fetch);
+    cn::CurlFetcher fetcher(fetch);
     for (int i = 0; i < pages; ++i) fetcher.Add({http.Url("/a/" + std::to_string(i))});
     size_t bytes = 0;
     int failures = 0;

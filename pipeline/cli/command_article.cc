@@ -9,7 +9,7 @@
 #include "pipeline/article/article_parser.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/page_file.h"
-#include "pipeline/fetch/fetcher.h"
+#include "pipeline/fetch/curl_fetcher.h"
 
 namespace cn {
 
@@ -41,7 +41,7 @@ bool IsUrl(const std::string& s) { return s.starts_with("http://") || s.starts_w
 // operator, so (as for a sources file) its first hop may be a private
 // address; redirects may not.
 FetchResult FetchOne(const std::string& url) {
-  Fetcher fetcher(FetcherOptions{});
+  CurlFetcher fetcher(FetcherOptions{});
   FetchRequest request;
   request.url = url;
   request.operator_supplied = true;

@@ -20,12 +20,15 @@ Output: one JSON object per article page, as soon as it is done, with
   source, url (canonical, as listed), final_url (after redirects), status,
   bytes, content_type, title and published_at (from the feed or sitemap),
   fetched_at, attempts, seconds, skipped ("robots", "unsafe scheme",
-  "private address", "not modified" or ""), skip_detail, error.
+  "refused address", "unsafe redirect", "not modified" or ""), skip_detail,
+  error.
 A per-source summary goes to stderr (unless --quiet).
 
 robots.txt is always obeyed. Without --allow-private, links that resolve to
-loopback, private, link-local or unspecified addresses are refused (the
-feeds named in the sources file itself may be local).
+loopback or private addresses are refused (the feeds named in the sources
+file itself may be local); link-local, documentation, multicast, broadcast
+and every other special-purpose address is refused always. Redirects are
+followed hop by hop and never inherit trust, robots.txt redirects included.
 Exit codes: 0 every source crawled cleanly, 1 some feed or page failed,
 2 bad arguments or sources file.
 )";

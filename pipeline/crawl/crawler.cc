@@ -1,11 +1,10 @@
 #include "pipeline/crawl/crawler.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "pipeline/feeds/feed_parser.h"
+#include "pipeline/fetch/file_fetcher.h"
 #include "pipeline/feeds/sitemap_parser.h"
 #include "pipeline/web/url.h"
 
@@ -25,43 +24,11 @@ struct Pending {
   CandidateArticle candidate;
 };
 
-bool ReadLocalFile(const std::string& url, size_t cap, std::string* out, std::string* error) {
-  std::string path = FileUrlPath(url);
-  std::ifstream in(path, std::ios::binary);
-  if (path.empty() || !in) {
-    *error = url + ": cannot open the file";
-    return false;
-  }
-  out->clear();
-  char buffer[64 * 1024];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    out->append(buffer, static_cast<size_t>(in.gcount()));
-    if (out->size() > cap) {
-      *error = url + ": file exceeds the limit of " + std::to_string(cap) + " bytes";
-      out->clear();
-      return false;
-    }
-  }
-  if (in.bad()) {
-    *error = url + ": read error";
-    return false;
-  }
-  return true;
-}
-
-std::string ContentTypeForPath(const std::string& url) {
-  auto ends = [&](const char* suffix) { return url.ends_with(suffix); };
-  if (ends(".html") || ends(".htm")) return "text/html";
-  if (ends(".xml") || ends(".rss") || ends(".atom") || ends(".rdf")) return "application/xml";
-  if (ends(".txt")) return "text/plain";
-  return "";
-}
-
 class CrawlRun {
  public:
-  CrawlRun(const std::vector<SourceConfig>& sources, const CrawlOptions& options, FetchStateStore* state,
+  CrawlRun(const std::vector<SourceConfig>& sources, const CrawlOptions& options, PageFetcher& fetcher,
            const std::function<void(CrawledPage&&)>& on_page)
-      : options_(options), fetcher_(options.fetch, state), on_page_(on_page) {
+      : options_(options), fetcher_(fetcher), on_page_(on_page) {
     for (const SourceConfig& s : sources)
       if (s.enabled) sources_.push_back(&s);
     reports_.resize(sources_.size());
@@ -109,21 +76,11 @@ class CrawlRun {
                           " sitemaps for this source; the rest ignored");
       return;
     }
-    if (UrlScheme(url) == "file") {
-      std::string body, error;
-      if (!ReadLocalFile(url, options_.max_local_file_bytes, &body, &error)) {
-        ++reports_[source].listings_failed;
-        Error(source, (kind == Kind::kFeed ? "feed " : "sitemap ") + error);
-        ListingDone(source, url, (kind == Kind::kFeed ? "feed " : "sitemap ") + error);
-        return;
-      }
-      ListingDone(source, url, Parse(source, kind, url, body, depth));
-      return;
-    }
     ++listings_pending_[source];
     FetchRequest request;
     request.url = url;
     request.operator_supplied = depth == 0;  // listed in the sources file
+    if (UrlScheme(url) == "file") request.max_body_bytes = options_.max_local_file_bytes;
     request.tag = NewTag(Pending{kind, source, depth, {}});
     fetcher_.Add(std::move(request));
   }
@@ -217,11 +174,21 @@ class CrawlRun {
       ++taken;
       ++report.candidates;
       if (!options_.fetch_articles) continue;
-      if (UrlScheme(c.url) == "file") {
-        DeliverLocalPage(source, std::move(c));
+      if (UrlScheme(c.url) == "file" && UrlScheme(c.listed_in) != "file") {
+        // The feed parsers already keep file: links to local listings; this
+        // holds even if one day they do not: a remote feed reads no file.
+        CrawledPage page;
+        page.source = sources_[source]->name;
+        page.fetch.url = page.fetch.final_url = c.url;
+        page.fetch.skipped = SkipReason::kUnsafeScheme;
+        page.fetch.skip_detail = "a file: link in the remote listing " + c.listed_in + " is not followed";
+        page.candidate = std::move(c);
+        ++report.skipped;
+        Hand(std::move(page));
         continue;
       }
-      if (options_.use_source_delays) fetcher_.SetHostDelay(UrlHost(c.url), sources_[source]->politeness_delay);
+      if (options_.use_source_delays && IsHttpUrl(c.url))
+        fetcher_.SetHostDelay(UrlHost(c.url), sources_[source]->politeness_delay);
       FetchRequest request;
       request.url = c.url;
       request.tag = NewTag(Pending{Kind::kPage, source, 0, std::move(c)});
@@ -247,27 +214,6 @@ class CrawlRun {
     }
     pools_[source].clear();
     return merged;
-  }
-
-  void DeliverLocalPage(size_t source, CandidateArticle candidate) {
-    CrawledPage page;
-    page.source = sources_[source]->name;
-    page.fetch.url = candidate.url;
-    page.fetch.final_url = candidate.url;
-    page.fetch.fetched_at = std::chrono::system_clock::now();
-    std::string error;
-    if (ReadLocalFile(candidate.url, std::min(options_.max_local_file_bytes, options_.fetch.max_body_bytes),
-                      &page.fetch.body, &error)) {
-      page.fetch.status = 200;
-      page.fetch.content_type = ContentTypeForPath(candidate.url);
-      ++reports_[source].fetched;
-    } else {
-      page.fetch.error = error;
-      ++reports_[source].failed;
-      Error(source, "page " + error);
-    }
-    page.candidate = std::move(candidate);
-    Hand(std::move(page));
   }
 
   void OnResult(FetchResult&& result) {
@@ -314,7 +260,7 @@ class CrawlRun {
   }
 
   const CrawlOptions& options_;
-  Fetcher fetcher_;
+  PageFetcher& fetcher_;
   const std::function<void(CrawledPage&&)>& on_page_;
   std::vector<const SourceConfig*> sources_;
   std::vector<SourceReport> reports_;
@@ -339,15 +285,24 @@ bool CrawlSummary::ok() const {
   return std::all_of(sources.begin(), sources.end(), [](const SourceReport& r) { return r.ok(); });
 }
 
-CrawlSummary Crawl(const std::vector<SourceConfig>& sources, const CrawlOptions& options, FetchStateStore* state,
+CrawlSummary Crawl(const std::vector<SourceConfig>& sources, const CrawlOptions& options, PageFetcher& fetcher,
                    const std::function<void(CrawledPage&&)>& on_page) {
-  auto start = std::chrono::steady_clock::now();
-  CrawlRun run(sources, options, state, on_page);
+  Clock& clock = options.fetch.clock != nullptr ? *options.fetch.clock : SystemClock();
+  auto start = clock.Now();
+  CrawlRun run(sources, options, fetcher, on_page);
   CrawlSummary summary;
   summary.sources = run.Run();
   summary.stopped = run.stopped();
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.seconds = std::chrono::duration<double>(clock.Now() - start).count();
   return summary;
+}
+
+CrawlSummary Crawl(const std::vector<SourceConfig>& sources, const CrawlOptions& options, FetchStateStore* state,
+                   const std::function<void(CrawledPage&&)>& on_page) {
+  CurlFetcher network(options.fetch, state);
+  FileFetcher fetcher(std::min(options.max_local_file_bytes, options.fetch.max_body_bytes), &network,
+                      options.fetch.clock);
+  return Crawl(sources, options, fetcher, on_page);
 }
 
 }  // namespace cn

@@ -9,15 +9,17 @@
 // fetched, failed or skipped — is handed to `on_page` as soon as it is done,
 // so a store can write articles while the crawl goes on.
 //
-// Feeds, sitemaps and pages given as file: URLs (or plain paths in the
-// sources file) are read from disk, so a fixture set crawls offline; links
-// to file: pages are only followed from local feeds.
+// Every feed, sitemap and page is fetched through a PageFetcher
+// (page_fetcher.h). Feeds, sitemaps and pages given as file: URLs (or plain
+// paths in the sources file) are read from disk by the FileFetcher, so a
+// fixture set crawls offline; links to file: pages are only followed from
+// local feeds.
 //
 // Failure isolation: a source whose feeds fail still gets its sitemaps
 // crawled, and no source's failure stops another. Every problem lands in
 // that source's SourceReport::errors, naming the URL.
 //
-// Thread safety: Crawl() runs on the calling thread (one libcurl event
+// Thread safety: Crawl() runs on the calling thread (the fetcher's event
 // loop); `on_page` and `already_stored` are called on that thread.
 #pragma once
 
@@ -28,7 +30,8 @@
 
 #include "pipeline/crawl/sources_config.h"
 #include "pipeline/fetch/fetch_state.h"
-#include "pipeline/fetch/fetcher.h"
+#include "pipeline/fetch/curl_fetcher.h"
+#include "pipeline/fetch/page_fetcher.h"
 
 namespace cn {
 
@@ -101,6 +104,13 @@ struct CrawlSummary {
   bool ok() const;  // no source reported an error
 };
 
+// Crawls through `fetcher` (tests pass a FileFetcher alone, or a CurlFetcher
+// on a test clock).
+CrawlSummary Crawl(const std::vector<SourceConfig>& sources, const CrawlOptions& options, PageFetcher& fetcher,
+                   const std::function<void(CrawledPage&&)>& on_page);
+
+// Crawls through the real fetchers: a FileFetcher for file: URLs in front of
+// a CurlFetcher built from options.fetch and `state` (null: no conditional GET).
 CrawlSummary Crawl(const std::vector<SourceConfig>& sources, const CrawlOptions& options, FetchStateStore* state,
                    const std::function<void(CrawledPage&&)>& on_page);
 

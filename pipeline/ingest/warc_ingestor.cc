@@ -295,7 +295,7 @@ void WarcIngestor::HandleRecord(const WarcRecord& record, const std::string& inp
   ArticleSentiment sentiment;
   SentimentToStore to_store;
   if (sentiment_) {
-    sentiment = sentiment_.score(article.text);
+    sentiment = sentiment_.score({article.title, article.text, figures});
     to_store = {&sentiment, sentiment_.version};
   }
   if (store_ == nullptr) {
@@ -307,15 +307,15 @@ void WarcIngestor::HandleRecord(const WarcRecord& record, const std::string& inp
   }
   auto outcome = store_->UpsertArticle(article, figures, to_store, kExtractorVersion);
   if (!outcome) {
-    const int code = store_->last_error_code();
-    if (code == SQLITE_CONSTRAINT || code == SQLITE_TOOBIG || code == SQLITE_MISMATCH) {
+    // A bad article fails alone; a busy or broken database stops the run.
+    if (outcome.error().kind == StoreErrorKind::kBadArticle) {
       ++result_.counts.articles_failed;
-      AddError({input, article.canonical_url, outcome.error()});
-      observer_.Error(article.canonical_url + ": " + outcome.error());
+      AddError({input, article.canonical_url, outcome.error().message});
+      observer_.Error(outcome.error().message);
       return;
     }
-    result_.fatal_error = outcome.error();
-    observer_.Error(outcome.error());
+    result_.fatal_error = outcome.error().message;
+    observer_.Error(outcome.error().message);
     return;
   }
   if (*outcome == UpsertOutcome::kUnchanged) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "pipeline/fetch/fetcher.h"
+#include "pipeline/fetch/curl_fetcher.h"
 
 namespace cn {
 
@@ -42,7 +42,7 @@ void UrlByteSource::Transfer() {
     std::lock_guard<std::mutex> lock(mutex_);
     return closing_ || (options_.cancelled && options_.cancelled());
   };
-  Fetcher fetcher(fetch);
+  CurlFetcher fetcher(fetch);
   FetchRequest request;
   request.url = url_;
   request.operator_supplied = true;

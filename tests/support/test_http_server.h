@@ -1,7 +1,9 @@
 // Test helper: a real HTTP server on 127.0.0.1 at an ephemeral port
 // (cpp-httplib), started and stopped by the test that owns it. Tests add
 // routes through server() before Start(); the helper records every request
-// (path and arrival time) so tests can count hits and check spacing.
+// (path and arrival time) so tests can count hits and check spacing. With
+// UseClock(), arrival times come from that clock (a ManualClock shared with
+// the fetcher under test), so spacing is checked without sleeping.
 //
 // Only 127.0.0.1 is ever bound; nothing here sends traffic anywhere else.
 // Handlers that stall must poll stopping() so Stop() never waits long.
@@ -16,6 +18,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "pipeline/web/clock.h"
 
 namespace cn::testing {
 
@@ -34,7 +38,7 @@ class TestHttpServer {
     port_ = server_.bind_to_any_port("127.0.0.1");
     server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
       std::lock_guard<std::mutex> lock(mutex_);
-      hits_[req.path].push_back(Clock::now());
+      hits_[req.path].push_back(clock_ != nullptr ? clock_->Now() : Clock::now());
       requests_.push_back(req.path);
       headers_[req.path] = req.headers;
       return httplib::Server::HandlerResponse::Unhandled;
@@ -43,6 +47,8 @@ class TestHttpServer {
   ~TestHttpServer() { Stop(); }
 
   httplib::Server& server() { return server_; }
+  // Before Start(); `clock` must outlive the server.
+  void UseClock(cn::Clock* clock) { clock_ = clock; }
   int port() const { return port_; }
   std::string Url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
 
@@ -93,6 +99,7 @@ class TestHttpServer {
   std::thread thread_;
   int port_ = -1;
   std::atomic<bool> stopping_{false};
+  cn::Clock* clock_ = nullptr;
   mutable std::mutex mutex_;
   std::map<std::string, std::vector<Clock::time_point>> hits_;
   std::map<std::string, httplib::Headers> headers_;

@@ -107,7 +107,7 @@ TEST(CrawlCliTest, CrawlsTheLoopbackServer) {
   auto refused = RunBinary("crawl --max-articles 2 --sources " + toml, false);
   auto refused_lines = JsonLines(refused.out);
   ASSERT_EQ(refused_lines.size(), 2u) << refused.out;
-  for (const auto& j : refused_lines) EXPECT_EQ(j["skipped"], "private address") << j.dump();
+  for (const auto& j : refused_lines) EXPECT_EQ(j["skipped"], "refused address") << j.dump();
 }
 
 TEST(CrawlCliTest, BadArgumentsAreUsageErrors) {

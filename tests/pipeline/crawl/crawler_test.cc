@@ -7,13 +7,16 @@
 
 #include <map>
 
+#include "pipeline/fetch/file_fetcher.h"
 #include "tests/support/fixture_file.h"
+#include "tests/support/manual_clock.h"
 #include "tests/support/test_http_server.h"
 
 namespace cn {
 namespace {
 
 using namespace std::chrono_literals;
+using TestClock = testing::TestHttpServer::Clock;
 
 CrawlOptions LoopbackCrawlOptions() {
   CrawlOptions o;
@@ -140,11 +143,49 @@ TEST_F(CrawlerTest, LinksFromFeedsToPrivateAddressesAreRefusedByDefault) {
   int refused = 0;
   for (const auto& [url, page] : pages) {
     if (url.ends_with("/private.html")) EXPECT_EQ(page.fetch.skipped, SkipReason::kRobots);  // robots first
-    else EXPECT_EQ(page.fetch.skipped, SkipReason::kPrivateAddress) << url;
-    refused += page.fetch.skipped == SkipReason::kPrivateAddress;
+    else EXPECT_EQ(page.fetch.skipped, SkipReason::kRefusedAddress) << url;
+    refused += page.fetch.skipped == SkipReason::kRefusedAddress;
   }
   EXPECT_EQ(refused, 3);
   EXPECT_EQ(http_.Hits("/articles/a.html"), 0);
+}
+
+// issue 15 item 1, for every request kind the crawler makes: a feed and a
+// sitemap from the sources file may be on loopback, robots.txt of their host
+// too, but none of their redirects may go to another private address.
+TEST(CrawlerRedirectTest, NoRedirectOfAnyRequestKindInheritsTrust) {
+  testing::TestHttpServer target;
+  target.server().Get("/(.*)", [](const httplib::Request&, httplib::Response& res) { res.set_content("secret", "text/plain"); });
+  target.Start();
+  testing::TestHttpServer feed_host, sitemap_host, robots_host;
+  feed_host.server().Get("/feed.xml", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(target.Url("/feed"), 302);
+  });
+  sitemap_host.server().Get("/sitemap.xml", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(target.Url("/sitemap"), 301);
+  });
+  robots_host.server().Get("/robots.txt", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(target.Url("/robots"), 307);
+  });
+  robots_host.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<rss><channel><item><link>/a.html</link></item></channel></rss>", "application/rss+xml");
+  });
+  for (auto* server : {&feed_host, &sitemap_host, &robots_host}) server->Start();
+
+  CrawlOptions o = LoopbackCrawlOptions();
+  o.fetch.allow_private_addresses = false;  // as in production
+  SourceConfig source;
+  source.name = "Redirecting";
+  source.politeness_delay = 0ms;
+  source.feeds = {feed_host.Url("/feed.xml"), robots_host.Url("/feed.xml")};
+  source.sitemaps = {sitemap_host.Url("/sitemap.xml")};
+  CrawlSummary summary = Crawl({source}, o, nullptr, [](CrawledPage&&) {});
+  EXPECT_TRUE(target.Requests().empty()) << "a redirect reached " << target.Requests()[0];
+  const SourceReport& r = summary.sources[0];
+  EXPECT_EQ(r.listings_failed, 3);
+  ASSERT_EQ(r.errors.size(), 3u);
+  for (const std::string& e : r.errors) EXPECT_NE(e.find("unsafe redirect"), std::string::npos) << e;
+  EXPECT_EQ(robots_host.Hits("/feed.xml"), 0);
 }
 
 TEST_F(CrawlerTest, AlreadyStoredPagesAreNotFetchedAndDryRunFetchesNothing) {
@@ -173,6 +214,40 @@ TEST_F(CrawlerTest, ShouldStopEndsTheCrawlAtOnce) {
                                [&](CrawledPage&&) { ++delivered; });
   EXPECT_EQ(delivered, 2);
   EXPECT_TRUE(summary.stopped);
+}
+
+TEST_F(CrawlerTest, SourcePolitenessDelaySpacesItsPagesOnTheClock) {
+  testing::ManualClock clock;
+  http_.UseClock(&clock);
+  CrawlOptions o = LoopbackCrawlOptions();
+  o.fetch.clock = &clock;
+  SourceConfig source = Source("Loopback", {"/feed.xml"});
+  source.politeness_delay = 3000ms;
+  CrawlSummary summary;
+  auto pages = CrawlToMap({source}, o, &summary);
+  EXPECT_EQ(summary.sources[0].fetched, 3);
+  // robots.txt, the feed, then a, b and c, each 3 s after the one before (one host).
+  std::vector<TestClock::time_point> starts;
+  for (const char* path : {"/robots.txt", "/feed.xml", "/articles/a.html", "/articles/b.html", "/articles/c.html"}) {
+    auto times = http_.HitTimes(path);
+    ASSERT_EQ(times.size(), 1u) << path;
+    starts.push_back(times[0]);
+  }
+  std::sort(starts.begin(), starts.end());
+  for (size_t i = 1; i < starts.size(); ++i)
+    EXPECT_EQ(std::chrono::duration_cast<std::chrono::milliseconds>(starts[i] - starts[i - 1]).count(), 3000) << i;
+  EXPECT_DOUBLE_EQ(summary.seconds, 12.0);
+}
+
+TEST(OfflineCrawlTest, AFileFetcherAloneCrawlsTheFixtureSet) {
+  auto sources = LoadSources(testing::FixturePath("fixtures/crawl/offline/sources.toml"));
+  ASSERT_TRUE(sources.has_value()) << sources.error();
+  FileFetcher files(1u << 20);
+  int pages = 0;
+  CrawlSummary summary = Crawl(*sources, CrawlOptions{}, files, [&](CrawledPage&&) { ++pages; });
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(summary.sources[0].fetched, 2);
+  EXPECT_EQ(summary.sources[0].failed, 1);
 }
 
 TEST(OfflineCrawlTest, SourcesFileWithPathsCrawlsFromDisk) {

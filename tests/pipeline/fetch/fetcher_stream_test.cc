@@ -2,7 +2,7 @@
 // against a real loopback server.
 #include <gtest/gtest.h>
 
-#include "pipeline/fetch/fetcher.h"
+#include "pipeline/fetch/curl_fetcher.h"
 #include "tests/support/test_http_server.h"
 
 namespace cn {
@@ -30,7 +30,7 @@ std::string BigBody() {
 
 FetchResult FetchStreamed(TestHttpServer& server, const std::string& path, const FetcherOptions& options,
                           std::string* received, size_t stop_after = SIZE_MAX, int* pieces = nullptr) {
-  Fetcher fetcher(options);
+  CurlFetcher fetcher(options);
   FetchRequest request;
   request.url = server.Url(path);
   request.operator_supplied = true;  // its first hop may be 127.0.0.1

@@ -2,7 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/fetch/fetcher.h"
+#include "pipeline/fetch/curl_fetcher.h"
+#include "tests/support/manual_clock.h"
 #include "tests/support/test_http_server.h"
 
 namespace cn {
@@ -93,7 +94,7 @@ FetcherOptions LoopbackOptions() {
   return o;
 }
 
-std::vector<FetchResult> FetchAll(Fetcher& fetcher, const std::vector<std::string>& urls) {
+std::vector<FetchResult> FetchAll(CurlFetcher& fetcher, const std::vector<std::string>& urls) {
   for (const std::string& u : urls) fetcher.Add({u});
   std::vector<FetchResult> results;
   fetcher.Run([&](FetchResult&& r) { results.push_back(std::move(r)); });
@@ -107,7 +108,7 @@ TEST(RobotsFetchTest, DisallowedUrlIsSkippedNotFetched) {
   });
   http.server().Get("/(.*)", [](const httplib::Request&, httplib::Response& res) { res.set_content("page", "text/html"); });
   http.Start();
-  Fetcher fetcher(LoopbackOptions());
+  CurlFetcher fetcher(LoopbackOptions());
   auto results = FetchAll(fetcher, {http.Url("/private/secret"), http.Url("/private/ok"), http.Url("/public")});
   ASSERT_EQ(results.size(), 3u);
   int skipped = 0;
@@ -127,19 +128,27 @@ TEST(RobotsFetchTest, DisallowedUrlIsSkippedNotFetched) {
 
 TEST(RobotsFetchTest, CrawlDelayIsHonoured) {
   testing::TestHttpServer http;
+  testing::ManualClock clock;
+  std::mutex mutex;
+  std::vector<Clock::TimePoint> arrivals;
   http.server().Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("User-agent: cryptonews\nCrawl-delay: 1\n", "text/plain");
   });
-  http.server().Get("/(.*)", [](const httplib::Request&, httplib::Response& res) { res.set_content("page", "text/html"); });
+  http.server().Get("/(.*)", [&](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(mutex);
+    arrivals.push_back(clock.Now());
+    res.set_content("page", "text/html");
+  });
   http.Start();
-  Fetcher fetcher(LoopbackOptions());
+  FetcherOptions options = LoopbackOptions();
+  options.clock = &clock;
+  CurlFetcher fetcher(options);
   auto results = FetchAll(fetcher, {http.Url("/a"), http.Url("/b")});
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(fetcher.HostDelay(http.Url("/")), 1000ms);
-  auto a = http.HitTimes("/a"), b = http.HitTimes("/b");
-  ASSERT_EQ(a.size(), 1u);
-  ASSERT_EQ(b.size(), 1u);
-  EXPECT_GE(std::chrono::duration<double>(b[0] - a[0]).count(), 0.9);
+  std::lock_guard<std::mutex> lock(mutex);
+  ASSERT_EQ(arrivals.size(), 2u);
+  EXPECT_EQ(std::chrono::duration_cast<std::chrono::milliseconds>(arrivals[1] - arrivals[0]).count(), 1000);
 }
 
 TEST(RobotsFetchTest, ServerErrorOnRobotsDisallowsTheHost) {
@@ -147,7 +156,7 @@ TEST(RobotsFetchTest, ServerErrorOnRobotsDisallowsTheHost) {
   http.server().Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) { res.status = 503; });
   http.server().Get("/(.*)", [](const httplib::Request&, httplib::Response& res) { res.set_content("page", "text/html"); });
   http.Start();
-  Fetcher fetcher(LoopbackOptions());
+  CurlFetcher fetcher(LoopbackOptions());
   auto results = FetchAll(fetcher, {http.Url("/a")});
   ASSERT_EQ(results.size(), 1u);
   EXPECT_EQ(results[0].skipped, SkipReason::kRobots);
@@ -159,11 +168,77 @@ TEST(RobotsFetchTest, MissingRobotsAllowsEverything) {
   testing::TestHttpServer http;
   http.server().Get("/a", [](const httplib::Request&, httplib::Response& res) { res.set_content("page", "text/html"); });
   http.Start();
-  Fetcher fetcher(LoopbackOptions());
+  CurlFetcher fetcher(LoopbackOptions());
   auto results = FetchAll(fetcher, {http.Url("/a")});
   ASSERT_EQ(results.size(), 1u);
   EXPECT_TRUE(results[0].ok()) << results[0].error;
   EXPECT_EQ(http.Hits("/robots.txt"), 1);
+}
+
+// issue 15 item 1: a feed from the sources file may live on loopback, and its
+// host's robots.txt is read with that trust on its first hop; a redirect of
+// robots.txt must not carry the trust anywhere else.
+TEST(RobotsFetchTest, RedirectOfRobotsTxtInheritsNoTrust) {
+  testing::TestHttpServer target;  // stands for 169.254.169.254 or an internal service
+  target.server().Get("/(.*)", [](const httplib::Request&, httplib::Response& res) { res.set_content("secret", "text/plain"); });
+  target.Start();
+  testing::TestHttpServer site;
+  site.server().Get("/robots.txt", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(target.Url("/latest/meta-data/"), 302);
+  });
+  site.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) { res.set_content("<rss/>", "application/rss+xml"); });
+  site.Start();
+  FetcherOptions options = LoopbackOptions();
+  options.allow_private_addresses = false;
+  CurlFetcher fetcher(options);
+  FetchRequest feed{site.Url("/feed.xml")};
+  feed.operator_supplied = true;
+  fetcher.Add(feed);
+  std::vector<FetchResult> results;
+  fetcher.Run([&](FetchResult&& r) { results.push_back(std::move(r)); });
+  EXPECT_TRUE(target.Requests().empty()) << "the robots.txt redirect reached " << target.Requests()[0];
+  ASSERT_EQ(results.size(), 1u);
+  // robots.txt could not be read safely: nothing on the host is fetched.
+  EXPECT_EQ(results[0].skipped, SkipReason::kUnsafeRedirect);
+  EXPECT_NE(results[0].skip_detail.find("robots.txt"), std::string::npos) << results[0].skip_detail;
+  EXPECT_NE(results[0].skip_detail.find(target.Url("/latest/meta-data/")), std::string::npos) << results[0].skip_detail;
+  EXPECT_NE(results[0].skip_detail.find("loopback address 127.0.0.1"), std::string::npos) << results[0].skip_detail;
+  EXPECT_EQ(site.Hits("/feed.xml"), 0);
+}
+
+TEST(RobotsFetchTest, RedirectOfRobotsTxtToAnotherSchemeDisallowsTheHost) {
+  testing::TestHttpServer site;
+  site.server().Get("/robots.txt", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect("file:///etc/passwd", 301);
+  });
+  site.server().Get("/a", [](const httplib::Request&, httplib::Response& res) { res.set_content("page", "text/html"); });
+  site.Start();
+  CurlFetcher fetcher(LoopbackOptions());
+  auto results = FetchAll(fetcher, {site.Url("/a")});
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].skipped, SkipReason::kUnsafeRedirect);
+  EXPECT_NE(results[0].skip_detail.find("file:///etc/passwd"), std::string::npos) << results[0].skip_detail;
+  EXPECT_EQ(site.Hits("/a"), 0);
+}
+
+TEST(RobotsFetchTest, SafeRedirectOfRobotsTxtIsFollowedHopByHop) {
+  testing::TestHttpServer site;
+  site.server().Get("/robots.txt", [&](const httplib::Request&, httplib::Response& res) { res.set_redirect("/r1", 301); });
+  site.server().Get("/r1", [&](const httplib::Request&, httplib::Response& res) { res.set_redirect("/r2.txt", 302); });
+  site.server().Get("/r2.txt", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("User-agent: *\nDisallow: /private\n", "text/plain");
+  });
+  site.server().Get("/(.*)", [](const httplib::Request&, httplib::Response& res) { res.set_content("page", "text/html"); });
+  site.Start();
+  CurlFetcher fetcher(LoopbackOptions());
+  auto results = FetchAll(fetcher, {site.Url("/private/x"), site.Url("/public")});
+  ASSERT_EQ(results.size(), 2u);
+  for (const FetchResult& r : results) {
+    if (r.url.ends_with("/public")) EXPECT_TRUE(r.ok()) << r.error;
+    else EXPECT_EQ(r.skipped, SkipReason::kRobots) << r.url;
+  }
+  EXPECT_EQ(site.Hits("/r2.txt"), 1);
+  EXPECT_EQ(site.Hits("/private/x"), 0);
 }
 
 }  // namespace

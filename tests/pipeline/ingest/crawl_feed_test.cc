@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/fetch/fetcher.h"
+#include "pipeline/fetch/curl_fetcher.h"
 #include "pipeline/store/article_store.h"
 #include "pipeline/store/sqlite_fetch_state.h"
 #include "tests/support/fixture_file.h"
@@ -58,7 +58,7 @@ TEST(FetchStateOverSqliteTest, ConditionalGetAcrossRunsWithTheDatabase) {
     ASSERT_TRUE(store.has_value()) << store.error();
     auto state = SqliteFetchStateStore::Create(store->db());
     ASSERT_TRUE(state.has_value()) << state.error();
-    Fetcher fetcher(options, state->get());
+    CurlFetcher fetcher(options, state->get());
     fetcher.Add({http.Url("/feed")});
     std::vector<FetchResult> results;
     fetcher.Run([&](FetchResult&& r) { results.push_back(std::move(r)); });

@@ -75,7 +75,7 @@ TEST(ArticleStoreBulkTest, AFailedArticleUndoesOnlyItselfAndTheBatchGoesOn) {
   bad.kind = static_cast<FigureKind>(99);  // fails the kind CHECK
   auto r = store->UpsertArticle(MakeArticle("bad", "y", "only-the-bad-source"), {TwoFigures()[0], bad}, {}, 1);
   ASSERT_FALSE(r);
-  EXPECT_EQ(store->last_error_code(), SQLITE_CONSTRAINT);
+  EXPECT_EQ(r.error().kind, StoreErrorKind::kBadArticle) << r.error().message;
   ASSERT_TRUE(store->UpsertArticle(MakeArticle("after", "z"), TwoFigures(), {}, 1));
   ASSERT_TRUE(store->EndBulk());
   EXPECT_EQ(CountFromOutside(path, "SELECT count(*) FROM articles"), 2);

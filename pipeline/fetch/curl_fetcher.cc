@@ -1,4 +1,4 @@
-#include "pipeline/fetch/fetcher.h"
+#include "pipeline/fetch/curl_fetcher.h"
 
 #include <curl/curl.h>
 #include <sys/socket.h>
@@ -18,7 +18,7 @@ namespace cn {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using TimePoint = Clock::TimePoint;
 using std::chrono::milliseconds;
 
 struct EasyDeleter {
@@ -46,8 +46,8 @@ struct Job {
   bool trusted = false;  // this hop may reach private addresses
   bool conditional = true;
   bool started = false;
-  Clock::time_point first_start{};
-  Clock::time_point not_before{};
+  TimePoint first_start{};
+  TimePoint not_before{};
 };
 
 // One libcurl easy transfer in flight.
@@ -72,10 +72,11 @@ enum class RobotsState { kUnknown, kFetching, kReady };
 struct Host {
   std::deque<Job> waiting;
   int active = 0;
-  Clock::time_point next_start{};
+  TimePoint next_start{};
   RobotsState robots_state = RobotsState::kUnknown;
   RobotsRules rules;
   std::string robots_note;  // why everything is disallowed, when it is
+  SkipReason robots_skip = SkipReason::kRobots;  // what a page disallowed by `rules` is skipped for
   milliseconds delay{0};
 };
 
@@ -107,15 +108,15 @@ size_t OnWrite(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
-// Called before each connect: refuse private addresses without sending a packet.
+// Called before each connect, with the address about to be connected to:
+// refuse it (address_policy.h) without sending a packet. Checking the address
+// actually used, not a name resolved earlier, leaves DNS rebinding no gap.
 curl_socket_t OnOpenSocket(void* user, curlsocktype, curl_sockaddr* address) {
   auto* t = static_cast<Transfer*>(user);
-  if (!t->allow_private) {
-    std::string reason = BlockedAddressReason(&address->addr);
-    if (!reason.empty()) {
-      t->refused_address = reason;
-      return CURL_SOCKET_BAD;
-    }
+  std::string reason = BlockedAddressReason(&address->addr, t->allow_private);
+  if (!reason.empty()) {
+    t->refused_address = reason;
+    return CURL_SOCKET_BAD;
   }
   return socket(address->family, address->socktype, address->protocol);
 }
@@ -124,8 +125,8 @@ curl_socket_t OnOpenSocket(void* user, curlsocktype, curl_sockaddr* address) {
 // pass OnOpenSocket for this transfer).
 int OnPrereq(void* user, char* primary_ip, char*, int, int) {
   auto* t = static_cast<Transfer*>(user);
-  if (t->allow_private || primary_ip == nullptr) return CURL_PREREQFUNC_OK;
-  std::string reason = BlockedAddressReason(std::string_view(primary_ip));
+  if (primary_ip == nullptr) return CURL_PREREQFUNC_OK;
+  std::string reason = BlockedAddressReason(std::string_view(primary_ip), t->allow_private);
   if (reason.empty()) return CURL_PREREQFUNC_OK;
   t->refused_address = reason;
   return CURL_PREREQFUNC_ABORT;
@@ -161,26 +162,14 @@ std::string HostName(const std::string& host_key) { return host_key.substr(0, ho
 
 }  // namespace
 
-const char* SkipReasonName(SkipReason reason) {
-  switch (reason) {
-    case SkipReason::kNone:
-      return "";
-    case SkipReason::kRobots:
-      return "robots";
-    case SkipReason::kUnsafeScheme:
-      return "unsafe scheme";
-    case SkipReason::kPrivateAddress:
-      return "private address";
-    case SkipReason::kNotModified:
-      return "not modified";
-  }
-  return "";
-}
-
-class Fetcher::Impl {
+class CurlFetcher::Impl {
  public:
   Impl(const FetcherOptions& options, FetchStateStore* state)
-      : options_(options), state_(state), multi_(curl_multi_init()), random_(std::random_device{}()) {}
+      : options_(options),
+        state_(state),
+        clock_(options.clock != nullptr ? *options.clock : SystemClock()),
+        multi_(curl_multi_init()),
+        random_(std::random_device{}()) {}
 
   ~Impl() {
     for (auto& [easy, transfer] : active_) curl_multi_remove_handle(multi_.get(), easy);
@@ -224,16 +213,23 @@ class Fetcher::Impl {
         break;
       }
       if (outstanding_ == 0 && active_.empty()) break;
-      Clock::time_point now = Clock::now();
+      TimePoint now = clock_.Now();
       PromoteDelayed(now);
       StartReady(now);
       if (!ready_.empty()) continue;
+      if (active_.empty()) {
+        // Only time can move things on (a politeness gap, a backoff): wait
+        // on the clock, at most kMaxWait at a time so `cancelled` is polled.
+        clock_.SleepUntil(std::min(NextDeadline(now), now + kMaxWait));
+        continue;
+      }
       int running = 0;
       curl_multi_perform(multi_.get(), &running);
       ReadCompletions();
-      if (!ready_.empty()) continue;
-      int wait_ms = WaitMilliseconds(Clock::now());
-      curl_multi_poll(multi_.get(), nullptr, 0, wait_ms, nullptr);
+      if (!ready_.empty() || active_.empty()) continue;  // nothing in flight: wait on the clock
+      auto wait = std::chrono::duration_cast<milliseconds>(NextDeadline(clock_.Now()) - clock_.Now());
+      curl_multi_poll(multi_.get(), nullptr, 0, static_cast<int>(std::clamp<int64_t>(wait.count(), 0, kMaxWait.count())),
+                      nullptr);
     }
   }
 
@@ -244,15 +240,16 @@ class Fetcher::Impl {
     result.attempts = job.total_attempts;
     result.redirects = job.redirects;
     result.tag = job.request.tag;
-    result.fetched_at = std::chrono::system_clock::now();
-    if (job.started)
-      result.seconds = std::chrono::duration<double>(Clock::now() - job.first_start).count();
+    result.fetched_at = clock_.WallNow();
+    if (job.started) result.seconds = std::chrono::duration<double>(clock_.Now() - job.first_start).count();
     if (state_ != nullptr) RecordState(job, result);
     ready_.push_back(std::move(result));
   }
 
   void RecordState(const Job& job, const FetchResult& result) {
-    if (result.skipped == SkipReason::kRobots || result.skipped == SkipReason::kUnsafeScheme) return;
+    if (result.skipped == SkipReason::kRobots || result.skipped == SkipReason::kUnsafeScheme ||
+        result.skipped == SkipReason::kUnsafeRedirect)
+      return;
     FetchState state = state_->Get(job.request.url).value_or(FetchState{});
     state.last_status = result.status;
     state.last_error = result.error;
@@ -315,7 +312,7 @@ class Fetcher::Impl {
     HostFor(key).waiting.push_back(std::move(job));
   }
 
-  void PromoteDelayed(Clock::time_point now) {
+  void PromoteDelayed(TimePoint now) {
     std::vector<Job> still;
     for (Job& job : delayed_) {
       if (job.not_before <= now) HostFor(UrlHostKey(job.current_url)).waiting.push_front(std::move(job));
@@ -324,7 +321,7 @@ class Fetcher::Impl {
     delayed_.swap(still);
   }
 
-  void StartReady(Clock::time_point now) {
+  void StartReady(TimePoint now) {
     for (auto& [key, host] : hosts_) {
       while (!host.waiting.empty()) {
         if (static_cast<int>(active_.size()) >= options_.max_connections) return;
@@ -337,7 +334,7 @@ class Fetcher::Impl {
           std::string path = UrlPathAndQuery(front.current_url);
           if (!host.rules.IsAllowed(path)) {
             FetchResult r;
-            r.skipped = SkipReason::kRobots;
+            r.skipped = host.robots_skip;
             r.skip_detail = !host.robots_note.empty()
                                 ? host.robots_note
                                 : "robots.txt of " + HostName(key) + " disallows " + path + " (rule 'Disallow: " +
@@ -356,7 +353,7 @@ class Fetcher::Impl {
     }
   }
 
-  void StartRobots(const std::string& key, Host& host, const Job& trigger, Clock::time_point now) {
+  void StartRobots(const std::string& key, Host& host, const Job& trigger, TimePoint now) {
     host.robots_state = RobotsState::kFetching;
     Job job;
     job.current_url = RobotsTxtUrl(trigger.current_url);
@@ -365,12 +362,14 @@ class Fetcher::Impl {
     StartTransfer(key, host, std::move(job), /*robots=*/true, now);
   }
 
-  void StartTransfer(const std::string& key, Host& host, Job job, bool robots, Clock::time_point now) {
+  void StartTransfer(const std::string& key, Host& host, Job job, bool robots, TimePoint now) {
     auto t = std::make_unique<Transfer>();
     t->easy.reset(curl_easy_init());
     t->robots = robots;
     t->host_key = key;
-    t->max_body = robots ? kMaxRobotsBytes : options_.max_body_bytes;
+    t->max_body = robots                              ? kMaxRobotsBytes
+                  : job.request.max_body_bytes > 0 ? job.request.max_body_bytes
+                                                   : options_.max_body_bytes;
     t->allow_private = job.trusted;
     CURL* e = t->easy.get();
     curl_easy_setopt(e, CURLOPT_URL, job.current_url.c_str());
@@ -384,10 +383,10 @@ class Fetcher::Impl {
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->error_buffer);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    // Page redirects are followed here, hop by hop (scheme, address and
-    // robots checks on each); robots.txt may follow them inside libcurl.
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, robots ? 1L : 0L);
-    curl_easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(options_.max_redirects));
+    // Redirects are never followed inside libcurl: every hop, robots.txt's
+    // too, comes back here so the scheme, the address policy (with the
+    // hop's own trust) and robots.txt are checked on it.
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_USERAGENT, options_.user_agent.c_str());
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl decodes
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
@@ -437,22 +436,78 @@ class Fetcher::Impl {
       curl_multi_remove_handle(multi_.get(), easy);
       Host& host = HostFor(t->host_key);
       --host.active;
-      if (t->robots) FinishRobots(host, *t, rc);
+      if (t->robots) FinishRobots(t->host_key, host, *t, rc);
       else FinishPage(*t, rc);
     }
   }
 
-  void FinishRobots(Host& host, Transfer& t, CURLcode rc) {
-    host.robots_state = RobotsState::kReady;
+  // The Location of a redirect response, or "" when `status` is none.
+  static std::string RedirectTarget(CURL* easy, long status) {
+    if (status < 300 || status >= 400 || status == 304) return "";
+    char* location = nullptr;
+    curl_easy_getinfo(easy, CURLINFO_REDIRECT_URL, &location);
+    return location != nullptr ? location : "";
+  }
+
+  // A redirect hop never inherits the trust of the hop before it.
+  void FollowRedirect(Job& job, const std::string& target) {
+    job.current_url = target;
+    ++job.redirects;
+    job.hop_attempts = 0;
+    job.trusted = options_.allow_private_addresses;
+    job.conditional = false;
+  }
+
+  // robots.txt could not be read safely: every page of the host is skipped
+  // for `reason` with `note`, and nothing of the host is fetched.
+  void DisallowHost(Host& host, SkipReason reason, std::string note) {
+    host.rules = RobotsRules::DisallowAll();
+    host.robots_skip = reason;
+    host.robots_note = std::move(note);
+  }
+
+  void FinishRobots(const std::string& key, Host& host, Transfer& t, CURLcode rc) {
+    Job& job = t.job;
     long status = 0;
     curl_easy_getinfo(t.easy.get(), CURLINFO_RESPONSE_CODE, &status);
-    if ((rc == CURLE_OK || t.too_large) && status >= 200 && status < 300) {
+    const std::string host_name = HostName(key);
+    if (rc == CURLE_OK) {
+      std::string target = RedirectTarget(t.easy.get(), status);
+      if (!target.empty()) {
+        if (!IsHttpUrl(target)) {
+          DisallowHost(host, SkipReason::kUnsafeRedirect,
+                       "robots.txt of " + host_name + " redirects to '" + target.substr(0, 300) +
+                           "'; only http and https are followed, so nothing on " + host_name + " is fetched");
+        } else if (job.redirects < options_.max_redirects) {
+          FollowRedirect(job, target);
+          StartTransfer(key, host, std::move(job), /*robots=*/true, clock_.Now());
+          return;  // still fetching
+        } else {
+          // RFC 9309 2.3.1.2: after too many redirects robots.txt counts as unavailable.
+          host.rules = RobotsRules::AllowAll();
+        }
+        host.robots_state = RobotsState::kReady;
+        return;
+      }
+    }
+    host.robots_state = RobotsState::kReady;
+    if (!t.refused_address.empty()) {
+      if (job.redirects > 0) {
+        DisallowHost(host, SkipReason::kUnsafeRedirect,
+                     "robots.txt of " + host_name + " redirects to " + job.current_url.substr(0, 300) +
+                         ", which resolves to the refused " + t.refused_address + "; so nothing on " + host_name +
+                         " is fetched");
+      } else {
+        // The host itself is refused: each page reports that on its own.
+        host.rules = RobotsRules::AllowAll();
+      }
+    } else if ((rc == CURLE_OK || t.too_large) && status >= 200 && status < 300) {
       host.rules = RobotsRules::Parse(t.body, options_.robots_token);
     } else if (rc == CURLE_OK && status >= 500) {
       // RFC 9309 2.3.1.4: a server error means "assume complete disallow".
-      host.rules = RobotsRules::DisallowAll();
-      host.robots_note = "robots.txt of " + HostName(t.host_key) + " answered HTTP " + std::to_string(status) +
-                         ", which counts as disallowing everything";
+      DisallowHost(host, SkipReason::kRobots,
+                   "robots.txt of " + host_name + " answered HTTP " + std::to_string(status) +
+                       ", which counts as disallowing everything");
     } else {
       // 4xx: no rules. Unreachable: the page fetch will report its own error.
       host.rules = RobotsRules::AllowAll();
@@ -471,7 +526,7 @@ class Fetcher::Impl {
   }
 
   void Retry(Job job, milliseconds delay) {
-    job.not_before = Clock::now() + delay;
+    job.not_before = clock_.Now() + delay;
     delayed_.push_back(std::move(job));
   }
 
@@ -484,11 +539,15 @@ class Fetcher::Impl {
     FetchResult r;
     CURL* e = t.easy.get();
     if (rc != CURLE_OK) {
-      if (!t.refused_address.empty()) {
-        r.skipped = SkipReason::kPrivateAddress;
-        r.skip_detail = job.current_url + " resolves to a " + t.refused_address;
+      if (!t.refused_address.empty() && job.redirects > 0) {
+        r.skipped = SkipReason::kUnsafeRedirect;
+        r.skip_detail = job.request.url + " redirects to " + job.current_url + ", which resolves to the refused " +
+                        t.refused_address;
+      } else if (!t.refused_address.empty()) {
+        r.skipped = SkipReason::kRefusedAddress;
+        r.skip_detail = job.current_url + " resolves to the refused " + t.refused_address;
       } else if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
-        r.error = job.current_url + ": body exceeds the limit of " + std::to_string(options_.max_body_bytes) +
+        r.error = job.current_url + ": body exceeds the limit of " + std::to_string(t.max_body) +
                   " bytes; transfer aborted";
       } else if (t.receiver_stopped) {
         r.error = job.current_url + ": transfer stopped by the receiver after " + std::to_string(t.streamed) +
@@ -510,33 +569,24 @@ class Fetcher::Impl {
 
     long status = 0;
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
-    if (status >= 300 && status < 400 && status != 304) {
-      char* location = nullptr;
-      curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &location);
-      if (location != nullptr) {
-        std::string target = location;
-        if (job.redirects >= options_.max_redirects) {
-          r.status = status;
-          r.error = job.request.url + ": more than " + std::to_string(options_.max_redirects) +
-                    " redirects (last to " + target.substr(0, 300) + ")";
-          Deliver(job, std::move(r));
-          return;
-        }
-        if (!IsHttpUrl(target)) {
-          r.status = status;
-          r.skipped = SkipReason::kUnsafeScheme;
-          r.skip_detail = job.current_url + " redirects to '" + target.substr(0, 300) + "'; only http and https are followed";
-          Deliver(job, std::move(r));
-          return;
-        }
-        job.current_url = target;
-        ++job.redirects;
-        job.hop_attempts = 0;
-        job.trusted = options_.allow_private_addresses;
-        job.conditional = false;
-        Enqueue(std::move(job));
+    if (std::string target = RedirectTarget(e, status); !target.empty()) {
+      if (job.redirects >= options_.max_redirects) {
+        r.status = status;
+        r.error = job.request.url + ": more than " + std::to_string(options_.max_redirects) +
+                  " redirects (last to " + target.substr(0, 300) + ")";
+        Deliver(job, std::move(r));
         return;
       }
+      if (!IsHttpUrl(target)) {
+        r.status = status;
+        r.skipped = SkipReason::kUnsafeRedirect;
+        r.skip_detail = job.current_url + " redirects to '" + target.substr(0, 300) + "'; only http and https are followed";
+        Deliver(job, std::move(r));
+        return;
+      }
+      FollowRedirect(job, target);
+      Enqueue(std::move(job));
+      return;
     }
     if (IsRetryableStatus(status) && job.hop_attempts < options_.max_tries) {
       curl_off_t retry_after = 0;
@@ -572,18 +622,23 @@ class Fetcher::Impl {
     Deliver(job, std::move(r));
   }
 
-  int WaitMilliseconds(Clock::time_point now) const {
-    Clock::time_point next = now + milliseconds(200);
+  // The earliest time a delayed retry or a host's next request may start
+  // (`now` + kMaxWait when there is none).
+  TimePoint NextDeadline(TimePoint now) const {
+    TimePoint next = now + kMaxWait;
     for (const Job& job : delayed_) next = std::min(next, job.not_before);
     for (const auto& [key, host] : hosts_)
       if (!host.waiting.empty() && host.active < options_.max_per_host && host.robots_state != RobotsState::kFetching)
         next = std::min(next, host.next_start);
-    auto ms = std::chrono::duration_cast<milliseconds>(next - now).count();
-    return static_cast<int>(std::clamp<int64_t>(ms, 0, 200));
+    return std::max(next, now);
   }
+
+  // Longest single wait, so `cancelled` and Stop() are seen promptly.
+  static constexpr milliseconds kMaxWait{200};
 
   FetcherOptions options_;
   FetchStateStore* state_;
+  Clock& clock_;
   std::unique_ptr<CURLM, MultiDeleter> multi_;
   std::mt19937_64 random_;
   std::map<std::string, Host> hosts_;
@@ -595,23 +650,23 @@ class Fetcher::Impl {
   bool stopping_ = false;
 };
 
-Fetcher::Fetcher(FetcherOptions options, FetchStateStore* state) : options_(std::move(options)) {
+CurlFetcher::CurlFetcher(FetcherOptions options, FetchStateStore* state) : options_(std::move(options)) {
   GlobalInitOnce();
   impl_ = std::make_unique<Impl>(options_, state);
 }
 
-Fetcher::~Fetcher() = default;
+CurlFetcher::~CurlFetcher() = default;
 
-void Fetcher::Add(FetchRequest request) { impl_->Add(std::move(request)); }
+void CurlFetcher::Add(FetchRequest request) { impl_->Add(std::move(request)); }
 
-void Fetcher::SetHostDelay(const std::string& host, std::chrono::milliseconds delay) {
+void CurlFetcher::SetHostDelay(const std::string& host, std::chrono::milliseconds delay) {
   impl_->SetHostDelay(host, delay);
 }
 
-void Fetcher::Run(const Callback& on_result) { impl_->Run(on_result); }
+void CurlFetcher::Run(const Callback& on_result) { impl_->Run(on_result); }
 
-void Fetcher::Stop() { impl_->Stop(); }
+void CurlFetcher::Stop() { impl_->Stop(); }
 
-std::chrono::milliseconds Fetcher::HostDelay(const std::string& url) const { return impl_->HostDelay(url); }
+std::chrono::milliseconds CurlFetcher::HostDelay(const std::string& url) const { return impl_->HostDelay(url); }
 
 }  // namespace cn

@@ -1,4 +1,4 @@
--- cryptonews schema, migration 6: WARC input, merged shards.
+-- cryptonews schema, migration 8: WARC input, merged shards.
 --
 -- runs gains the commands 'warc' (bulk input from WARC files) and 'merge'
 -- (shard databases joined into one), a `records` column for what a warc run

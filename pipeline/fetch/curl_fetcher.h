@@ -1,18 +1,27 @@
-// Fetcher: polite, bounded HTTP(S) fetching on one libcurl multi event loop
-// (no thread per request).
+// CurlFetcher: polite, bounded HTTP(S) fetching on one libcurl multi event
+// loop (no thread per request); the network PageFetcher (page_fetcher.h).
 //
 // What it promises for every request handed to Add():
 //   - exactly one FetchResult is delivered to the Run() callback, whatever
 //     happens (success, HTTP error, network error, timeout, refusal);
-//   - only http and https are spoken, also on every redirect hop (redirects
-//     are followed by the Fetcher itself, at most max_redirects hops);
-//   - addresses that are loopback, private, link-local, unspecified or
-//     multicast are refused before any packet is sent, unless
-//     allow_private_addresses is set or the request is operator_supplied
-//     (then only its first hop may go there: a redirect never inherits it);
+//   - only http and https are spoken, also on every redirect hop. Redirects
+//     are never followed inside libcurl: the fetcher follows them itself, at
+//     most max_redirects hops, for every request and for robots.txt alike,
+//     checking scheme, address and (for pages) robots.txt on each hop;
+//   - addresses the address policy refuses (address_policy.h: loopback,
+//     private, link-local, documentation, multicast, every IANA
+//     special-purpose range) are refused at connect time, on the address
+//     actually connected to (so a DNS answer that changes between checks
+//     cannot slip through) and again on a reused connection — unless
+//     allow_private_addresses is set, or the request is operator_supplied:
+//     then only its first hop may go there, and its host's robots.txt on its
+//     own first hop. A redirect never inherits that trust; a redirect to a
+//     refused scheme or address is skipped as kUnsafeRedirect;
 //   - robots.txt of each host is fetched once, cached and obeyed (including
 //     Crawl-delay, capped at max_crawl_delay); a disallowed URL is skipped
-//     with the blocking rule in the result, never fetched;
+//     with the blocking rule in the result, never fetched. When robots.txt
+//     redirects to a refused scheme or address, nothing on the host is
+//     fetched (kUnsafeRedirect), as RFC 9309 asks for an unreachable file;
 //   - at most max_connections transfers at once, at most max_per_host per
 //     host, and per host a gap of at least the politeness delay between the
 //     starts of two requests;
@@ -27,10 +36,14 @@
 //     a 304 is reported as skipped "not modified"; the store is updated after
 //     every request.
 //
-// Thread safety: a Fetcher is used from one thread. Add() may be called
+// Time: delays, backoff and Retry-After are measured on options.clock and
+// waited for through it (clock.h) whenever no transfer is in flight, so a
+// test clock makes them instant; libcurl's own timeouts stay in real time.
+//
+// Thread safety: a CurlFetcher is used from one thread. Add() may be called
 // before Run() and from inside the Run() callback (to fetch pages found in
 // a feed); Run() returns when every added request has been delivered.
-// The FetchStateStore must outlive the Fetcher.
+// The FetchStateStore and the clock must outlive the CurlFetcher.
 #pragma once
 
 #include <chrono>
@@ -39,9 +52,10 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <string_view>
 
 #include "pipeline/fetch/fetch_state.h"
+#include "pipeline/fetch/page_fetcher.h"
+#include "pipeline/web/clock.h"
 
 namespace cn {
 
@@ -74,77 +88,29 @@ struct FetcherOptions {
   // interrupts its wait): when it returns true, Run() drops everything queued
   // or in flight and returns, like Stop(). Ingest uses it for SIGTERM/SIGINT.
   std::function<bool()> cancelled;
+  Clock* clock = nullptr;  // nullptr: SystemClock(); must outlive the fetcher
 };
 
-enum class SkipReason {
-  kNone,
-  kRobots,          // robots.txt disallows the URL
-  kUnsafeScheme,    // not http(s), also when a redirect pointed elsewhere (file:, ftp:, ...)
-  kPrivateAddress,  // resolves to loopback/private/link-local/unspecified
-  kNotModified,     // 304 to a conditional GET
-};
-
-// "robots", "unsafe scheme", "private address", "not modified", or "".
-const char* SkipReasonName(SkipReason reason);
-
-struct FetchRequest {
-  std::string url;
-  // Typed by the operator (sources file, command line), so its first hop may
-  // go to a private address (an intranet feed); redirects never inherit it.
-  bool operator_supplied = false;
-  bool conditional = true;  // send validators from the FetchStateStore
-  uint64_t tag = 0;         // caller's cookie, copied into the result
-  // When set, a 2xx body is handed over piece by piece as it arrives (on
-  // the Run() thread, from inside the transfer) instead of being collected
-  // in FetchResult::body, which stays empty; max_body_bytes still caps it.
-  // Returning false aborts the transfer. Once a byte was handed over the
-  // request is not retried (the receiver cannot take bytes back): a broken
-  // transfer is an error saying how far it got. For large downloads (a WARC
-  // file); pages use the collected body.
-  std::function<bool(std::string_view piece)> on_body;
-};
-
-struct FetchResult {
-  std::string url;        // as requested
-  std::string final_url;  // after redirects (the URL the body came from)
-  long status = 0;        // last HTTP status, 0 when no response
-  std::string content_type, etag, last_modified;
-  std::string body;   // decompressed bytes as received (no charset conversion)
-  std::string error;  // "" on success; else what failed, naming the URL
-  SkipReason skipped = SkipReason::kNone;
-  std::string skip_detail;  // the robots rule, the refused scheme/address, ...
-  int attempts = 0;         // requests made for this URL, all hops
-  int redirects = 0;
-  std::chrono::system_clock::time_point fetched_at;
-  double seconds = 0;  // from the first attempt's start to delivery
-  uint64_t tag = 0;
-
-  // A 2xx body was received and nothing was skipped or failed.
-  bool ok() const { return skipped == SkipReason::kNone && error.empty() && status >= 200 && status < 300; }
-};
-
-class Fetcher {
+class CurlFetcher final : public PageFetcher {
  public:
-  using Callback = std::function<void(FetchResult&&)>;
+  // `state` may be null (no conditional GET); it must outlive the fetcher.
+  explicit CurlFetcher(FetcherOptions options, FetchStateStore* state = nullptr);
+  ~CurlFetcher() override;
+  CurlFetcher(const CurlFetcher&) = delete;
+  CurlFetcher& operator=(const CurlFetcher&) = delete;
 
-  // `state` may be null (no conditional GET); it must outlive the Fetcher.
-  explicit Fetcher(FetcherOptions options, FetchStateStore* state = nullptr);
-  ~Fetcher();
-  Fetcher(const Fetcher&) = delete;
-  Fetcher& operator=(const Fetcher&) = delete;
-
-  void Add(FetchRequest request);
+  void Add(FetchRequest request) override;
   // Sets the politeness delay for one host (the host name, "example.com",
   // covering every port) in place of the options' delay; robots.txt
   // Crawl-delay can still raise it. Call before Run() or from its callback.
-  void SetHostDelay(const std::string& host, std::chrono::milliseconds delay);
+  void SetHostDelay(const std::string& host, std::chrono::milliseconds delay) override;
   // Runs the event loop until every added request has been delivered, or
   // until Stop().
-  void Run(const Callback& on_result);
+  void Run(const Callback& on_result) override;
   // Called from the Run() callback: aborts the transfers in flight, drops
   // the queued requests and makes Run() return; no further results are
   // delivered (the one exception to "exactly one result per request").
-  void Stop();
+  void Stop() override;
 
   // Effective delay for a host key after robots.txt was read (for tests and
   // progress output).
