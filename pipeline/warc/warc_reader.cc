@@ -121,6 +121,11 @@ WarcReader::Impl::HeaderEnd WarcReader::Impl::FindHeaderEnd(size_t* size) {
 // line beginning "WARC/1." right after a line break, a gzip member start
 // or a break. Bytes passed over are dropped as they go.
 void WarcReader::Impl::Resync(uint64_t from) {
+  // Decoded bytes can vanish after they were seen (a broken gzip member's
+  // output is dropped when the break is found), so `from` may lie past what
+  // is left: then the scan starts at what there is.
+  const size_t have = stream_.Fill(1);
+  if (from > stream_.Tell() + have) from = stream_.Tell() + have;
   bool after_newline = from > stream_.Tell() && stream_.data()[from - stream_.Tell() - 1] == '\n';
   stream_.Skip(static_cast<size_t>(from - stream_.Tell()));
   for (;;) {
