@@ -92,7 +92,7 @@ int ReprocessCommand::Run() {
     display.Error(*e);
   }
   // Every failed article left an error, so errors alone mean "partial".
-  std::string status = !fatal.empty() ? "failed" : !errors.empty() ? "partial" : "ok";
+  RunStatus status = !fatal.empty() ? RunStatus::kFailed : !errors.empty() ? RunStatus::kPartial : RunStatus::kOk;
   if (!fatal.empty()) {
     errors.push_back({"", db_path_, fatal});
     display.Error(fatal);
