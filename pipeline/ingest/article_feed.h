@@ -32,7 +32,7 @@ struct SourceOutcome {
   std::string source;
   int feeds_ok = 0;                 // feeds and sitemaps read (or unchanged since last run)
   int feeds_failed = 0;
-  std::vector<std::string> errors;  // feed/sitemap problems, each naming its URL
+  std::vector<FeedError> errors;  // feed/sitemap problems; `url` is the feed or sitemap
 };
 
 // The sink's answer to one article.

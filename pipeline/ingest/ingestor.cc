@@ -21,7 +21,7 @@ IngestResult Ingestor::Run(ArticleFeed& feed) {
   auto run_id = store_.BeginRun("ingest");
   if (!run_id) {
     result_.fatal_error = run_id.error();
-    result_.status = "failed";
+    result_.status = RunStatus::kFailed;
     return result_;
   }
   result_.run_id = *run_id;
@@ -29,16 +29,31 @@ IngestResult Ingestor::Run(ArticleFeed& feed) {
 
   const RunCounts& c = result_.counts;
   if (auto e = store_.CheckpointError()) AddError({"", store_.db().path(), *e});
-  if (!result_.fatal_error.empty()) result_.status = "failed";
-  else if (StopRequested()) result_.status = "interrupted";
-  else if (c.feeds_failed > 0 || c.articles_failed > 0 || failures_) result_.status = "partial";
-  else result_.status = "ok";
+  if (!result_.fatal_error.empty()) {
+    result_.status = RunStatus::kFailed;
+  } else if (StopRequested()) {
+    result_.status = RunStatus::kInterrupted;
+  } else if (NothingWorked(c)) {
+    result_.status = RunStatus::kFailed;
+    result_.nothing_worked = true;
+  } else if (c.feeds_failed > 0 || c.articles_failed > 0 || failures_) {
+    result_.status = RunStatus::kPartial;
+  } else {
+    result_.status = RunStatus::kOk;
+  }
   if (!result_.fatal_error.empty()) result_.errors.push_back({"", store_.db().path(), result_.fatal_error});
   if (auto r = store_.FinishRun(result_.run_id, result_.status, c, ErrorsJson(result_.errors)); !r) {
     if (result_.fatal_error.empty()) result_.fatal_error = r.error();
-    result_.status = "failed";
+    result_.status = RunStatus::kFailed;
+    result_.nothing_worked = false;
   }
   return result_;
+}
+
+bool NothingWorked(const RunCounts& c) {
+  const int64_t stored = c.articles_new + c.articles_updated + c.articles_unchanged;
+  if (stored > 0) return false;
+  return (c.feeds_ok == 0 && c.feeds_failed > 0) || c.articles_failed > 0;
 }
 
 bool Ingestor::StopRequested() const { return options_.stop_requested && options_.stop_requested(); }
@@ -134,9 +149,9 @@ void Ingestor::OnArticleNotModified(std::string_view, std::string_view url) {
 void Ingestor::OnSourceDone(const SourceOutcome& outcome) {
   result_.counts.feeds_ok += outcome.feeds_ok;
   result_.counts.feeds_failed += outcome.feeds_failed;
-  for (const std::string& error : outcome.errors) {
-    AddError({outcome.source, "", error});
-    observer_.Error(outcome.source + ": " + error);
+  for (const FeedError& error : outcome.errors) {
+    AddError(error);
+    observer_.Error(outcome.source + ": " + error.error);
   }
 }
 

@@ -43,8 +43,16 @@ struct IngestResult {
   int64_t skipped_old = 0;       // older than --since
   std::vector<FeedError> errors;
   std::string fatal_error;       // non-empty: the run could not go on
-  std::string status;            // the runs.status written: ok, partial, failed, interrupted
+  RunStatus status = RunStatus::kRunning;  // the runs.status written
+  // status is kFailed because nothing worked (NothingWorked), not for a fatal error.
+  bool nothing_worked = false;
 };
+
+// A run in which something was tried and nothing worked: no article was
+// stored or found unchanged, and either every feed and sitemap failed (none
+// was read) or at least one page failed. A dead network or DNS ends here,
+// never as 'partial'. A run with nothing to do (empty feeds) is not one.
+bool NothingWorked(const RunCounts& counts);
 
 class Ingestor : private FeedSink {
  public:

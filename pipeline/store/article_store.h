@@ -42,6 +42,7 @@
 #include "extractors/figure.h"
 #include "extractors/sentiment.h"
 #include "pipeline/store/article_record.h"
+#include "pipeline/store/run_status.h"
 #include "pipeline/store/sqlite_handle.h"
 #include "pipeline/store/store_error.h"
 
@@ -154,7 +155,7 @@ class ArticleStore {
   // as 'interrupted' (the caller holds the ingest lock, so none is alive).
   // FinishRun first brings the full-text index up to date.
   std::expected<int64_t, std::string> BeginRun(std::string_view command);
-  std::expected<void, std::string> FinishRun(int64_t run_id, std::string_view status, const RunCounts& counts,
+  std::expected<void, std::string> FinishRun(int64_t run_id, RunStatus status, const RunCounts& counts,
                                             const std::string& errors_json);
 
   // A later fetch of an article whose content did not change: records its
