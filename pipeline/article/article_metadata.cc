@@ -1,6 +1,5 @@
 #include "pipeline/article/article_metadata.h"
 
-#include <libxml/uri.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 
 #include "pipeline/article/html_document.h"
 #include "pipeline/web/date_time.h"
+#include "pipeline/web/url.h"
 
 namespace cn {
 
@@ -200,19 +200,6 @@ std::string FirstMeta(const PageFacts& facts, std::initializer_list<const char*>
   return "";
 }
 
-std::string ResolveUrl(const std::string& href, const std::string& base) {
-  if (href.empty()) return "";
-  if (base.empty()) return href;
-  struct XmlCharFreer {
-    void operator()(xmlChar* p) const { xmlFree(p); }
-  };
-  std::unique_ptr<xmlChar, XmlCharFreer> built(
-      xmlBuildURI(reinterpret_cast<const xmlChar*>(href.c_str()),
-                  reinterpret_cast<const xmlChar*>(base.c_str())));
-  if (!built) return href;
-  return reinterpret_cast<const char*>(built.get());
-}
-
 bool LooksLikeUrl(std::string_view s) {
   return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("/");
 }
@@ -317,7 +304,10 @@ ArticleMetadata ExtractMetadata(const xmlNode* root, const std::string& page_url
 
   std::string canonical = facts.canonical;
   if (canonical.empty()) canonical = FirstMeta(facts, {"og:url"});
-  m.canonical_url = canonical.empty() ? page_url : ResolveUrl(CollapseWhitespace(canonical), page_url);
+  // Through the resolver the feed links go through (web/url.h), so a page
+  // and the feed that listed it name the article alike. A link that does not
+  // resolve (mailto:, javascript:, garbage) is no identity: the page URL is.
+  m.canonical_url = canonical.empty() ? page_url : ResolveUrl(page_url, canonical).value_or(page_url);
   return m;
 }
 
