@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "pipeline/article/html_document.h"
+#include "pipeline/web/ascii_text.h"
 #include "pipeline/web/date_time.h"
 #include "pipeline/web/url.h"
 
@@ -17,13 +18,6 @@ namespace cn {
 namespace {
 
 using nlohmann::json;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // Everything the metadata step needs, gathered in one walk of the tree.
 struct PageFacts {
@@ -48,7 +42,7 @@ void Gather(const xmlNode* root, PageFacts* facts) {
       facts->html_lang = std::string(Attribute(n, "lang"));
       if (facts->html_lang.empty()) facts->html_lang = std::string(Attribute(n, "xml:lang"));
     } else if (tag == "script") {
-      if (Lower(Attribute(n, "type")).find("ld+json") != std::string::npos) {
+      if (ascii::ToLower(Attribute(n, "type")).find("ld+json") != std::string::npos) {
         std::string text;
         for (const xmlNode* c = n->children; c != nullptr; c = c->next)
           if (c->content != nullptr) text.append(reinterpret_cast<const char*>(c->content));
@@ -62,9 +56,9 @@ void Gather(const xmlNode* root, PageFacts* facts) {
       if (key.empty()) key = Attribute(n, "http-equiv");
       std::string_view content = Attribute(n, "content");
       if (content.empty()) content = Attribute(n, "datetime");
-      if (!key.empty() && !content.empty()) facts->meta[Lower(key)].emplace_back(content);
+      if (!key.empty() && !content.empty()) facts->meta[ascii::ToLower(key)].emplace_back(content);
     } else if (tag == "link") {
-      if (facts->canonical.empty() && Lower(Attribute(n, "rel")) == "canonical")
+      if (facts->canonical.empty() && ascii::ToLower(Attribute(n, "rel")) == "canonical")
         facts->canonical = std::string(Attribute(n, "href"));
     } else if (tag == "title") {
       if (facts->title_tag.empty()) {
@@ -101,7 +95,7 @@ bool IsArticleType(const json& type) {
       "socialmediaposting", "report"};
   auto one = [](const json& t) {
     if (!t.is_string()) return false;
-    std::string name = Lower(t.get_ref<const std::string&>());
+    std::string name = ascii::ToLower(t.get_ref<const std::string&>());
     if (auto slash = name.rfind('/'); slash != std::string::npos) name = name.substr(slash + 1);
     return std::find(std::begin(kTypes), std::end(kTypes), name) != std::end(kTypes);
   };

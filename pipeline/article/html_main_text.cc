@@ -8,6 +8,7 @@
 
 #include "pipeline/article/html_class_hints.h"
 #include "pipeline/article/html_document.h"
+#include "pipeline/web/ascii_text.h"
 
 namespace cn {
 
@@ -53,17 +54,10 @@ TagClass Classify(std::string_view tag) {
   return TagClass::kInline;
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool IsHidden(const xmlNode* n) {
   for (const xmlAttr* a = n->properties; a != nullptr; a = a->next)
     if (a->name != nullptr && xmlStrcasecmp(a->name, BAD_CAST "hidden") == 0) return true;
-  std::string style = LowerAscii(Attribute(n, "style"));
+  std::string style = ascii::ToLower(Attribute(n, "style"));
   if (!style.empty()) {
     std::erase(style, ' ');
     if (style.find("display:none") != std::string::npos ||
@@ -72,7 +66,7 @@ bool IsHidden(const xmlNode* n) {
   }
   std::string_view aria = Attribute(n, "aria-hidden");
   if (aria == "true") return true;
-  std::string role = LowerAscii(Attribute(n, "role"));
+  std::string role = ascii::ToLower(Attribute(n, "role"));
   return role == "navigation" || role == "banner" || role == "contentinfo" ||
          role == "complementary" || role == "menu" || role == "menubar" || role == "dialog" ||
          role == "alertdialog" || role == "search";
@@ -484,7 +478,7 @@ class Extractor {
   static bool IsLeftover(const std::string& line) {
     if (line.starts_with("The post ") && line.find(" appeared first on ") != std::string::npos)
       return true;
-    std::string lower = LowerAscii(line);
+    std::string lower = ascii::ToLower(line);
     static constexpr std::array<std::string_view, 11> kPointers = {
         "related reading", "related:",          "read more:",          "read also:",
         "also read:",      "see also:",         "suggested reading:", "recommended reading:",
