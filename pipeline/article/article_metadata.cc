@@ -194,6 +194,18 @@ std::string FirstMeta(const PageFacts& facts, std::initializer_list<const char*>
   return "";
 }
 
+// Through the resolver the feed links go through (web/url.h), so a page and
+// the feed that listed it name the article alike. A link that does not
+// resolve (mailto:, javascript:, garbage) is no identity: the page URL is.
+// Against a page known only by a file path (`cryptonews article FILE`), a
+// relative link is shown as the page wrote it.
+std::string CanonicalUrl(const std::string& link, const std::string& page_url) {
+  if (link.empty()) return page_url;
+  if (auto resolved = ResolveUrl(page_url, link)) return *resolved;
+  if (UrlScheme(page_url).empty() && UrlScheme(link).empty()) return CollapseWhitespace(link);
+  return page_url;
+}
+
 bool LooksLikeUrl(std::string_view s) {
   return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("/");
 }
@@ -298,10 +310,7 @@ ArticleMetadata ExtractMetadata(const xmlNode* root, const std::string& page_url
 
   std::string canonical = facts.canonical;
   if (canonical.empty()) canonical = FirstMeta(facts, {"og:url"});
-  // Through the resolver the feed links go through (web/url.h), so a page
-  // and the feed that listed it name the article alike. A link that does not
-  // resolve (mailto:, javascript:, garbage) is no identity: the page URL is.
-  m.canonical_url = canonical.empty() ? page_url : ResolveUrl(page_url, canonical).value_or(page_url);
+  m.canonical_url = CanonicalUrl(canonical, page_url);
   return m;
 }
 

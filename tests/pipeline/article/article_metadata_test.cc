@@ -143,6 +143,14 @@ TEST(ArticleMetadataTest, CanonicalLinksResolveAsFeedLinksDo) {
   }
 }
 
+TEST(ArticleMetadataTest, PageKnownOnlyByAFilePathKeepsARelativeCanonicalLinkAsWritten) {
+  HtmlDocument doc = HtmlDocument::Parse("<html><head><link rel=\"canonical\" href=\"/markets/a\"></head></html>");
+  EXPECT_EQ(ExtractMetadata(doc.root(), "saved/page.html", kFetchTime).canonical_url, "/markets/a");
+  HtmlDocument absolute =
+      HtmlDocument::Parse("<html><head><link rel=\"canonical\" href=\"https://News.example/a#top\"></head></html>");
+  EXPECT_EQ(ExtractMetadata(absolute.root(), "saved/page.html", kFetchTime).canonical_url, "https://news.example/a");
+}
+
 TEST(ArticleMetadataTest, EmptyPageHasNoMetadata) {
   ArticleMetadata m = ExtractMetadata(nullptr, "https://news.example/x", kFetchTime);
   EXPECT_EQ(m.title, "");
