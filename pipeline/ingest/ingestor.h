@@ -4,7 +4,8 @@
 //
 // An article whose canonical URL and content hash are already stored is
 // skipped before extraction (counted unchanged). A failed article or feed is
-// reported and counted; only a database error stops the run, or a stop
+// reported and counted, a bad article (StoreError kind kBadArticle, e.g. one
+// without URL) included; only a busy or broken database stops the run, or a stop
 // request (IngestOptions::stop_requested), which is checked between articles:
 // the article being stored is committed whole, the run row says
 // 'interrupted' with its counts.
