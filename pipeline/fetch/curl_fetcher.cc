@@ -31,9 +31,11 @@ struct SlistDeleter {
   void operator()(curl_slist* l) const { curl_slist_free_all(l); }
 };
 
-void GlobalInitOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+// libcurl's process-wide set-up, once; its result, for the error of every
+// transfer that then cannot start.
+CURLcode GlobalInitOnce() {
+  static const CURLcode result = curl_global_init(CURL_GLOBAL_DEFAULT);
+  return result;
 }
 
 // One requested URL on its way through retries and redirects.
@@ -361,9 +363,31 @@ class CurlFetcher::Impl {
     StartTransfer(key, host, std::move(job), /*robots=*/true, now);
   }
 
+  // A transfer libcurl cannot set up (out of memory, a failed global init):
+  // the page gets an error result; a robots.txt fetch counts as unavailable
+  // (RFC 9309: allow all), so the host's pages start, and fail the same way.
+  void FailToStart(Host& host, Job job, bool robots, const std::string& why) {
+    if (robots) {
+      host.rules = RobotsRules::AllowAll();
+      host.robots_state = RobotsState::kReady;
+      return;
+    }
+    FetchResult r;
+    r.error = job.current_url + ": cannot start the transfer: " + why;
+    Deliver(job, std::move(r));
+  }
+
   void StartTransfer(const std::string& key, Host& host, Job job, bool robots, TimePoint now) {
     auto t = std::make_unique<Transfer>();
+    if (!multi_) return FailToStart(host, std::move(job), robots, "curl_multi_init failed");
     t->easy.reset(curl_easy_init());
+    if (!t->easy) {
+      const CURLcode init = GlobalInitOnce();
+      return FailToStart(host, std::move(job), robots,
+                         std::string("curl_easy_init failed") +
+                             (init != CURLE_OK ? std::string(" (curl_global_init: ") + curl_easy_strerror(init) + ")"
+                                               : ""));
+    }
     t->robots = robots;
     t->host_key = key;
     t->max_body = robots                              ? kMaxRobotsBytes
@@ -398,27 +422,37 @@ class CurlFetcher::Impl {
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, options_.verify_tls ? 1L : 0L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, options_.verify_tls ? 2L : 0L);
 
-    curl_slist* headers = curl_slist_append(
-        nullptr,
+    // curl_slist_append returns null, leaving the list as it was, when it
+    // cannot allocate: the list is kept by t->headers at every step.
+    auto append = [&t](const std::string& header) {
+      if (curl_slist* longer = curl_slist_append(t->headers.get(), header.c_str())) {
+        (void)t->headers.release();
+        t->headers.reset(longer);
+        return true;
+      }
+      return false;
+    };
+    bool headers_ok = append(
         "Accept: text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
         "application/xml;q=0.9,*/*;q=0.8");
     if (job.conditional && state_ != nullptr) {
       if (auto state = state_->Get(job.request.url)) {
-        if (!state->etag.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + state->etag).c_str());
+        if (!state->etag.empty()) headers_ok = headers_ok && append("If-None-Match: " + state->etag);
         if (!state->last_modified.empty())
-          headers = curl_slist_append(headers, ("If-Modified-Since: " + state->last_modified).c_str());
+          headers_ok = headers_ok && append("If-Modified-Since: " + state->last_modified);
       }
     }
-    t->headers.reset(headers);
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers);
+    if (!headers_ok) return FailToStart(host, std::move(job), robots, "curl_slist_append failed");
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers.get());
 
+    if (const CURLMcode added = curl_multi_add_handle(multi_.get(), e); added != CURLM_OK)
+      return FailToStart(host, std::move(job), robots, std::string("curl_multi_add_handle: ") + curl_multi_strerror(added));
     ++job.hop_attempts;
     ++job.total_attempts;
     if (!job.started) job.first_start = now, job.started = true;
     t->job = std::move(job);
     ++host.active;
     host.next_start = now + host.delay;
-    curl_multi_add_handle(multi_.get(), e);
     active_.emplace(e, std::move(t));
   }
 

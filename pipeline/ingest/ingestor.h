@@ -4,10 +4,12 @@
 //
 // An article whose canonical URL and content hash are already stored is
 // skipped before extraction (counted unchanged). A failed article or feed is
-// reported and counted; a refused link is counted by reason and listed in the
-// run's errors too (a robots.txt refusal alone leaves the run 'ok'; one by
-// the address policy or an unsafe redirect makes it 'partial', since it
-// points at something an operator should look at); only a database error stops the run, or a stop
+// reported and counted, a bad article (StoreError kind kBadArticle, e.g. one
+// without URL) included. A refused link is counted by reason and listed in
+// the run's errors too (a robots.txt refusal alone leaves the run 'ok'; one
+// by the address policy or an unsafe redirect makes it 'partial', since it
+// points at something an operator should look at). Only a busy or broken
+// database stops the run, or a stop
 // request (IngestOptions::stop_requested), which is checked between articles:
 // the article being stored is committed whole, the run row says
 // 'interrupted' with its counts.
