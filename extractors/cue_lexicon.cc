@@ -48,7 +48,8 @@ const Table& CueTable() {
                    "recovered", "recovery", "upside", "hike", "grew", "growth", "grow", "growing",
                    "uptick", "green", "boosted", "skyrocketed", "rocketed", "leapt", "leaped", "popped",
                    "outperformed", "gainer", "gainers", "appreciation", "appreciated", "ascended",
-                   "inflows", "inflow", "bounced", "bounce", "ripped", "upswing", "higher by", "in the green"});
+                   "inflows", "inflow", "bounced", "bounce", "ripped", "upswing", "higher by", "in the green", "roi",
+                   "exploding", "explodes", "expanded", "expands", "expanding", "extend", "extends", "extended"});
     add(Cue::kDown, {"down", "fell", "fall", "falls", "falling", "fallen", "drop", "dropped", "drops",
                      "dropping", "decline", "declined", "declines", "declining", "lost", "lose", "loses",
                      "losing", "loss", "losses", "slid", "slide", "slides", "sliding", "slip", "slipped",

@@ -51,6 +51,32 @@ bool NamesAPriceLevel(const SentenceAnalysis& s, const CueHit& cue) {
   return false;
 }
 
+// "of BTC", "in ETH", "for SOL", or a metric or side word right after the
+// coin ("Bitcoin shorts", "ETH open interest").
+bool TiedMentionAfter(const SentenceAnalysis& s, const AssetMention& m) {
+  const cn_lower_span<6> before(s.text.substr(m.begin > 5 ? m.begin - 5 : 0, std::min<size_t>(m.begin, 5)));
+  const std::string_view b = before.view();
+  if (b.ends_with(" of ") || b.ends_with(" in ") || b.ends_with(" for ") || b.ends_with(" on ")) return true;
+  for (const CueHit& h : s.cues)
+    if (h.begin >= m.end && h.begin - m.end <= 2 &&
+        (h.cue == Cue::kLong || h.cue == Cue::kShort || h.cue == Cue::kLiquidation || h.cue == Cue::kVolume ||
+         h.cue == Cue::kOpenInterest || h.cue == Cue::kMarketCap || h.cue == Cue::kEtf))
+      return true;
+  return false;
+}
+
+// "$2.2 million fine", "a $20 billion loan": the noun right after the amount
+// says it is no market figure, whatever metric the sentence names.
+bool NamesNoFigure(const SentenceAnalysis& s, const Quantity& q) {
+  const cn_lower_span<20> after(s.text.substr(q.end));
+  const std::string_view r = after.view();
+  for (std::string_view w : {" fine", " penalty", " loan", " raise", " round", " in funding", " funding",
+                             " settlement", " bounty", " giveaway", " grant", " investment", " deal", " acquisition",
+                             " contract", " budget", " lawsuit", " bail", " stake", " purchase", " buyback"})
+    if (r.starts_with(w)) return true;
+  return false;
+}
+
 constexpr Cue kMetricCues[] = {Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest,
                                Cue::kEtf, Cue::kInflow, Cue::kOutflow};
 bool IsMetricCue(Cue c) { return std::find(std::begin(kMetricCues), std::end(kMetricCues), c) != std::end(kMetricCues); }
@@ -75,6 +101,14 @@ bool TiedAfter(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue) 
 // word (another amount, a price word) stands between.
 bool TiedBefore(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue, size_t reach) {
   if (cue.end > q.begin || q.begin - cue.end > reach || !s.SameClause(cue.begin, q.begin)) return false;
+  // "ETF demand pushed Bitcoin toward $131,000": a coin between, not tied to
+  // the metric ("inflows for Bitcoin"), is the subject of another phrase.
+  for (const AssetMention& m : s.assets)
+    if (m.begin >= cue.end && m.end <= q.begin) {
+      const cn_lower_span<6> lead(s.text.substr(m.begin > 5 ? m.begin - 5 : 0, std::min<size_t>(m.begin, 5)));
+      const std::string_view l = lead.view();
+      if (!l.ends_with(" for ") && !l.ends_with(" of ") && !l.ends_with(" in ") && !l.ends_with(" on ")) return false;
+    }
   for (const Quantity& other : s.quantities)
     if (&other != &q && !other.is_noise && other.begin >= cue.end && other.end <= q.begin) return false;
   for (const CueHit& h : s.cues)
@@ -86,6 +120,15 @@ bool TiedBefore(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue,
 
 std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity& q) {
   if (q.type != QuantityType::kMoney || q.is_noise || q.value_high) return {};
+  if (NamesNoFigure(s, q)) return {};
+  // "the $131,000 resistance", "a $4,000 target": a price level.
+  {
+    const cn_lower_span<14> after(s.text.substr(q.end));
+    const std::string_view a = after.view();
+    for (std::string_view w : {" resistance", " support", " level", " mark", " zone", " area", " target", " price"})
+      if (a.starts_with(w) && (a.size() == w.size() || !std::isalpha(static_cast<unsigned char>(a[w.size()]))))
+        return {};
+  }
   // The metric the amount is bound to: named right after it ("$X in
   // liquidations"), else before it with nothing in between that belongs to
   // another figure. Amounts under a million are only a metric's when bound
@@ -114,8 +157,17 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
     if (cue != nullptr && NamesAPriceLevel(s, *cue)) cue = nullptr;
   }
   if (cue == nullptr) return {};
-  // "the market capitalization of listed Bitcoin miners": a stock market figure.
-  if (MeasuredBy(s, q) == MeasuredThing::kNoFigure) return {};
+  // "the market capitalization of listed Bitcoin miners": a stock market
+  // figure; "$18 million of RWA transfer volume": a network quantity, whose
+  // USD levels are no figures.
+  if (MeasuredBy(s, q) != MeasuredThing::kUnknown) return {};
+  // "contributing $480 million to its market value": a change, not a level.
+  if (cue->begin >= q.end) {
+    const cn_lower_span<12> gap(s.text.substr(q.end, cue->begin - q.end));
+    const std::string_view g = gap.view();
+    if (g == " to its " || g == " to the " || g == " from its " || g == " from the " || g == " to " || g == " from ")
+      return {};
+  }
   // A change of a metric by an amount ("market cap dropped by $30 billion")
   // is not a figure of the contract.
   if (ByAmountBefore(s.text, q.begin) && cue->cue != Cue::kLiquidation) return {};
@@ -164,6 +216,10 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
       if (own_clause ? !s.SameClause(m.begin, q.begin)
                      : (!s.SameClause(m.begin, q.begin) && !s.SameClause(m.begin, cue->begin)))
         continue;
+      // A coin named after the amount is its coin only when tied to it:
+      // "$48 million in XRP liquidations", "of BTC", "being Bitcoin shorts";
+      // not "…, prominently driven by BTC/JPY transactions".
+      if (m.begin >= q.end && !(cue->begin >= m.end && cue->begin - m.end <= 40) && !TiedMentionAfter(s, m)) continue;
       size_t d = std::min(SentenceAnalysis::Distance(m.begin, m.end, q),
                           m.end <= cue->begin ? cue->begin - m.end : (m.begin >= cue->end ? m.begin - cue->end : 0));
       if (d < best && d <= 60) best = d, asset = m.ticker;

@@ -131,7 +131,11 @@ bool IsNotCryptoNoun(std::string_view lower_word, std::string_view word_as_writt
   return m != nullptr && *m == MeasuredThing::kNoFigure;
 }
 
-MeasuredThing MeasuredBy(const SentenceAnalysis& s, const Quantity& q) {
+MeasuredThing MeasuredBy(const SentenceAnalysis& s, const Quantity& q, int depth);
+
+MeasuredThing MeasuredBy(const SentenceAnalysis& s, const Quantity& q) { return MeasuredBy(s, q, 0); }
+
+MeasuredThing MeasuredBy(const SentenceAnalysis& s, const Quantity& q, int depth) {
   const std::string_view text = s.text, lower = s.lower;
   // Every noun read below is also a cue word: without one near the number
   // there is nothing to read.
@@ -171,10 +175,13 @@ MeasuredThing MeasuredBy(const SentenceAnalysis& s, const Quantity& q) {
     if (w.end <= w.begin) break;
     // Words before another percentage belong to that one's move; an amount
     // between may be the same subject's level ("MSTR traded near $310, down 4%").
+    // A figure of the same type before this one in the clause ("reached
+    // $58.1 billion, up from $41.6 billion", "+200% and -60%") goes on
+    // about the same thing: what that one measures, this one does.
     for (const Quantity& other : s.quantities)
       if (&other != &q && !other.is_noise && other.end <= q.begin && other.begin >= w.end &&
           (other.type == q.type || other.type == QuantityType::kPercent))
-        return MeasuredThing::kUnknown;
+        return other.type == q.type && depth < 2 ? MeasuredBy(s, other, depth + 1) : MeasuredThing::kUnknown;
     const Word previous = WordBefore(text, from, w.begin);
     if (const MeasuredThing* m = NounAt(s, w, previous)) {
       // "tokenized gold", "tokenised stocks": tokens, not the market they track.

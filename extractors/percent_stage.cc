@@ -112,6 +112,11 @@ std::string MetricNear(const SentenceAnalysis& s, const Quantity& q) {
       for (const Quantity& o : s.quantities)
         if (&o != &q && !o.is_noise && o.type == QuantityType::kPercent && o.begin >= h.end && o.end <= q.begin)
           other_between = true;
+      // "ETFs could see the solana price extend 350%": the price is what moves.
+      for (const CueHit& p : s.cues)
+        if (p.cue == Cue::kPriceLevel && p.begin >= h.end && p.end <= q.begin &&
+            s.lower.substr(p.begin, p.end - p.begin).starts_with("price"))
+          other_between = true;
       if (!other_between) cue = &h;  // the nearest before wins
     } else if (h.begin >= q.end) {
       if (cue == nullptr && h.begin - q.end <= 30 && TiesToMetricAfter(s.text.substr(q.end, h.begin - q.end)))

@@ -367,7 +367,10 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
     }
     size_t e = i;
     while (e < r.size() && IsWordChar(r[e])) ++e;
-    if (IsJoiningWord(r.substr(i, e - i))) {
+    // "$X as a key liquidation level" goes on about the price itself.
+    const bool as_a = r.substr(i, e - i) == "as" && (r.substr(e).starts_with(" a ") || r.substr(e).starts_with(" the ") ||
+                                                     r.substr(e).starts_with(" an "));
+    if (!as_a && IsJoiningWord(r.substr(i, e - i))) {
       r = r.substr(0, i);
       break;
     }

@@ -153,7 +153,8 @@ namespace {
 
 std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
   // "MSTR traded near $310", "gold hit $4,000": another market's price.
-  if (!PerUnit(s, q) && MeasuredBy(s, q) == MeasuredThing::kNoFigure) return {};
+  // "transactions exceeding $3,000": a network quantity's USD level, no figure.
+  if (!PerUnit(s, q) && MeasuredBy(s, q) != MeasuredThing::kUnknown) return {};
   // Prices are per-unit levels: no asset trades in the millions.
   if (q.value >= 1000000 || (q.value_high && *q.value_high >= 1000000)) return {};
   if (!PerUnit(s, q) && NotAPrice(s, q)) return {};

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,6 +76,12 @@ struct SentenceMemory {
   mutable std::string recent_asset_;
   mutable std::vector<Range> unscanned_;  // document byte ranges, oldest first
 };
+
+// The one asset a sentence is about: the ticker every mention names that is
+// not tied to another word by a preposition ("Unlike PI and Flare, BlockDAG
+// (BDAG) is ..." is about BDAG); empty when there is none or several.
+// Mentions' offsets are relative to `sentence`; quotes of pairs are ignored.
+std::string LoneSubject(std::string_view sentence, std::span<const AssetMention> mentions);
 
 struct SentenceAnalysis {
   std::string_view text;

@@ -308,3 +308,69 @@ TEST(MeasuredThingTest, NamesOfLevelsAndTermsAreNotMoves) {
 
 }  // namespace
 }  // namespace cn
+
+namespace cn {
+namespace {
+
+// The kind comes from the words bound to the number, not the sentence's topic.
+TEST(BoundWordsTest, TheNounAfterAnAmountDecides) {
+  EXPECT_TRUE(Extractor().Extract("The exchange, the largest by trading volume, paid a $3.1 million fine.").empty());
+  const auto level = Extractor().Extract("Bitcoin bulls watch $98,400 as a key liquidation level this week.");
+  ASSERT_EQ(level.size(), 1u);
+  EXPECT_EQ(level[0].kind, FigureKind::kPrice);
+  EXPECT_EQ(level[0].role, PriceRole::kLevel);
+  const auto small = Extractor().Extract("Over $40,000 in Cardano short positions were liquidated overnight.");
+  ASSERT_EQ(small.size(), 1u);
+  EXPECT_EQ(small[0].kind, FigureKind::kLiquidation);
+  EXPECT_EQ(small[0].asset, "ADA");
+  EXPECT_EQ(small[0].side, Side::kShort);
+}
+
+TEST(BoundWordsTest, APriceNearAMetricWordStaysAPrice) {
+  const auto figures = Extractor().Extract("Spot ETF demand pushed Bitcoin toward the $131,000 resistance.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].kind, FigureKind::kPrice);
+  EXPECT_EQ(figures[0].role, PriceRole::kTarget);
+}
+
+TEST(AttributionTest, ARelativeClauseIsAboutTheCoinBeforeItsComma) {
+  const auto figures = Extractor().Extract("Dogecoin drifted after Bitcoin, which slid to a low of $91,200 on Friday.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].asset, "BTC");
+}
+
+TEST(AttributionTest, CoinsAListOpensWithUnlikeAreNotTheSubject) {
+  const auto figures = Extractor().Extract(
+      "Presale report\nUnlike Solana and Cardano, Orbitrail Network (ORBX) has no exchange listing yet. Stage 9 "
+      "sells at $0.018.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].asset, "ORBX");
+}
+
+TEST(AttributionTest, ACoinNamedAfterAnAmountNeedsATie) {
+  auto figures = Extractor().Extract("Bitcoin update\nThe exchange logged $52 million in volume, led by SOL/EUR orders.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].kind, FigureKind::kVolume);
+  EXPECT_NE(figures[0].asset, "SOL");
+  figures = Extractor().Extract("Traders saw $48 million in XRP liquidations.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].asset, "XRP");  // demo error: was stored with asset null
+}
+
+TEST(PlausibilityTest, SumsFarFromACoinsPriceAreDropped) {
+  const auto figures = Extractor().Extract(
+      "Orbitrail Network (ORBX) presale\nORBX sells at a presale price of $0.012. A $400 allocation into ORBX grows "
+      "to $26,000 if the $0.80 target is hit.");
+  std::vector<double> values;
+  for (const Figure& f : figures)
+    if (f.kind == FigureKind::kPrice) values.push_back(f.value);
+  EXPECT_EQ(values, (std::vector<double>{0.012, 0.80}));
+}
+
+TEST(IndicatorTest, AThresholdIsNoReading) {
+  EXPECT_TRUE(Extractor().Extract("Dogecoin watch\nAn RSI below 35 indicates an oversold coin.").empty());
+  EXPECT_EQ(Extractor().Extract("Dogecoin watch\nThe RSI at 41.2 signals fading momentum.").size(), 1u);
+}
+
+}  // namespace
+}  // namespace cn
