@@ -32,7 +32,7 @@ const Table& CueTable() {
     add(Cue::kInflow, {"inflow", "inflows", "net inflow", "net inflows"});
     add(Cue::kOutflow, {"outflow", "outflows", "net outflow", "net outflows", "redemptions", "bleed"});
     add(Cue::kRsi, {"rsi", "relative strength index", "relative strength"});
-    add(Cue::kFearGreed, {"fear & greed", "fear and greed", "fear & greed index", "fear and greed index",
+    add(Cue::kFearGreed, {"fear index", "fear & greed", "fear and greed", "fear & greed index", "fear and greed index",
                           "fear/greed", "fear greed"});
     add(Cue::kDominance, {"dominance"});
     add(Cue::kLong, {"long", "longs", "long positions", "long position", "long traders", "bulls",
@@ -74,7 +74,7 @@ const Table& CueTable() {
     add(Cue::kStock, {"stock", "stocks", "shares", "share price", "equity", "equities", "nasdaq", "s&p",
                       "s&p 500", "dow", "gold", "silver", "oil", "dollar index", "dxy", "treasury yields",
                       "pre-market", "premarket", "stock price", "share", "enterprise value"});
-    add(Cue::kMarketWide, {"total", "global", "entire",
+    add(Cue::kMarketWide, {"total", "global", "entire", "across",
                            "wider", "broader", "overall market", "crypto-wide", "market-wide",
                            "combined", "across the market", "all crypto", "total crypto", "average crypto", "average crypto token", "crypto token"});
     add(Cue::kCryptoWord, {"crypto", "cryptocurrency"});

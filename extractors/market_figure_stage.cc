@@ -24,6 +24,12 @@ Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
     if (side != nullptr && side->begin >= q.end &&
         s.text.substr(q.end, side->begin - q.end).find(',') != std::string_view::npos)
       side = s.NearestCue({Cue::kLong, Cue::kShort}, q, 25, false, 0);
+    // Never across ';': "... $153 million in BTC shorts; $499 million in
+    // crypto positions liquidated" gives the second no side.
+    if (side != nullptr) {
+      const size_t a = std::min(side->end, q.begin), b = std::max(side->begin, q.end);
+      if (b > a && s.text.substr(a, b - a).find(';') != std::string_view::npos) side = nullptr;
+    }
   }
   if (side == nullptr) return Side::kNone;
   // "long and short positions": both named, so it is a total.
@@ -75,6 +81,18 @@ bool NamesNoFigure(const SentenceAnalysis& s, const Quantity& q) {
                              " contract", " budget", " lawsuit", " bail", " stake", " purchase", " buyback"})
     if (r.starts_with(w)) return true;
   return false;
+}
+
+// The coin of a list item "Name (TICKER) - $N" / "TICKER: $N", or nullptr.
+const AssetMention* ListItemAsset(const SentenceAnalysis& s, const Quantity& q) {
+  for (const AssetMention& m : s.assets) {
+    if (m.end > q.begin || q.begin - m.end > 4) continue;
+    const std::string_view between = s.text.substr(m.end, q.begin - m.end);
+    if (between.find_first_of("-:") != std::string_view::npos &&
+        between.find_first_not_of(" -:)") == std::string_view::npos)
+      return &m;
+  }
+  return nullptr;
 }
 
 constexpr Cue kMetricCues[] = {Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest,
@@ -147,6 +165,16 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
       if (IsMetricCue(h.cue) && TiedBefore(s, q, h, small ? 60 : 90) && !NamesAPriceLevel(s, h)) best = &h;
     cue = best;
   }
+  // A list under a header ("market capitalization ...: Pudgy Penguins (PENGU)
+  // - $389 million Catecoin (CATE) - $19.6 million"): each item takes the
+  // header's metric.
+  const AssetMention* item = ListItemAsset(s, q);
+  if (cue == nullptr && item != nullptr) {
+    for (const CueHit& h : s.cues)
+      if (IsMetricCue(h.cue) && h.end <= item->begin &&
+          s.text.substr(h.end, item->begin - h.end).find(':') != std::string_view::npos)
+        cue = &h;
+  }
   if (cue == nullptr && !small) {
     cue = s.NearestCue({Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest, Cue::kEtf, Cue::kInflow,
                         Cue::kOutflow},
@@ -185,6 +213,9 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   Figure f = MakeFigure(kind, s, q);
   bool market_wide = false;
   for (const CueHit& h : s.cues) {
+    // Only words of the amount's own clause ("Total liquidations reached
+    // $145 million, with $69.4 million of it Bitcoin shorts").
+    if (!s.SameClause(h.begin, q.begin)) continue;
     size_t d = h.end <= cue->begin ? cue->begin - h.end : (h.begin >= cue->end ? h.begin - cue->end : 0);
     size_t dq = SentenceAnalysis::Distance(h.begin, h.end, q);
     if (h.cue == Cue::kMarketWide && (d <= 30 || dq <= 30)) market_wide = true;
@@ -193,9 +224,10 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   }
   // Several coins named in the clause ("bitcoin, ether and other majors"):
   // the amount is theirs together, so market-wide.
-  const AssetMention* attached = nullptr;  // "BTC ($166 million)"
+  const AssetMention* attached = item;  // "BTC ($166 million)", "Solana (SOL) - $42 billion"
   for (const AssetMention& m : s.assets)
     if (m.end <= q.begin && q.begin - m.end <= 3) attached = &m;
+  if (item != nullptr) market_wide = false;
   if (attached == nullptr) {
     std::string first;
     for (const AssetMention& m : s.assets) {
@@ -224,10 +256,15 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
                           m.end <= cue->begin ? cue->begin - m.end : (m.begin >= cue->end ? m.begin - cue->end : 0));
       if (d < best && d <= 60) best = d, asset = m.ticker;
     }
-    if (asset.empty() && kind != FigureKind::kLiquidation) {
+    if (asset.empty()) {
       // "XAUT is the largest ... with nearly $1.5 billion market
       // capitalization": the sentence's subject, however far before.
-      if (auto subject = s.SubjectAssetIndex(q, false)) asset = s.assets[*subject].ticker;
+      // Liquidations take it only from their own clause ("The Bitcoin price
+      // crash ..., leading to $90 million in liquidations"); elsewhere they
+      // are the market's.
+      if (auto subject = s.SubjectAssetIndex(q, false);
+          subject && (kind != FigureKind::kLiquidation || s.SameClause(s.assets[*subject].begin, q.begin)))
+        asset = s.assets[*subject].ticker;
     }
     if (asset.empty() && kind != FigureKind::kLiquidation && s.memory != nullptr) {
       // "Its market cap", "the daily trading volume": the article's asset.

@@ -339,6 +339,14 @@ bool SentenceAnalysis::HasCue(Cue cue) const {
 Direction SentenceAnalysis::DirectionNear(const Quantity& q, size_t before_max, size_t after_max) const {
   if (q.sign < 0) return Direction::kDown;
   if (q.sign > 0) return Direction::kUp;
+  // "1.3% below the prior high", "14.5% less than its peak": a gap to a level.
+  if (q.type == QuantityType::kPercent) {
+    const std::string_view right = lower.substr(q.end, 14);
+    for (std::string_view w : {" below ", " less than ", " lower than ", " under ", " beneath "})
+      if (right.starts_with(w)) return Direction::kDown;
+    for (std::string_view w : {" above ", " higher than "})
+      if (right.starts_with(w)) return Direction::kUp;
+  }
   const CueHit* best = nullptr;
   size_t best_d = SIZE_MAX;
   for (const CueHit& h : cues) {
@@ -364,7 +372,7 @@ std::string SentenceAnalysis::WindowFor(const Quantity& q, bool carry_over) cons
     // "2.5% in the last 24 hours and 4.6% in the past week": a window right
     // after a number is its own, and one on the far side of another number
     // of the same type is that number's.
-    if (w.begin >= q.end && w.begin - q.end <= 16 &&
+    if (w.begin >= q.end && w.begin - q.end <= 24 &&
         std::all_of(text.begin() + q.end, text.begin() + w.begin, [](char c) { return c == ' ' || std::isalpha(static_cast<unsigned char>(c)); }))
       d = d > 10 ? d - 10 : 0;
     for (const Quantity& o : quantities)
