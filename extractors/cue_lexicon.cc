@@ -74,7 +74,7 @@ const Table& CueTable() {
     add(Cue::kStock, {"stock", "stocks", "shares", "share price", "equity", "equities", "nasdaq", "s&p",
                       "s&p 500", "dow", "gold", "silver", "oil", "dollar index", "dxy", "treasury yields",
                       "pre-market", "premarket", "stock price", "share", "enterprise value"});
-    add(Cue::kMarketWide, {"total", "global", "entire", "across",
+    add(Cue::kMarketWide, {"total", "global", "entire",
                            "wider", "broader", "overall market", "crypto-wide", "market-wide",
                            "combined", "across the market", "all crypto", "total crypto", "average crypto", "average crypto token", "crypto token"});
     add(Cue::kCryptoWord, {"crypto", "cryptocurrency"});
@@ -105,7 +105,7 @@ const Table& CueTable() {
                             "currencies", "franc", "ruble", "rouble", "ftse", "nikkei", "dax", "hang seng",
                             "russell", "crude", "brent", "copper", "treasuries", "production", "output", "sales",
                             "debt", "salaries", "wages", "payrolls", "jobs", "mortgage", "housing", "company",
-                            "companies", "firm", "firms", "miner", "miners", "portfolio", "ltv", "ltvs",
+                            "companies", "firm", "firms", "miner", "miners", "industry", "aum", "funds", "portfolio", "ltv", "ltvs",
                             "unrealized", "realized", "pnl", "circulating", "mstr", "nvda", "tsla", "aapl", "glxy",
                             "mara", "clsk", "iren", "corz", "bitf", "cifr", "smlr", "bmnr", "sbet", "crcl", "blsh",
                             "gemi", "msft", "amzn", "googl", "nflx", "gme", "qqq", "coin", "hood", "riot", "hut"});

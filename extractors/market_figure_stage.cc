@@ -83,6 +83,17 @@ bool NamesNoFigure(const SentenceAnalysis& s, const Quantity& q) {
   return false;
 }
 
+// An exchange named before the amount in its clause.
+bool ExchangeNamedBefore(const SentenceAnalysis& s, const Quantity& q) {
+  const size_t clause = s.ClauseStart(q.begin);
+  const std::string_view before = s.lower.substr(clause, q.begin - clause);
+  for (std::string_view e : {"binance", "coinbase", "kraken", "bitflyer", "okx", "bybit", "bitget", "upbit", "bithumb",
+                             "kucoin", "gemini", "bitstamp", "huobi", "htx", "mexc", "gate.io", "bitfinex", "deribit",
+                             "robinhood", "bitso", "exchange"})
+    if (before.find(e) != std::string_view::npos) return true;
+  return false;
+}
+
 // The coin of a list item "Name (TICKER) - $N" / "TICKER: $N", or nullptr.
 const AssetMention* ListItemAsset(const SentenceAnalysis& s, const Quantity& q) {
   for (const AssetMention& m : s.assets) {
@@ -159,7 +170,15 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
       cue = &h;
       break;
     }
-  if (cue == nullptr) {
+  // "short positions above $123,000", "a push above $88,500": a small
+  // amount placed by "above"/"below"/"near" is a price on the chart.
+  bool placed = false;
+  {
+    const cn_lower_span<8> before(s.text.substr(q.begin > 7 ? q.begin - 7 : 0, std::min<size_t>(q.begin, 7)));
+    for (std::string_view w : {" above ", " below ", " near ", "beneath "})
+      if (before.view().ends_with(w)) placed = true;
+  }
+  if (cue == nullptr && !(small && placed)) {
     const CueHit* best = nullptr;
     for (const CueHit& h : s.cues)
       if (IsMetricCue(h.cue) && TiedBefore(s, q, h, small ? 60 : 90) && !NamesAPriceLevel(s, h)) best = &h;
@@ -236,6 +255,13 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
       else if (m.ticker != first) market_wide = true;
     }
   }
+  // "Bitflyer has reported a 24-hour trade volume of $73 million": an
+  // exchange's own volume, with no coin named in the clause, is market-wide.
+  if (kind == FigureKind::kVolume && ExchangeNamedBefore(s, q) &&
+      std::none_of(s.assets.begin(), s.assets.end(), [&](const AssetMention& m) {
+        return s.SameClause(m.begin, q.begin) && m.end <= q.begin;
+      }))
+    market_wide = true;
   // The asset: a mention tied to the amount or the metric word in this clause.
   std::string asset;
   if (!market_wide) {

@@ -31,7 +31,7 @@ const WordTable<MeasuredThing>& Nouns() {
           "holdings"sv, "fees"sv, "fee"sv, "salary"sv, "salaries"sv, "unemployment"sv, "inflation"sv, "gdp"sv,
           "portfolio"sv, "ltv"sv, "ltvs"sv, "apy"sv, "apr"sv, "unrealized"sv, "realized"sv, "pnl"sv, "wages"sv,
           "payrolls"sv, "jobs"sv, "mortgage"sv, "housing"sv, "company"sv, "companies"sv, "firm"sv, "firms"sv,
-          "miner"sv, "miners"sv, "supply"sv, "circulating"sv, "stake"sv})
+          "miner"sv, "miners"sv, "industry"sv, "aum"sv, "funds"sv, "supply"sv, "circulating"sv, "stake"sv})
       t.Insert(w, MeasuredThing::kNoFigure);
     return t;
   }();
@@ -150,7 +150,9 @@ MeasuredThing MeasuredBy(const SentenceAnalysis& s, const Quantity& q, int depth
   {
     const size_t to = std::min({text.size(), s.ClauseEnd(q.begin), q.end + 64});
     Word w = WordAfter(text, q.end, to);
-    if (w.end > w.begin && IsMoveNoun(lower.substr(w.begin, w.end - w.begin))) w = WordAfter(text, w.end, to);
+    if (w.end > w.begin && (IsMoveNoun(lower.substr(w.begin, w.end - w.begin)) ||
+                            lower.substr(w.begin, w.end - w.begin) == "worth"))
+      w = WordAfter(text, w.end, to);  // "a 13% decline in", "$5.8 billion worth of"
     const std::string_view joint = lower.substr(w.begin, w.end - w.begin);
     if (w.end > w.begin && (joint == "in" || joint == "of") &&
         text.substr(q.end, w.begin - q.end).find_first_of(",;:()") == std::string_view::npos) {

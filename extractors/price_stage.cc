@@ -51,6 +51,24 @@ bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
                              " in idle"sv, " in value"sv, " in cumulative"sv, " in net"sv, " in inflows"sv,
                              " in outflows"sv, " in liquidity"sv, " in losses"sv, " loss"sv, " of losses"sv})
     if (cn_starts_with(right, w)) return true;
+  // "a $1,500 ADA position", "a $50,000 USDT bounty": an amount of a coin,
+  // not its price ("$67K BTC price target" still is one).
+  for (const AssetMention& m : s.assets)
+    if (m.begin == q.end + 1 && s.text[q.end] == ' ' && !m.by_name) {
+      const cn_lower_span<12> after(s.text.substr(m.end));
+      const std::string_view a = after.view();
+      if (!(a.starts_with(" price") || a.starts_with(" target") || a.starts_with(" level") || a.starts_with(" mark") ||
+            a.starts_with(" support") || a.starts_with(" resistance") || a.starts_with(" zone") ||
+            a.starts_with(" area") || a.starts_with(" barrier") || a.starts_with(" next")))
+        return true;
+    }
+  // "an average loss per person of $146,306": a sum per person, not per coin.
+  {
+    const cn_lower_span<30> before(s.text.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30)));
+    for (std::string_view w : {"per person", "per user", "per victim", "per account", "per household", "per investor",
+                               "per wallet", "per employee"})
+      if (before.view().find(w) != std::string_view::npos) return true;
+  }
   // A non-figure word right before: "raised $5", "fees of $2", "shares at $300".
   const CueHit* bad = s.NearestCue({Cue::kNotAFigure}, q, 25, true, 0);
   if (bad != nullptr) return true;
@@ -188,7 +206,9 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
     Direction near = s.DirectionNear(q, 40, 10);
     // "a $2,000 drop": the move word follows the amount with only a space between.
     const CueHit* after = s.NearestCue({Cue::kUp, Cue::kDown}, q, 1, true);
-    bool noun_after = after != nullptr && after->begin == q.end + 1 && s.text[q.end] == ' ';
+    // ... after "a"/"an": "eyeing $70K rally" names a level, "a $2,000 drop" a move.
+    bool noun_after = after != nullptr && after->begin == q.end + 1 && s.text[q.end] == ' ' &&
+                      (cn_ends_with(left, " a") || cn_ends_with(left, " an") || left == "a" || left == "an");
     if ((by && near != Direction::kNone) || (noun_after && near != Direction::kNone)) {
       kind = FigureKind::kPriceChange;
       direction = near;
@@ -212,7 +232,8 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
   if (asset.empty()) return {};
   if (q.value < MinPlausiblePrice(asset) && kind != FigureKind::kPriceChange) {
     // Try the article's asset before giving up.
-    if (s.memory != nullptr && s.memory->main_asset != asset && q.value >= MinPlausiblePrice(s.memory->main_asset))
+    if (s.memory != nullptr && !s.memory->main_asset.empty() && s.memory->main_asset != asset &&
+        q.value >= MinPlausiblePrice(s.memory->main_asset))
       asset = s.memory->main_asset;
     else
       return {};

@@ -88,7 +88,7 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
         const std::string_view verb = sp == std::string_view::npos ? before : before.substr(sp + 1);
         for (std::string_view action : {"break", "breaks", "breaking", "broke", "close", "closes", "closing",
                                         "closed", "reclaim", "reclaims", "hold", "holds", "holding", "flip",
-                                        "flips", "breakout", "breakdown", "move", "push", "pushes"})
+                                        "flips", "breakout", "breakdown"})
           if (verb == action) return Qualifier::kExact;
       }
       // "the low 30s" / "near-term" are not hedges; "near" needs a number next.
@@ -123,6 +123,12 @@ bool ByAmountBefore(std::string_view s, size_t pos) {
                              " by roughly"sv, " by almost"sv, " by some"sv, " by another"sv, " by an additional"sv,
                              " by just"sv})
     if (cn_ends_with(left, w)) return true;
+  // "by a mind-blowing $8 billion", "by a whopping $3,000": "by a" and one word.
+  const size_t sp = left.find_last_of(' ');
+  if (sp != std::string_view::npos && sp > 0) {
+    const std::string_view rest = left.substr(0, sp);
+    if (cn_ends_with(rest, " by a") || cn_ends_with(rest, " by an") || cn_ends_with(rest, " by the")) return true;
+  }
   return false;
 }
 
