@@ -105,7 +105,7 @@ const Table& CueTable() {
                             "currencies", "franc", "ruble", "rouble", "ftse", "nikkei", "dax", "hang seng",
                             "russell", "crude", "brent", "copper", "treasuries", "production", "output", "sales",
                             "debt", "salaries", "wages", "payrolls", "jobs", "mortgage", "housing", "company",
-                            "companies", "firm", "firms", "miner", "miners", "industry", "aum", "funds", "portfolio", "ltv", "ltvs",
+                            "companies", "firm", "firms", "miner", "miners", "aum", "funds", "portfolio", "ltv", "ltvs",
                             "unrealized", "realized", "pnl", "circulating", "mstr", "nvda", "tsla", "aapl", "glxy",
                             "mara", "clsk", "iren", "corz", "bitf", "cifr", "smlr", "bmnr", "sbet", "crcl", "blsh",
                             "gemi", "msft", "amzn", "googl", "nflx", "gme", "qqq", "coin", "hood", "riot", "hut"});

@@ -203,6 +203,16 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
                          false);
     if (cue != nullptr && NamesAPriceLevel(s, *cue)) cue = nullptr;
   }
+  // "Longs lost $1.1 billion": the side as the subject of a loss is a liquidation.
+  if (cue == nullptr && !small) {
+    for (const CueHit& h : s.cues)
+      if ((h.cue == Cue::kLong || h.cue == Cue::kShort) && h.end <= q.begin && q.begin - h.end <= 24 &&
+          s.SameClause(h.begin, q.begin)) {
+        const std::string_view between = s.lower.substr(h.end, q.begin - h.end);
+        for (std::string_view verb : {" lost ", " shed ", " were wiped", " got wiped", " suffered ", " saw "})
+          if (between.find(verb) != std::string_view::npos) cue = &h;
+      }
+  }
   if (cue == nullptr) return {};
   // "the market capitalization of listed Bitcoin miners": a stock market
   // figure; "$18 million of RWA transfer volume": a network quantity, whose
@@ -221,7 +231,9 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
 
   FigureKind kind;
   switch (cue->cue) {
-    case Cue::kLiquidation: kind = FigureKind::kLiquidation; break;
+    case Cue::kLiquidation:
+    case Cue::kLong:
+    case Cue::kShort: kind = FigureKind::kLiquidation; break;
     case Cue::kMarketCap: kind = FigureKind::kMarketCap; break;
     case Cue::kVolume: kind = FigureKind::kVolume; break;
     case Cue::kOpenInterest: kind = FigureKind::kOpenInterest; break;

@@ -31,7 +31,7 @@ const WordTable<MeasuredThing>& Nouns() {
           "holdings"sv, "fees"sv, "fee"sv, "salary"sv, "salaries"sv, "unemployment"sv, "inflation"sv, "gdp"sv,
           "portfolio"sv, "ltv"sv, "ltvs"sv, "apy"sv, "apr"sv, "unrealized"sv, "realized"sv, "pnl"sv, "wages"sv,
           "payrolls"sv, "jobs"sv, "mortgage"sv, "housing"sv, "company"sv, "companies"sv, "firm"sv, "firms"sv,
-          "miner"sv, "miners"sv, "industry"sv, "aum"sv, "funds"sv, "supply"sv, "circulating"sv, "stake"sv})
+          "miner"sv, "miners"sv, "aum"sv, "funds"sv, "supply"sv, "circulating"sv, "stake"sv})
       t.Insert(w, MeasuredThing::kNoFigure);
     return t;
   }();

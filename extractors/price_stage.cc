@@ -219,6 +219,7 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
   f.direction = direction;
   if (kind != FigureKind::kPriceChange) f.window.clear();
   auto subject = s.SubjectAssetIndex(q, false);
+  if (subject && s.assets[*subject].role == MentionRole::kCrossPair) return {};  // "ETH/BTC hit 0.036"
   std::string asset = subject ? s.assets[*subject].ticker : std::string();
   if (asset.empty() && s.memory != nullptr)
     asset = s.memory->RecentAsset().empty() ? s.memory->main_asset : s.memory->RecentAsset();

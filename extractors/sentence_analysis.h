@@ -129,6 +129,13 @@ struct SentenceAnalysis {
   // a group word ("altcoins", "the market") stands closer before q.
   std::optional<size_t> SubjectAssetIndex(const Quantity& q, bool group_means_none) const;
 
+  // True when the subject of q is the base of a pair of two coins ("ETH/BTC
+  // fell 3%"): a ratio, not a USD price or move of either.
+  bool SubjectIsCrossPair(const Quantity& q) const {
+    const auto i = SubjectAssetIndex(q, false);
+    return i && assets[*i].role == MentionRole::kCrossPair;
+  }
+
   // True when q's clause is a relative clause ("…, whose prices could fall
   // 50%") hanging off a group word ("altcoins", "the market"): the figure is
   // the group's.
