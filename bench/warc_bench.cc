@@ -70,7 +70,8 @@ std::string Page(int i, bool crypto, std::mt19937& rng) {
                                                                     ".example");
     size_t a = generated.find("<article>"), b = generated.find("</article>");
     article = generated.substr(a + 9, b - a - 9);
-    html += "Market report " + std::to_string(i);
+    size_t t = generated.find("<title>"), u = generated.find("</title>");
+    html += generated.substr(t + 7, u - t - 7);  // "Bitcoin moves 7% in market report number 12"
   } else {
     html += Sentence(rng);
     article = "<h1>" + Sentence(rng) + "</h1>\n";
