@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
     a.text = body + std::to_string(n);
     auto r = store->UpsertArticle(a, figures, {}, 1);
     if (!r) {
-      std::fprintf(stderr, "store_bench: %s\n", r.error().c_str());
+      std::fprintf(stderr, "store_bench: %s\n", r.error().message.c_str());
       return 1;
     }
     if (n + 1 == articles / 5) rss_at_fifth = MaxRssKb();

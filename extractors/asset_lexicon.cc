@@ -110,6 +110,10 @@ const std::unordered_set<std::string_view>& NotTickers() {
       "ATR", "VWAP", "BB", "LONG", "SHORT", "SOURCE", "TD", "MA", "RWA", "RWAS", "DAT", "DATS",
       "NAV", "MNAV", "X", "TV", "PR", "VC", "VCS", "DC", "NY", "LA", "SF", "HK", "UAE", "UN",
       "FBI", "DOJ", "IRS", "OCC", "FDIC", "ECB", "BOJ", "BOE", "PBOC", "GENIUS", "CLARITY",
+      // Job titles and trade abbreviations.
+      "CLO", "CIO", "COO", "CMO", "CSO", "CCO", "CISO", "GM", "MD", "VP", "EVP", "SVP", "P2P", "P2E",
+      "B2B", "B2C", "P2C", "KPI", "ESG", "FAQ", "LLC", "INC", "LTD", "PLC", "CORP", "ICO", "IEO", "IDO",
+      "TGE", "DEPIN", "SDK", "UI", "UX", "OS", "PC", "ID", "QR", "AMA", "HODL", "FOMO", "WAGMI",
   };
   return words;
 }
@@ -172,6 +176,13 @@ const AssetLexicon& AssetLexicon::Default() {
 }
 
 bool AssetLexicon::IsTicker(std::string_view ticker) const { return tickers_.Contains(ticker); }
+
+bool AssetLexicon::IsCommonAbbreviation(std::string_view upper_word) { return NotTickers().count(upper_word) > 0; }
+
+std::string_view AssetLexicon::TickerOfName(std::string_view lower_name) const {
+  const NameInfo* name = names_.Find(lower_name);
+  return name == nullptr ? std::string_view() : std::string_view(name->ticker);
+}
 
 std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) const {
   thread_local std::string lower;

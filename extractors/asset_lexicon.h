@@ -22,11 +22,20 @@
 
 namespace cn {
 
+// What a mention is to its sentence. Pairs are found by ArticleAssets
+// (article_assets.h); the lexicon alone only says kSubject.
+enum class MentionRole {
+  kSubject,    // an asset a figure may be about: "Bitcoin rose"
+  kCrossPair,  // the base of a pair of two crypto assets: ETH in "ETH/BTC", a ratio with no USD price
+  kPairQuote,  // the quote of a pair: USDT in "SOL/USDT", BTC in "ETH/BTC"; never a figure's subject
+};
+
 struct AssetMention {
   size_t begin = 0;     // byte offsets into the text searched
   size_t end = 0;
   std::string ticker;   // canonical upper-case ticker
   bool by_name = false; // matched a name ("Bitcoin") rather than a ticker ("BTC")
+  MentionRole role = MentionRole::kSubject;
 };
 
 class AssetLexicon {
@@ -47,6 +56,11 @@ class AssetLexicon {
 
   // True when `ticker` (upper case) is a known asset.
   bool IsTicker(std::string_view ticker) const;
+  // True when an upper-case word is a common abbreviation of news text
+  // ("CEO", "ETF", "SEC", "USD"), never an article's own ticker.
+  static bool IsCommonAbbreviation(std::string_view upper_word);
+  // The ticker of a name ("ether" → "ETH"), given in lower case; empty if none.
+  std::string_view TickerOfName(std::string_view lower_name) const;
 
   size_t size() const { return asset_count_; }
 

@@ -46,4 +46,15 @@ std::string_view ToString(Side s) {
   return "";
 }
 
+std::string_view ToString(PriceRole r) {
+  switch (r) {
+    case PriceRole::kCurrent: return "current";
+    case PriceRole::kLevel: return "level";
+    case PriceRole::kTarget: return "target";
+    case PriceRole::kPast: return "past";
+    case PriceRole::kNone: return "";
+  }
+  return "";
+}
+
 }  // namespace cn

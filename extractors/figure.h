@@ -16,6 +16,14 @@ enum class FigureKind {
 enum class Qualifier { kExact, kApprox, kOver, kUnder };
 enum class Direction { kNone, kUp, kDown };
 enum class Side { kNone, kLong, kShort };
+// What a price is to the reader (prices and price ranges only).
+enum class PriceRole {
+  kNone,     // unsure, or not a price
+  kCurrent,  // where the price is now: "BTC is trading at $63,280", "falls to $63,000"
+  kLevel,    // a mark on the chart: support, resistance, zones, moving averages
+  kTarget,   // a destination not reached: targets, forecasts, "could reach"
+  kPast,     // an earlier price: all-time highs, "from $0.50", entry prices
+};
 
 struct Figure {
   FigureKind kind = FigureKind::kPrice;
@@ -28,6 +36,7 @@ struct Figure {
   std::string window;                 // ISO 8601 duration ("PT24H", "P7D", "YTD"); empty = null
   Side side = Side::kNone;            // liquidations only
   std::string name;                   // indicators: "rsi", "fear_greed", "dominance"; else empty
+  PriceRole role = PriceRole::kNone;  // prices and price ranges: current, level, target, past
   std::string metric;                 // percent_change: "price", "market_cap", …; else empty
   int64_t start = 0;                  // code-point offsets into the article text, end exclusive
   int64_t end = 0;
@@ -39,5 +48,6 @@ std::string_view ToString(FigureKind kind);
 std::string_view ToString(Qualifier q);
 std::string_view ToString(Direction d);  // "" for kNone
 std::string_view ToString(Side s);       // "" for kNone
+std::string_view ToString(PriceRole r);  // "" for kNone
 
 }  // namespace cn

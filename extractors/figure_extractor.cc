@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "extractors/article_assets.h"
 #include "extractors/asset_lexicon.h"
 #include "extractors/number_lexer.h"
 #include "extractors/qualifier.h"
@@ -77,14 +78,17 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
   // News text holds a figure every few hundred bytes: growing the vector
   // from empty would move every figure several times.
   out.reserve(matching.size() / 512);
-  const AssetLexicon& lexicon = impl_->lexicon;
 
+  // The article's own assets, learned in one pass before any figure.
+  const ArticleAssets assets = ArticleAssets::Learn(matching, impl_->lexicon);
+  if (context.main_asset.empty()) context.main_asset = assets.main_asset();
   SentenceMemory memory;
+  memory.article = &assets;
+  memory.main_asset = context.main_asset;
   // Reused from sentence to sentence: its vectors keep their storage.
   SentenceAnalysis analysis;
   int sentence_number = context.sentences_seen;
   size_t line_begin = 0;
-  bool first_line = true;
   while (line_begin < matching.size()) {
     size_t line_end = matching.find('\n', line_begin);
     if (line_end == std::string_view::npos) line_end = matching.size();
@@ -93,17 +97,8 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
     line_begin = line_end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
 
-    if (first_line) {
-      // The article's asset: the first one its title (first line) names.
-      first_line = false;
-      if (context.main_asset.empty()) {
-        auto mentions = lexicon.FindMentions(line);
-        if (!mentions.empty()) context.main_asset = mentions.front().ticker;
-      }
-      memory.main_asset = context.main_asset;
-    }
     if (!cn_has_digit(line)) {
-      memory.AddUnscannedLine(line, &lexicon);
+      memory.AddUnscanned(line_offset, line_offset + line.size());
       memory.SetLastWindowSource(line);
       int n = CountSentences(line);
       sentence_number += n;
@@ -121,7 +116,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       ++memory.sentences_since_fear_greed;
       if (line_names_greed && cn_contains_no_case(sentence, "greed")) memory.sentences_since_fear_greed = 0;
       if (!cn_has_digit(sentence)) {
-        memory.AddUnscannedLine(sentence, &lexicon);
+        memory.AddUnscanned(span.begin, span.end);
         memory.SetLastWindowSource(sentence);
         continue;
       }
@@ -141,15 +136,11 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
       }
       if (!candidate && has_plain) candidate = MayNameIndicator(sentence);
       if (!candidate) {
-        memory.AddUnscannedLine(sentence, &lexicon);
+        memory.AddUnscanned(span.begin, span.end);
         memory.SetLastWindowSource(sentence);
         continue;
       }
-      analysis.Refill(sentence, lexicon, memory);
-      if (context.main_asset.empty() && !analysis.assets.empty()) {
-        context.main_asset = analysis.assets.front().ticker;
-        memory.main_asset = context.main_asset;
-      }
+      analysis.Refill(sentence, span.begin, memory);
       for (const Quantity& q : analysis.quantities) {
         std::vector<Figure> figures = IndicatorStage(analysis, q);
         if (figures.empty()) figures = PercentStage(analysis, q);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "extractors/ascii.h"
+#include "extractors/measured_thing.h"
 #include "extractors/qualifier.h"
 #include "extractors/stages.h"
 
@@ -38,20 +39,83 @@ Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
   return side->cue == Cue::kLong ? Side::kLong : Side::kShort;
 }
 
+// "liquidation level", "liquidation heatmap", "volume profile": the metric
+// word names a place on the chart, so the amount is a price.
+bool NamesAPriceLevel(const SentenceAnalysis& s, const CueHit& cue) {
+  const cn_lower_span<24> after(s.text.substr(cue.end));
+  std::string_view right = after.view();
+  if (right.starts_with("s ")) right.remove_prefix(1);
+  for (std::string_view w : {" level", " cluster", " zone", " price", " heatmap", " heat map", " map", " point",
+                             " wall", " area", " profile", " band", " pocket", " magnet", " trigger"})
+    if (right.starts_with(w)) return true;
+  return false;
+}
+
+constexpr Cue kMetricCues[] = {Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest,
+                               Cue::kEtf, Cue::kInflow, Cue::kOutflow};
+bool IsMetricCue(Cue c) { return std::find(std::begin(kMetricCues), std::end(kMetricCues), c) != std::end(kMetricCues); }
+
+// Words that may stand between an amount and the metric it is an amount of:
+// "$50,000 in Cardano short positions liquidated", "$1.2B worth of longs".
+bool TiedAfter(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue) {
+  if (cue.begin < q.end || cue.begin - q.end > 48 || !s.SameClause(q.begin, cue.begin)) return false;
+  const std::string_view between = s.text.substr(q.end, cue.begin - q.end);
+  if (between.find_first_of(",;:()") != std::string_view::npos) return false;
+  if (between.empty() || between == " ") return true;  // "$2 billion liquidation"
+  const cn_lower_span<48> low(between);
+  const std::string_view b = low.view();
+  return b.starts_with(" in ") || b.starts_with(" of ") || b.starts_with(" worth of ") || b.starts_with(" in net ") ||
+         b.starts_with(" were ") || b.starts_with(" was ") || b.starts_with(" got ") || b.starts_with(" has been ") ||
+         b.starts_with(" have been ") || b.starts_with(" in total ");
+}
+
+// "liquidations reached nearly $2 billion", "open interest remains high at
+// around $31.69 billion", "a market cap of $2.4 trillion": the metric comes
+// before the amount in its clause, and nothing that is itself a figure's
+// word (another amount, a price word) stands between.
+bool TiedBefore(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue, size_t reach) {
+  if (cue.end > q.begin || q.begin - cue.end > reach || !s.SameClause(cue.begin, q.begin)) return false;
+  for (const Quantity& other : s.quantities)
+    if (&other != &q && !other.is_noise && other.begin >= cue.end && other.end <= q.begin) return false;
+  for (const CueHit& h : s.cues)
+    if (h.begin >= cue.end && h.end <= q.begin && (h.cue == Cue::kPriceLevel || IsMetricCue(h.cue))) return false;
+  return true;
+}
+
 }  // namespace
 
 std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity& q) {
   if (q.type != QuantityType::kMoney || q.is_noise || q.value_high) return {};
-  // Metric amounts are large; a small amount next to "volume" is a price.
-  if (q.value < 100000) return {};
-  const CueHit* cue = s.NearestCue({Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest,
-                                    Cue::kEtf, Cue::kInflow, Cue::kOutflow},
-                                   q, 90, true);
+  // The metric the amount is bound to: named right after it ("$X in
+  // liquidations"), else before it with nothing in between that belongs to
+  // another figure. Amounts under a million are only a metric's when bound
+  // that closely (a "$124k" in a sentence about ETFs is a price); larger
+  // ones may take a metric further away in their clause.
+  const bool small = q.value < 1000000;
+  const CueHit* cue = nullptr;
+  for (const CueHit& h : s.cues)
+    if (IsMetricCue(h.cue) && TiedAfter(s, q, h) && !NamesAPriceLevel(s, h)) {
+      cue = &h;
+      break;
+    }
   if (cue == nullptr) {
-    cue = s.NearestCue({Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest, Cue::kEtf},
-                       q, 140, false);
+    const CueHit* best = nullptr;
+    for (const CueHit& h : s.cues)
+      if (IsMetricCue(h.cue) && TiedBefore(s, q, h, small ? 60 : 90) && !NamesAPriceLevel(s, h)) best = &h;
+    cue = best;
+  }
+  if (cue == nullptr && !small) {
+    cue = s.NearestCue({Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest, Cue::kEtf, Cue::kInflow,
+                        Cue::kOutflow},
+                       q, 90, true);
+    if (cue == nullptr)
+      cue = s.NearestCue({Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest, Cue::kEtf}, q, 140,
+                         false);
+    if (cue != nullptr && NamesAPriceLevel(s, *cue)) cue = nullptr;
   }
   if (cue == nullptr) return {};
+  // "the market capitalization of listed Bitcoin miners": a stock market figure.
+  if (MeasuredBy(s, q) == MeasuredThing::kNoFigure) return {};
   // A change of a metric by an amount ("market cap dropped by $30 billion")
   // is not a figure of the contract.
   if (ByAmountBefore(s.text, q.begin) && cue->cue != Cue::kLiquidation) return {};
@@ -111,7 +175,8 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
     }
     if (asset.empty() && kind != FigureKind::kLiquidation && s.memory != nullptr) {
       // "Its market cap", "the daily trading volume": the article's asset.
-      if (kind != FigureKind::kEtfFlow || !s.memory->main_asset.empty()) asset = s.memory->main_asset;
+      // The latest sentence's lone asset first, then the article's.
+      asset = s.memory->RecentAsset().empty() ? s.memory->main_asset : s.memory->RecentAsset();
     }
   }
   if (attached != nullptr && !market_wide) asset = attached->ticker;

@@ -338,7 +338,7 @@ void LexQuantities(std::string_view text, std::vector<Quantity>& out) {
     }
     // A range: the second quantity follows a connector. "to" and "and" only
     // join two quantities of the same type; "and" only after "between".
-    bool between = EndsWithWord(text, q.begin, "between");
+    bool between = EndsWithWord(text, q.begin, "between") || EndsWithWord(text, q.begin, "within");
     size_t next = RangeConnector(text, q.end, between);
     if (next != std::string_view::npos && next < text.size()) {
       Quantity hi;
@@ -360,12 +360,16 @@ void LexQuantities(std::string_view text, std::vector<Quantity>& out) {
             if (lo * factor <= hi.value) lo *= factor;
           }
           if (q.sign < 0 && hi.value < lo) std::swap(lo, hi.value);  // "-2% to -8%"
+          // "$3,950-$3,750": a zone written from the top down.
+          if (dash && r.type == QuantityType::kMoney && hi.value < lo && hi.value > 0 && lo <= 2 * hi.value)
+            std::swap(lo, hi.value);
           if (hi.value > lo) {
             r.value = lo;
             r.value_high = hi.value;
             r.end = hi.end;
             r.has_magnitude = q.has_magnitude || hi.has_magnitude;
             r.is_range_between = between;
+            r.is_range_to = !dash && !between;
             r.is_noise = q.is_noise && hi.is_noise;
             if (r.type != QuantityType::kPlain || !dash || !q.is_noise) {
               out.push_back(r);

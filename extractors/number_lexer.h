@@ -36,7 +36,8 @@ struct Quantity {
   std::optional<double> value_high; // set for ranges
   int sign = 0;                     // -1 for "-8%", +1 for "+5%", 0 unsigned
   bool has_magnitude = false;       // "million", "K", "bn", … was stated
-  bool is_range_between = false;    // "between X and Y"
+  bool is_range_between = false;    // "between X and Y", "within X and Y"
+  bool is_range_to = false;         // "X to Y": with "from" before it, a move from one level to another
   // Not a figure of interest on its own: a year, date part, time, ordinal,
   // version, multiple, or a number glued to a word ("100-day").
   bool is_noise = false;

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "extractors/ascii.h"
+#include "extractors/measured_thing.h"
 #include "extractors/stages.h"
 
 namespace cn {
@@ -25,7 +27,11 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
                              " of the market"sv, " of the vote"sv, " majority"sv, " of circulating"sv,
                              " of holders"sv, " of addresses"sv, " of the"sv, " of bitcoin"sv, " of btc"sv, " of eth"sv,
                              " of them"sv, " of which"sv, " discount"sv, " premium"sv, " tax"sv,
-                             " allocation"sv, " ownership"sv, " margin"sv, " fee"sv, " commission"sv, " annual"sv}) {
+                             " allocation"sv, " ownership"sv, " margin"sv, " fee"sv, " commission"sv, " annual"sv,
+                             // Names of levels and terms, not moves.
+                             " fibonacci"sv, " fib"sv, " retracement"sv, " extension"sv, " ltv"sv, " barrier"sv,
+                             " bonus"sv, " win rate"sv, " threshold"sv, " cashback"sv, " collateral"sv,
+                             " of the time"sv, " of its"sv, " of their"sv}) {
     if (cn_starts_with(right, w)) return true;
   }
   const cn_lower_span<30> left_window(s.text.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30)));
@@ -34,7 +40,7 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
   if (left.find("of") == std::string_view::npos && left.find("to") == std::string_view::npos) return false;
   for (std::string_view w : {"rate of"sv, "rates of"sv, "yield of"sv, "apy of"sv, "apr of"sv, "fee of"sv, "fees of"sv,
                              "odds of"sv, "chance of"sv, "interest of"sv, "tax of"sv, "rate to"sv, "rates to"sv,
-                             "probability of"sv, "stake of"sv, "share of"sv, "margin of"sv, "return of"sv}) {
+                             "probability of"sv, "stake of"sv, "share of"sv, "margin of"sv}) {
     if (left.find(w) != std::string_view::npos) return true;
   }
   return false;
@@ -45,19 +51,74 @@ bool LevelBefore(std::string_view text, size_t pos) {
   std::string_view left = window.view();
   while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
   for (std::string_view hedge : {" around"sv, " about"sv, " nearly"sv, " almost"sv, " roughly"sv, " over"sv, " above"sv,
-                                 " below"sv, " under"sv, " just"sv, " approximately"sv})
+                                 " below"sv, " under"sv, " just"sv, " approximately"sv, " or near"sv, " near"sv})
     if (cn_ends_with(left, hedge)) {
       left.remove_suffix(hedge.size());
       break;
     }
-  return left.ends_with(" to") || left.ends_with(" at") || left.ends_with(" of") || left.ends_with(" is") ||
-         left.ends_with(" stood at") || left.ends_with(" was");
+  if (left.ends_with(" of")) {
+    // "an increase of 86%", "a return of 40%": the size of a move.
+    std::string_view rest = left.substr(0, left.size() - 3);
+    const size_t sp = rest.find_last_of(' ');
+    const std::string_view noun = sp == std::string_view::npos ? rest : rest.substr(sp + 1);
+    for (std::string_view m : {"increase"sv, "decrease"sv, "gain"sv, "gains"sv, "drop"sv, "rise"sv, "decline"sv, "surge"sv,
+                               "jump"sv, "loss"sv, "losses"sv, "return"sv, "returns"sv, "roi"sv, "pump"sv, "rally"sv,
+                               "swing"sv, "move"sv, "fall"sv, "plunge"sv, "crash"sv, "growth"sv, "upside"sv,
+                               "downside"sv, "correction"sv, "slide"sv, "climb"sv, "spike"sv, "collapse"sv})
+      if (noun == m) return false;
+    return true;
+  }
+  return left.ends_with(" to") || left.ends_with(" at") || left.ends_with(" is") || left.ends_with(" stood at") ||
+         left.ends_with(" was") || left.ends_with(" from");
 }
 
+// The words between a percentage and a metric named after it: nothing,
+// "in"/"of" (and "the"), optionally after a move noun ("drop in").
+bool TiesToMetricAfter(std::string_view gap) {
+  const cn_lower_span<32> lower(gap);
+  std::string_view g = lower.view();
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < g.size();) {
+    if (g[i] == ' ') {
+      ++i;
+      continue;
+    }
+    const size_t e = std::min(g.find(' ', i), g.size());
+    words.push_back(g.substr(i, e - i));
+    i = e;
+  }
+  if (gap.find_first_of(",;:()") != std::string_view::npos) return false;
+  if (words.empty()) return true;
+  size_t k = words[0] == "in" || words[0] == "of" ? 0 : 1;  // a move noun first
+  // Then "in"/"of", and at most three modifiers ("in daily trading volume").
+  return k < words.size() && (words[k] == "in" || words[k] == "of") && words.size() <= k + 4;
+}
+
+// The metric a percentage is of: named before it in its clause with no
+// other figure between ("volume rose 40%"), or right after it ("a 6% drop in
+// dominance", "20% in volume"); else the price.
 std::string MetricNear(const SentenceAnalysis& s, const Quantity& q) {
-  const CueHit* cue = s.NearestCue({Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest, Cue::kLiquidation,
-                                    Cue::kEtf, Cue::kDominance},
-                                   q, 60, true, 30);
+  const CueHit* cue = nullptr;
+  for (const CueHit& h : s.cues) {
+    if (h.cue != Cue::kMarketCap && h.cue != Cue::kVolume && h.cue != Cue::kOpenInterest &&
+        h.cue != Cue::kLiquidation && h.cue != Cue::kEtf && h.cue != Cue::kDominance)
+      continue;
+    if (!s.SameClause(h.begin, q.begin)) continue;
+    if (h.end <= q.begin) {
+      if (q.begin - h.end > 60) continue;
+      // Another percentage between is another move's; an amount between is
+      // the metric's own level ("market cap is $2.45 trillion, dropping 3.2%").
+      bool other_between = false;
+      for (const Quantity& o : s.quantities)
+        if (&o != &q && !o.is_noise && o.type == QuantityType::kPercent && o.begin >= h.end && o.end <= q.begin)
+          other_between = true;
+      if (!other_between) cue = &h;  // the nearest before wins
+    } else if (h.begin >= q.end) {
+      if (cue == nullptr && h.begin - q.end <= 30 && TiesToMetricAfter(s.text.substr(q.end, h.begin - q.end)))
+        cue = &h;
+      break;
+    }
+  }
   if (cue == nullptr) return "price";
   // The metric must not belong to another figure: an asset mention between it
   // and the number ("BTC volume rose; SOL jumped 5%") breaks the link.
@@ -77,6 +138,10 @@ std::string MetricNear(const SentenceAnalysis& s, const Quantity& q) {
 std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   if (q.type != QuantityType::kPercent || q.is_noise || q.value_high) return {};
   if (IsShareOrOdds(s, q)) return {};
+  // "production rose 27%", "the peso is down 1.7%": not a crypto figure;
+  // "new addresses fell 15%": a network quantity.
+  const MeasuredThing thing = MeasuredBy(s, q);
+  if (thing == MeasuredThing::kNoFigure) return {};
 
   // Moves of stocks, gold or the dollar are not crypto figures.
   if (const CueHit* stock = s.NearestCue({Cue::kStock}, q, 60, true, 0); stock != nullptr) {
@@ -116,7 +181,7 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   }
   if (direction == Direction::kNone) return {};
 
-  std::string metric = MetricNear(s, q);
+  std::string metric = thing == MeasuredThing::kNetwork ? "other" : MetricNear(s, q);
   Figure base = MakeFigure(FigureKind::kPercentChange, s, q);
   base.unit = "%";
   base.direction = direction;
@@ -130,12 +195,13 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   if (assets.empty()) assets = s.SubjectAssets(q, true);
   bool market_wide =
       s.NearestCue({Cue::kMarketWide, Cue::kGroup}, q, 80, true) != nullptr || s.GroupOwnsRelativeClause(q);
-  if (assets.empty() && !market_wide && metric != "other" && s.memory != nullptr) {
+  if (assets.empty() && !market_wide && (metric != "other" || thing == MeasuredThing::kNetwork) &&
+      s.memory != nullptr) {
     const std::string& fallback = s.memory->RecentAsset().empty() ? s.memory->main_asset : s.memory->RecentAsset();
     if (!fallback.empty()) assets = {fallback};
   }
   if (metric == "market_cap" && market_wide) assets.clear();
-  if (metric == "other") assets.clear();
+  if (metric == "other" && thing != MeasuredThing::kNetwork) assets.clear();  // dominance moves
 
   // "rising 2.9% and 3.1% respectively": pair numbers with subjects in order.
   if (s.HasCue(Cue::kRespectively)) {

@@ -9,6 +9,8 @@
 #include <string>
 
 #include "extractors/ascii.h"
+#include "extractors/measured_thing.h"
+#include "extractors/price_role.h"
 #include "extractors/qualifier.h"
 #include "extractors/stages.h"
 
@@ -42,7 +44,12 @@ bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
                              " in tvl"sv, " in rewards"sv, " bounty"sv, " loan"sv, " per month"sv, " a month"sv,
                              " per year"sv, " a year"sv, " in bitcoin"sv, " in btc"sv, " in ether"sv, " in eth"sv,
                              " in crypto"sv, " of bitcoin"sv, " of btc"sv, " of ether"sv, " of eth"sv, " in stablecoins"sv,
-                             " in usdt"sv, " in usdc"sv, " in tokens"sv, " of tokens"sv, " in cash"sv, " bond"sv})
+                             " in usdt"sv, " in usdc"sv, " in tokens"sv, " of tokens"sv, " in cash"sv, " bond"sv,
+                             // Sums of money rather than prices per coin.
+                             " bug bounty"sv, " bounty"sv, " giveaway"sv, " deposit"sv, " allocation"sv,
+                             " investment"sv, " prize"sv, " reward"sv, " grant"sv, " airdrop"sv, " donation"sv,
+                             " in idle"sv, " in value"sv, " in cumulative"sv, " in net"sv, " in inflows"sv,
+                             " in outflows"sv, " in liquidity"sv, " in losses"sv, " loss"sv, " of losses"sv})
     if (cn_starts_with(right, w)) return true;
   // A non-figure word right before: "raised $5", "fees of $2", "shares at $300".
   const CueHit* bad = s.NearestCue({Cue::kNotAFigure}, q, 25, true, 0);
@@ -94,13 +101,59 @@ std::optional<Figure> ZoneWithWordsBetween(const SentenceAnalysis& s, const Quan
   zone.value_high = high;
   zone.end = static_cast<int64_t>(other->end);
   zone.qualifier = Qualifier::kExact;
+  zone.role = PriceRole::kLevel;  // two levels bounding a zone
   return zone;
 }
+
+bool IsStablecoin(std::string_view ticker) {
+  for (std::string_view t : {"USDT"sv, "USDC"sv, "DAI"sv, "FDUSD"sv, "USDE"sv, "PYUSD"sv, "RLUSD"sv, "BUSD"sv, "TUSD"sv,
+                             "USD1"sv, "USDS"sv})
+    if (ticker == t) return true;
+  return false;
+}
+
+// "from approximately $28,000 to $42,300", "from its current price of $3 to
+// $5": "from" shortly before the range, in its clause, with no other amount
+// between.
+bool FromBefore(const SentenceAnalysis& s, const Quantity& q) {
+  const size_t reach = q.begin > 40 ? q.begin - 40 : 0;
+  const size_t at = cn_find_no_case(s.text.substr(0, q.begin), "from ", reach);
+  if (at == std::string_view::npos || (at > 0 && s.text[at - 1] != ' ') || !s.SameClause(at, q.begin)) return false;
+  for (const Quantity& other : s.quantities)
+    if (&other != &q && other.begin > at && other.end <= q.begin && !other.is_noise) return false;
+  return true;
+}
+
+std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q);
 
 }  // namespace
 
 std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
   if (q.type != QuantityType::kMoney || q.is_noise) return {};
+  // "rose from $28,000 to $42,300": two prices, where the move started and
+  // where it went, not a zone.
+  if (q.value_high && q.is_range_to && FromBefore(s, q)) {
+    const size_t to = cn_find_no_case(s.text.substr(0, q.end), " to ", q.begin);
+    if (to != std::string_view::npos) {
+      Quantity low = q, high = q;
+      low.value_high.reset();
+      high.value_high.reset();
+      low.end = to;
+      high.begin = to + 4;
+      high.value = *q.value_high;
+      std::vector<Figure> out = OnePrice(s, low);
+      for (Figure& f : OnePrice(s, high)) out.push_back(std::move(f));
+      return out;
+    }
+  }
+  return OnePrice(s, q);
+}
+
+namespace {
+
+std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
+  // "MSTR traded near $310", "gold hit $4,000": another market's price.
+  if (!PerUnit(s, q) && MeasuredBy(s, q) == MeasuredThing::kNoFigure) return {};
   // Prices are per-unit levels: no asset trades in the millions.
   if (q.value >= 1000000 || (q.value_high && *q.value_high >= 1000000)) return {};
   if (!PerUnit(s, q) && NotAPrice(s, q)) return {};
@@ -148,6 +201,13 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
   std::string asset = subject ? s.assets[*subject].ticker : std::string();
   if (asset.empty() && s.memory != nullptr)
     asset = s.memory->RecentAsset().empty() ? s.memory->main_asset : s.memory->RecentAsset();
+  // A stablecoin trades at a dollar: "$0.035" next to "USDT" is another
+  // coin's price.
+  if (IsStablecoin(asset) && (q.value < 0.9 || q.value > 1.1) && s.memory != nullptr) {
+    asset = s.memory->RecentAsset();
+    if (asset.empty() || IsStablecoin(asset)) asset = s.memory->main_asset;
+    if (IsStablecoin(asset)) asset.clear();
+  }
   if (asset.empty()) return {};
   if (q.value < MinPlausiblePrice(asset) && kind != FigureKind::kPriceChange) {
     // Try the article's asset before giving up.
@@ -157,8 +217,10 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
       return {};
   }
   f.asset = asset;
+  if (kind != FigureKind::kPriceChange) f.role = PriceRoleOf(s, q.begin, q.end);
   if (std::optional<Figure> zone = ZoneWithWordsBetween(s, q, f)) return {f, *zone};
   return SingleFigure(std::move(f));
 }
 
+}  // namespace
 }  // namespace cn

@@ -132,29 +132,25 @@ bool IsTiedMention(std::string_view text, size_t begin) {
 
 }  // namespace
 
-SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, const AssetLexicon& lexicon,
-                                         const SentenceMemory& memory) {
-  return Build(sentence, LexQuantities(sentence), lexicon, memory);
-}
-
-SentenceAnalysis SentenceAnalysis::Build(std::string_view sentence, std::vector<Quantity> quantities,
-                                         const AssetLexicon& lexicon, const SentenceMemory& memory) {
-  SentenceAnalysis a;
-  a.quantities = std::move(quantities);
-  a.Refill(sentence, lexicon, memory);
-  return a;
-}
-
-void SentenceAnalysis::Refill(std::string_view sentence, const AssetLexicon& lexicon, const SentenceMemory& memory) {
+void SentenceAnalysis::Refill(std::string_view sentence, size_t document_offset, const SentenceMemory& memory) {
   SentenceAnalysis& a = *this;
   a.text = sentence;
   a.memory = &memory;
-  // One lower-cased copy serves mention, cue, window and clause finding.
+  // One lower-cased copy serves cue, window and clause finding.
   thread_local std::string lower;
   lower.assign(sentence);
   cn_ascii_lower_in_place(lower);
   const std::string_view low = lower;
-  lexicon.FindMentions(sentence, low, a.assets);
+  a.assets.clear();
+  if (memory.article != nullptr) {
+    for (const AssetMention& m : memory.article->MentionsIn(document_offset, document_offset + sentence.size())) {
+      // The quote of a pair ("USDT" of "SOL/USDT") is never what a figure is about.
+      if (m.role == MentionRole::kPairQuote) continue;
+      a.assets.push_back(m);
+      a.assets.back().begin -= document_offset;
+      a.assets.back().end -= document_offset;
+    }
+  }
   // "ethena (ENA)": one mention, not two. Merged in place: `kept` mentions
   // stay at the front.
   size_t kept = 0;
@@ -231,26 +227,31 @@ void SentenceAnalysis::Refill(std::string_view sentence, const AssetLexicon& lex
   FindWindows(sentence, low, unit_words, a.windows);
 }
 
-const std::string& SentenceMemory::LastWindow() const {
-  if (!last_window_) {
-    const std::vector<WindowHit> windows = FindWindows(unscanned_window_text_);
-    last_window_ = windows.empty() ? std::string() : windows.back().duration;
+const std::string& SentenceMemory::WindowBack(int n) const {
+  const PreviousSentence& p = previous_[n];
+  if (!p.window) {
+    const std::vector<WindowHit> windows = FindWindows(p.unscanned);
+    p.window = windows.empty() ? std::string() : windows.back().duration;
   }
-  return *last_window_;
+  return *p.window;
 }
 
 const std::string& SentenceMemory::RecentAsset() const {
-  for (size_t i = unscanned_lines_.size(); i-- > 0;) {
-    std::vector<AssetMention> mentions = lexicon_->FindMentions(unscanned_lines_[i]);
-    if (mentions.empty()) continue;
-    bool alone = std::all_of(mentions.begin(), mentions.end(),
-                             [&](const AssetMention& m) { return m.ticker == mentions.front().ticker; });
-    if (alone) {
-      recent_asset_ = mentions.front().ticker;
+  for (size_t i = unscanned_.size(); article != nullptr && i-- > 0;) {
+    const std::span<const AssetMention> mentions = article->MentionsIn(unscanned_[i].begin, unscanned_[i].end);
+    std::string_view alone;
+    bool several = false;
+    for (const AssetMention& m : mentions) {
+      if (m.role == MentionRole::kPairQuote) continue;
+      if (alone.empty()) alone = m.ticker;
+      else if (alone != m.ticker) several = true;
+    }
+    if (!alone.empty() && !several) {
+      recent_asset_ = std::string(alone);
       break;
     }
   }
-  unscanned_lines_.clear();
+  unscanned_.clear();
   return recent_asset_;
 }
 
@@ -313,11 +314,22 @@ std::string SentenceAnalysis::WindowFor(const Quantity& q) const {
   for (const WindowHit& w : windows) {
     size_t d = Distance(w.begin, w.end, q);
     if (!SameClause(w.begin, q.begin)) d += 60;
+    // "2.5% in the last 24 hours and 4.6% in the past week": a window right
+    // after a number is its own, and one on the far side of another number
+    // of the same type is that number's.
+    if (w.begin >= q.end && w.begin - q.end <= 16 &&
+        std::all_of(text.begin() + q.end, text.begin() + w.begin, [](char c) { return c == ' ' || std::isalpha(static_cast<unsigned char>(c)); }))
+      d = d > 10 ? d - 10 : 0;
+    for (const Quantity& o : quantities)
+      if (&o != &q && !o.is_noise && o.type == q.type &&
+          ((o.begin >= q.end && o.end <= w.begin) || (o.begin >= w.end && o.end <= q.begin)))
+        d += 80;
     if (d < best_d) best = &w, best_d = d;
   }
   if (best != nullptr) return best->duration;
-  if (HasCue(Cue::kPeriodBackRef) && memory != nullptr) return memory->LastWindow();
-  return {};
+  if (memory == nullptr) return {};
+  if (HasCue(Cue::kPeriodBackRef)) return memory->LastWindow();
+  return memory->RecentWindow();
 }
 
 std::optional<size_t> SentenceAnalysis::SubjectAssetIndex(const Quantity& q, bool group_means_none) const {

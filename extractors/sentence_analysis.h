@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/article_assets.h"
 #include "extractors/asset_lexicon.h"
 #include "extractors/cue_lexicon.h"
 #include "extractors/figure.h"
@@ -24,42 +25,54 @@ namespace cn {
 // What earlier sentences of the same document tell this one.
 struct SentenceMemory {
   std::string main_asset;      // the asset the article is about
+  const ArticleAssets* article = nullptr;  // the article's asset table
 
-  // The subject of the latest sentence that names one asset alone. Lines
-  // without digits are only looked at when a figure needs this (most never
-  // do), newest first, so the asset lexicon skips most of the text.
+  // The subject of the latest sentence that names one asset alone.
+  // Sentences not analysed (no figure candidate) are only looked at when a
+  // figure needs this (most never do), newest first.
   const std::string& RecentAsset() const;
   void SetRecentAsset(std::string ticker) {
     recent_asset_ = std::move(ticker);
-    unscanned_lines_.clear();
+    unscanned_.clear();
   }
-  void AddUnscannedLine(std::string_view line, const AssetLexicon* lexicon) {
-    lexicon_ = lexicon;
-    unscanned_lines_.push_back(line);
-  }
+  // Bytes [begin, end) of the document were not analysed.
+  void AddUnscanned(size_t begin, size_t end) { unscanned_.push_back({begin, end}); }
   // The window of the previous sentence, if it states one. Sentences not
   // analysed (no figure candidate) are only looked at when a later one
-  // points back ("within that period"), which few do.
-  const std::string& LastWindow() const;
+  // needs it, which few do.
+  const std::string& LastWindow() const { return WindowBack(0); }
+  // The window of one of the two previous sentences, the later first: a
+  // sentence that states none goes on about the span its neighbours set
+  // ("... within a seven-day window. For instance, new addresses fell 15%").
+  const std::string& RecentWindow() const {
+    const std::string& last = WindowBack(0);
+    return last.empty() ? WindowBack(1) : last;
+  }
   void SetLastWindow(std::string window) {
-    last_window_ = std::move(window);
-    unscanned_window_text_ = {};
+    previous_[1] = std::move(previous_[0]);
+    previous_[0] = {std::move(window), {}};
   }
   // `text` (a view into the document) ends just before the next sentence;
   // its last window expression is the one a back-reference means.
   void SetLastWindowSource(std::string_view text) {
-    last_window_.reset();
-    unscanned_window_text_ = text;
+    previous_[1] = std::move(previous_[0]);
+    previous_[0] = {std::nullopt, text};
   }
   Direction last_direction = Direction::kNone;
   int sentences_since_fear_greed = 99;  // how far back "Fear & Greed" was named
 
  private:
-  mutable std::optional<std::string> last_window_;  // unset: find it in unscanned_window_text_
-  std::string_view unscanned_window_text_;
+  struct Range {
+    size_t begin, end;
+  };
+  struct PreviousSentence {
+    mutable std::optional<std::string> window;  // unset: find it in `unscanned`
+    std::string_view unscanned;
+  };
+  const std::string& WindowBack(int n) const;
+  PreviousSentence previous_[2];  // the sentence before this one, then the one before that
   mutable std::string recent_asset_;
-  mutable std::vector<std::string_view> unscanned_lines_;  // views into the document text
-  const AssetLexicon* lexicon_ = nullptr;
+  mutable std::vector<Range> unscanned_;  // document byte ranges, oldest first
 };
 
 struct SentenceAnalysis {
@@ -71,15 +84,12 @@ struct SentenceAnalysis {
   std::vector<size_t> clause_starts;  // ascending, first is 0
   const SentenceMemory* memory = nullptr;
 
-  static SentenceAnalysis Build(std::string_view sentence, const AssetLexicon& lexicon,
-                                const SentenceMemory& memory);
-  // The same, reusing quantities already lexed from `sentence`.
-  static SentenceAnalysis Build(std::string_view sentence, std::vector<Quantity> quantities,
-                                const AssetLexicon& lexicon, const SentenceMemory& memory);
-  // Re-analyses this object for `sentence`, whose quantities the caller has
-  // already put in `quantities`; the other vectors keep their storage, so a
-  // loop over sentences allocates almost nothing.
-  void Refill(std::string_view sentence, const AssetLexicon& lexicon, const SentenceMemory& memory);
+  // Re-analyses this object for `sentence`, which starts at byte
+  // `document_offset` of the document whose asset table is memory.article;
+  // the caller has already put its quantities in `quantities`. The other
+  // vectors keep their storage, so a loop over sentences allocates almost
+  // nothing.
+  void Refill(std::string_view sentence, size_t document_offset, const SentenceMemory& memory);
 
   size_t ClauseStart(size_t pos) const;
   size_t ClauseEnd(size_t pos) const;

@@ -78,6 +78,12 @@ bool Apply(std::string_view kind, float value, bool has_value, SentimentTerm* te
     term->clause_weight = kConcession;
   } else if (kind == "neutral") {
     term->blocked = true;
+  } else if (kind == "event") {
+    term->event = true;
+  } else if (kind == "crypto") {
+    term->crypto = true;
+  } else if (kind == "market") {
+    term->market = true;
   } else {
     return false;
   }

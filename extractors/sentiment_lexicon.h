@@ -41,6 +41,11 @@ struct SentimentTerm {
   bool boundary = false;     // "but", "while": ends the reach of rules
   int clause_weight = 0;     // for a boundary: kContrast or kConcession (sentiment_rules.h)
   bool blocked = false;      // a phrase that means nothing ("up to", "per share")
+  bool event = false;        // news of an organisation's or a person's conduct (a hack, a lawsuit,
+                             // a bankruptcy, a contract won), not of the market: counts little in
+                             // an article's market stance
+  bool crypto = false;       // places an article in crypto ("crypto", "altcoins", "token")
+  bool market = false;       // market talk ("price", "rallied", "traders", "inflows")
 };
 
 struct SentimentPhrase {

@@ -61,7 +61,7 @@ class Scorer {
     }
   }
 
-  double Run() {
+  RuleScore Run() {
     MarkQualified();
     MarkReferences();
     Shifts();
@@ -70,7 +70,7 @@ class Scorer {
     Directions(/*metric_words=*/true);
     WonDeals();
     Remaining();
-    return total_;
+    return {total_, event_};
   }
 
  private:
@@ -79,10 +79,11 @@ class Scorer {
   // Adds a contribution found at unit `at`, weighed by its clause: what comes
   // before "but"/"however" counts half, and so does a clause conceded with
   // "despite"/"although" (up to the next comma or boundary).
-  void Add(int at, double value) {
+  void Add(int at, double value, bool event = false) {
     if (at < last_contrast_) value *= 0.5;
     if (flags_[at] & kConceded) value *= 0.5;
     total_ += value;
+    if (event) event_ += value;
   }
 
   int DirectionAt(int i) const {
@@ -91,12 +92,16 @@ class Scorer {
     const SentimentTerm* t = TermOf(u_[i]);
     return t ? t->direction : 0;
   }
-  // A change word's own weight; after a number ("a 3.3 % increase") it is a
-  // reported change, whatever the word's base weight.
+  // A change word's own weight; next to a number ("a 3.3 % increase", "an
+  // increase of 3.3 %") it is a reported change, whatever the word's base weight.
   double DirectionWeightAt(int i) const {
     const SentimentTerm* t = TermOf(u_[i]);
     double w = t && t->direction != 0 ? t->direction_weight : 0.8;
     if (i > 0 && u_[i - 1].kind == UnitKind::kNumber && w < 1) w = 1;
+    // "an increase of 86%": a percentage one plain word after it.
+    if (i + 2 < N() && u_[i + 1].kind == UnitKind::kWord && u_[i + 1].term == nullptr &&
+        IsComparable(u_[i + 2], NumberKind::kPercent) && w < 1)
+      w = 1;
     return w;
   }
 
@@ -305,7 +310,7 @@ class Scorer {
         if (IsBoundary(u_[k])) break;
         const SentimentTerm* tk = TermOf(u_[k]);
         if (tk != nullptr && tk->deal_noun) {
-          Add(v, kWonDeal * Modifiers(v));
+          Add(v, kWonDeal * Modifiers(v), /*event=*/true);
           break;
         }
       }
@@ -316,19 +321,24 @@ class Scorer {
     for (int i = 0; i < N(); ++i) {
       const SentimentTerm* t = TermOf(u_[i]);
       if (t == nullptr || t->polarity == 0 || (flags_[i] & (kUsed | kReference))) continue;
-      Add(i, t->polarity * Modifiers(i));
+      Add(i, t->polarity * Modifiers(i), t->event);
     }
   }
 
   std::span<const SentimentUnit> u_;
   std::vector<uint8_t>& flags_;
   double total_ = 0;
+  double event_ = 0;  // part of total_
   int last_contrast_ = -1;  // contributions before it count half
 };
 
 }  // namespace
 
 double ScoreUnits(std::span<const SentimentUnit> units, std::vector<uint8_t>* scratch) {
+  return Scorer(units, scratch).Run().total;
+}
+
+RuleScore ScoreUnitsWithEvents(std::span<const SentimentUnit> units, std::vector<uint8_t>* scratch) {
   return Scorer(units, scratch).Run();
 }
 

@@ -19,11 +19,13 @@
 // (and an adverb just after a change word), flipped and damped by a negator
 // up to three units before it ("not bullish", "failed to recover"), and
 // halved when it stands before "but"/"however" or in a conceded clause
-// ("despite X", "after X").
+// ("despite X", "after X"). What event terms and won deals contribute is also
+// kept apart, for the market stance of articles (sentiment_article.h).
 //
 // Pure and thread-safe; `scratch` is the caller's reusable buffer.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -33,5 +35,16 @@
 namespace cn {
 
 double ScoreUnits(std::span<const SentimentUnit> units, std::vector<uint8_t>* scratch);
+
+// A raw score squashed into (−1, 1): raw / sqrt(raw² + 4), about linear near 0.
+inline double SquashScore(double raw) { return raw / std::sqrt(raw * raw + 4.0); }
+
+// The same score, with the part of it that event terms and won deals gave
+// ("hacked", "sued", "won an order"): news of conduct, not of the market.
+struct RuleScore {
+  double total = 0;
+  double event = 0;  // included in total
+};
+RuleScore ScoreUnitsWithEvents(std::span<const SentimentUnit> units, std::vector<uint8_t>* scratch);
 
 }  // namespace cn

@@ -29,6 +29,53 @@ int WordNumber(std::string_view w) {
   return std::atoi(std::string(w).c_str());
 }
 
+// A month's name: a move or flow "in October" or "September's gain" spans it.
+bool IsMonthName(std::string_view lower) {
+  for (std::string_view m : {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december"})
+    if (lower == m) return true;
+  return false;
+}
+
+// "in October", "during September", "September's gain": a month as the span
+// of a move. A date ("on October 3", "October 3") or a bare name is not one,
+// nor is "may" the verb.
+std::optional<WindowHit> MonthWindow(std::string_view sentence, std::string_view lower, const UnitWord& unit) {
+  const std::string_view name = lower.substr(unit.begin, unit.end - unit.begin);
+  if (!IsMonthName(name) || !(sentence[unit.begin] >= 'A' && sentence[unit.begin] <= 'Z')) return std::nullopt;
+  const std::string_view after = lower.substr(unit.end);
+  size_t p = 0;
+  while (p < after.size() && after[p] == ' ') ++p;
+  if (p < after.size() && after[p] >= '0' && after[p] <= '9' && !(after.substr(p).size() >= 4 && after[p] == '2'))
+    return std::nullopt;  // "October 3" is a date; "October 2025" is the month
+  const std::string_view before = lower.substr(0, unit.begin);
+  for (std::string_view lead : {"in ", "during ", "throughout ", "over ", "for ", "in early ", "in late ", "in mid-"})
+    if (before.ends_with(lead)) return WindowHit{"P30D", unit.begin - lead.size(), unit.end, false};
+  for (std::string_view tail : {"'s gain", "'s loss", "'s rally", "'s drop", "'s decline", "'s rise", "'s surge",
+                                "'s slump", "'s performance", "'s inflow", "'s outflow", "'s return"})
+    if (after.starts_with(tail)) return WindowHit{"P30D", unit.begin, unit.end, true};
+  return std::nullopt;
+}
+
+// "its highest level in a month", "nearly double its weekly average": the
+// window word measures a comparison, not the span of the figure.
+bool IsComparisonSpan(std::string_view lower, size_t begin, size_t end) {
+  const std::string_view after = lower.substr(end);
+  for (std::string_view w : {" average", " avg", " mean", " high", " highs", " low", " lows", " record", " moving"})
+    if (after.starts_with(w)) return true;
+  // The words before the window, with its own leading "in"/"since" ("in a
+  // month") counted as before it.
+  std::string before(lower.substr(0, begin));
+  for (std::string_view lead : {"in ", "since ", "over ", "within "})
+    if (lower.substr(begin).starts_with(lead)) before += lead;
+  for (std::string_view w : {"highest level in ", "lowest level in ", "highest in ", "lowest in ", "first time in ",
+                             "first time since ", "high in ", "low in ", "level in ", "best in ", "worst in ",
+                             "biggest in ", "largest in ", "strongest in ", "weakest in ", "highest since ",
+                             "lowest since ", "level since ", "high since ", "low since "})
+    if (before.ends_with(w)) return true;
+  return false;
+}
+
 std::string Duration(int n, std::string_view unit) {
   if (n <= 0) return {};
   char u = unit[0];
@@ -44,7 +91,7 @@ const RE2& CountedPattern() {
   // "past 24 hours", "last two days", "24-hour", "7-day", "in one day",
   // "over the next three days", "48 hours", "the past week", "30 days".
   static const RE2 re(
-      R"((?i)\b((?:past|last|previous|next|prior|within|over|in|coming|recent|trailing)\s+(?:the\s+)?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|thirty|ninety|a|an|single)\s*-?\s*)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety)\s*-?\s*)(hours?|hr|h|days?|d|weeks?|wk|months?|mo|years?|yr)\b)");
+      R"((?i)\b((?:past|last|previous|next|prior|within|over|in|coming|recent|trailing)\s+(?:the\s+)?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|thirty|ninety|a|an|single)\s*-?\s*)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety)\s*-?\s*)(hours?|hrs?|h|days?|d|weeks?|wk|months?|mo|years?|yr)\b)");
   return re;
 }
 
@@ -53,7 +100,9 @@ const RE2& CountedPattern() {
 constexpr std::string_view kUnitWords[] = {
     "h", "hr", "hour", "hours", "hourly", "d", "day", "days", "daily", "intraday", "today", "overnight",
     "wk", "week", "weeks", "weekly", "wow", "mo", "month", "months", "monthly", "yr", "year", "years",
-    "yearly", "ytd", "yoy", "annual", "annually"};
+    "yearly", "ytd", "yoy", "annual", "annually", "hrs", "yesterday", "fortnight", "quarter", "quarterly",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december"};
 
 bool IsUnitWord(std::string_view run) {
   static const WordTable<bool> table = [] {
@@ -206,6 +255,9 @@ void FindWindows(std::string_view sentence, std::string_view lower_sentence, con
       hits.push_back({d, begin, end, adjectival});
     }
   }
+  for (const UnitWord& unit : unit_words) {
+    if (const std::optional<WindowHit> month = MonthWindow(sentence, lower_sentence, unit)) hits.push_back(*month);
+  }
   for (const Span& span : spans) {
     for (size_t pos = span.begin; pos <= span.last_unit;) {
       const std::optional<WindowPhraseMatch> phrase = FindWindowPhrase(lower_sentence, pos, span.end);
@@ -217,6 +269,8 @@ void FindWindows(std::string_view sentence, std::string_view lower_sentence, con
       pos = phrase->end > pos ? phrase->end : pos + 1;
     }
   }
+  std::erase_if(hits, [&](const WindowHit& h) { return IsComparisonSpan(lower_sentence, h.begin, h.end); });
+  std::sort(hits.begin(), hits.end(), [](const WindowHit& a, const WindowHit& b) { return a.begin < b.begin; });
 }
 
 }  // namespace cn

@@ -18,11 +18,14 @@ struct PhraseGroup {
 constexpr PhraseGroup kGroups[] = {
     {"year[- ]to[- ]date|ytd|so far this year|since the start of the year|this year", "YTD", false},
     {"hourly|the hour", "PT1H", true},
-    {"daily|intraday|on the day|for the day|today|of the day|a day|per day|overnight|24h|day-over-day|single "
-     "day|one day|the day",
+    {"daily|intraday|on the day|for the day|today|of the day|a day|per day|overnight|24h|24hrs|24hr|day-over-day|"
+     "single[- ]day|one day|the day|yesterday|same day",
      "PT24H", true},
-    {"weekly|on the week|this week|the week|for the week|a week|week-over-week|wow|seven days|week-on-week", "P7D",
-     true},
+    {"two weeks|fortnight|two-week|bi-weekly|biweekly", "P14D", true},
+    {"quarterly|this quarter|the quarter|a quarter|three months|3 months|quarter-over-quarter", "P3M", true},
+    {"weekly|on the week|this week|the week|for the week|a week|week-over-week|wow|seven days|week-on-week|"
+     "first week|second week|third week|fourth week|final week|opening week",
+     "P7D", true},
     {"monthly|this month|the month|a month|month-over-month|on the month|for the month", "P30D", true},
     {"annual|annually|yearly|year-over-year|yoy|year-on-year|a year|the year|12 months|twelve months", "P1Y", true},
 };

@@ -32,6 +32,10 @@ Each record is one figure mention with these fields:
   window      ISO 8601 duration the figure covers: PT1H, PT24H, P7D, P30D, YTD
   side        liquidations: long, short, or null for a total
   name        indicators: rsi, fear_greed, dominance
+  role        prices and price ranges: current (where it is now), level
+              (support, resistance, zones, averages), target (forecasts,
+              destinations), past (earlier prices, highs, entry prices);
+              null when unsure
   metric      percent_change: what moved (price, market_cap, volume,
               open_interest, liquidations, etf_flow, other)
   start, end  code-point offsets of the evidence in the input (end exclusive)

@@ -69,18 +69,18 @@ int ReprocessCommand::Run() {
     ArticleSentiment sentiment;
     SentimentToStore to_store;
     if (scorer) {
-      sentiment = scorer.score(stored->text);
+      sentiment = scorer.score({stored->title, stored->text, figures});
       to_store = {&sentiment, scorer.version};
     }
     auto written = store->ReplaceDerived(id, figures, kExtractorVersion, to_store);
     if (!written) {
-      if ((store->last_error_code() & 0xff) != SQLITE_CONSTRAINT) {
-        fatal = written.error();
+      if (written.error().kind != StoreErrorKind::kBadArticle) {
+        fatal = written.error().message;
         break;
       }
       ++counts.articles_failed;
-      errors.push_back({"", stored->canonical_url, written.error()});
-      display.Error(stored->canonical_url + ": " + written.error());
+      errors.push_back({"", stored->canonical_url, written.error().message});
+      display.Error(stored->canonical_url + ": " + written.error().message);
       continue;
     }
     ++counts.articles_updated;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "extractors/figure_extractor.h"
 #include "extractors/sentiment.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/text_source.h"
@@ -19,17 +20,29 @@ Output with --lines: one JSON object per input line, in order, one for one
 (an empty line is neutral):
   {"label": "positive" | "negative" | "neutral", "score": -1 .. 1}
 
-Output for an article: one JSON object
-  score, label     the article as a whole
-  assets           per asset mentioned: asset (ticker), score, label,
-                   sentences (how many sentences mention it)
+Output for an article (its first line is the headline): one JSON object
+  score, label     the article's stance on the crypto market
+  assets           per asset the article says something about in a full
+                   sentence (not one named only in a list or as the quote
+                   side of a pair): asset (ticker), score, label,
+                   sentences (how many sentences are about it)
   key_sentences    the sentences that weigh most: start, end (code-point
                    offsets in the input, end exclusive), score, text
   version          sentiment rules version
+With --explain, the article and each asset also carry "evidence": the
+sentences, parts of sentences and figures that carried the score, strongest
+first, each with kind (sentence | figure), place (headline | lead | body),
+why (what set its weight: subject, passing, subject clause, shared
+sentence, figure, ...), weight, score, start, end and text. The pooled score
+is sum(weight * score) / (sum(weight) + prior); the label is neutral inside
+a band around 0.
 
-Scores come from a lexicon of financial and crypto vocabulary with rules for
-negation, intensifiers, hedges and changes of financial metrics ("profit
-rose" is positive, "costs rose" negative).
+Sentence scores come from a lexicon of financial and crypto vocabulary with
+rules for negation, intensifiers, hedges and changes of financial metrics
+("profit rose" is positive, "costs rose" negative). Article and asset scores
+weigh the headline and lead most, count a sentence for the assets it is
+about, and count reported moves and flows (figures with a direction) as
+evidence of their own.
 
 Exit codes: 0 ok (also for empty input), 2 unreadable input or bad arguments.
 )";
@@ -43,10 +56,28 @@ void WriteLine(const SentenceSentiment& s, std::string* out) {
   out->append(buf, static_cast<size_t>(n));
 }
 
+nlohmann::ordered_json EvidenceJson(const std::vector<SentimentEvidence>& evidence) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const SentimentEvidence& e : evidence) {
+    nlohmann::ordered_json ej;
+    ej["kind"] = e.kind == SentimentEvidence::Kind::kFigure ? "figure" : "sentence";
+    ej["place"] = ToString(e.place);
+    ej["why"] = e.why;
+    ej["weight"] = Rounded(e.weight);
+    ej["score"] = Rounded(e.score);
+    ej["start"] = e.start;
+    ej["end"] = e.end;
+    ej["text"] = e.text;
+    list.push_back(std::move(ej));
+  }
+  return list;
+}
+
 }  // namespace
 
 void SentimentCommand::Setup(CLI::App& sub) {
   sub.add_flag("--lines", lines_, "Score each input line on its own; print JSON Lines");
+  sub.add_flag("--explain", explain_, "List the evidence behind the article's and each asset's score");
   sub.add_option("input", input_, "Text file (UTF-8), or - for standard input")->capture_default_str();
   sub.footer(kHelpFooter);
 }
@@ -104,7 +135,9 @@ int SentimentCommand::RunArticle() {
     return kExitUsage;
   }
   static const SentimentAnalyzer analyzer;
-  ArticleSentiment article = analyzer.ScoreArticle(text);
+  static const FigureExtractor extractor;
+  std::vector<Figure> figures = extractor.Extract(text);
+  ArticleSentiment article = analyzer.ScoreArticle(ArticleInput{{}, text, figures});
 
   nlohmann::ordered_json j;
   j["score"] = Rounded(article.score);
@@ -116,6 +149,7 @@ int SentimentCommand::RunArticle() {
     aj["score"] = Rounded(a.score);
     aj["label"] = ToString(a.label);
     aj["sentences"] = a.sentences;
+    if (explain_) aj["evidence"] = EvidenceJson(a.evidence);
     j["assets"].push_back(std::move(aj));
   }
   j["key_sentences"] = nlohmann::ordered_json::array();
@@ -127,6 +161,7 @@ int SentimentCommand::RunArticle() {
     sj["text"] = s.text;
     j["key_sentences"].push_back(std::move(sj));
   }
+  if (explain_) j["evidence"] = EvidenceJson(article.evidence);
   j["version"] = kSentimentVersion;
   std::string dumped = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   std::printf("%s\n", dumped.c_str());

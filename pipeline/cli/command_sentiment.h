@@ -1,6 +1,6 @@
 // `cryptonews sentiment`: sentiment of an article (score, label, per-asset
-// scores, key sentences) as JSON, or with --lines of one text per input line
-// as JSON Lines.
+// scores, key sentences; with --explain the evidence behind each) as JSON, or
+// with --lines of one text per input line as JSON Lines.
 #pragma once
 
 #include <string>
@@ -24,6 +24,7 @@ class SentimentCommand : public Command {
 
   std::string input_ = "-";
   bool lines_ = false;
+  bool explain_ = false;
 };
 
 }  // namespace cn

@@ -35,13 +35,14 @@ std::string CsvField(std::string_view s) {
 }
 
 const std::vector<std::string> kColumns = {"kind", "asset", "value", "value_high", "unit", "qualifier",
-                                           "direction", "window", "side", "name", "metric", "start",
+                                           "direction", "window", "side", "name", "role", "metric", "start",
                                            "end", "text"};
 
 std::vector<std::string> Cells(const Figure& f) {
   return {std::string(ToString(f.kind)), f.asset, FormatNumber(f.value),
           f.value_high ? FormatNumber(*f.value_high) : "", f.unit, std::string(ToString(f.qualifier)),
-          std::string(ToString(f.direction)), f.window, std::string(ToString(f.side)), f.name, f.metric,
+          std::string(ToString(f.direction)), f.window, std::string(ToString(f.side)), f.name,
+          std::string(ToString(f.role)), f.metric,
           std::to_string(f.start), std::to_string(f.end), f.text};
 }
 
@@ -75,6 +76,7 @@ std::string FigureToJson(const Figure& f) {
   j["window"] = NullIfEmpty(f.window);
   j["side"] = NullIfEmpty(ToString(f.side));
   j["name"] = NullIfEmpty(f.name);
+  j["role"] = NullIfEmpty(ToString(f.role));
   j["metric"] = NullIfEmpty(f.metric);
   j["start"] = f.start;
   j["end"] = f.end;

@@ -66,20 +66,19 @@ ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
   ArticleSentiment sentiment;
   SentimentToStore to_store;
   if (sentiment_) {
-    sentiment = sentiment_.score(article.text);
+    sentiment = sentiment_.score({article.title, article.text, figures});
     to_store = {&sentiment, sentiment_.version};
   }
   auto outcome = store_.UpsertArticle(article, figures, to_store, kExtractorVersion);
   if (!outcome) {
-    // A constraint violation is this article's problem; anything else (disk
-    // full, I/O error, corrupt file) stops the run.
-    int code = store_.last_error_code();
-    if (code == SQLITE_CONSTRAINT || code == SQLITE_TOOBIG || code == SQLITE_MISMATCH) {
-      OnArticleFailed({article.source, article.canonical_url, outcome.error()});
+    // A bad article is this article's problem; a busy or broken database
+    // (disk full, I/O error, corrupt file) stops the run.
+    if (outcome.error().kind == StoreErrorKind::kBadArticle) {
+      OnArticleFailed({article.source, article.canonical_url, outcome.error().message});
       return {false, more};
     }
-    result_.fatal_error = outcome.error();
-    observer_.Error(outcome.error());
+    result_.fatal_error = outcome.error().message;
+    observer_.Error(outcome.error().message);
     return {false, false};
   }
   if (*outcome == UpsertOutcome::kUnchanged) {

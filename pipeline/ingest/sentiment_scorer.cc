@@ -8,7 +8,7 @@ namespace cn {
 // and thread-safe, so the shared instance serves every caller.
 SentimentScorer DefaultSentimentScorer() {
   static const auto analyzer = std::make_shared<const SentimentAnalyzer>();
-  return {[a = analyzer](std::string_view text) { return a->ScoreArticle(text); }, kSentimentVersion};
+  return {[a = analyzer](const ArticleInput& article) { return a->ScoreArticle(article); }, kSentimentVersion};
 }
 
 }  // namespace cn

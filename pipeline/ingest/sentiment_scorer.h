@@ -1,5 +1,6 @@
 // SentimentScorer: the sentiment stage as ingest and reprocess see it — a
-// function from article text to scores, plus the version stored with them.
+// function from an article (title, text, the figures extracted from the text)
+// to scores, plus the version stored with them.
 //
 // A std::function, so tests can pass none (or a fake) and the store never
 // depends on the analyser; DefaultSentimentScorer() is the one place that
@@ -7,14 +8,13 @@
 #pragma once
 
 #include <functional>
-#include <string_view>
 
 #include "extractors/sentiment.h"
 
 namespace cn {
 
 struct SentimentScorer {
-  std::function<ArticleSentiment(std::string_view utf8)> score;  // empty: no sentiment stage
+  std::function<ArticleSentiment(const ArticleInput& article)> score;  // empty: no sentiment stage
   int version = 0;
   explicit operator bool() const { return static_cast<bool>(score); }
 };

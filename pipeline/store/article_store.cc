@@ -12,13 +12,24 @@
 namespace cn {
 namespace {
 
-std::string_view LabelName(SentimentLabel label) {
-  switch (label) {
-    case SentimentLabel::kNegative: return "negative";
-    case SentimentLabel::kPositive: return "positive";
-    case SentimentLabel::kNeutral: break;
+// The evidence kept with a sentiment row (schema 0007): the few pieces that
+// weighed most, each with its offsets.
+constexpr size_t kStoredEvidence = 3;
+
+std::string EvidenceJson(const std::vector<SentimentEvidence>& evidence) {
+  nlohmann::json list = nlohmann::json::array();
+  for (size_t i = 0; i < evidence.size() && i < kStoredEvidence; ++i) {
+    const SentimentEvidence& e = evidence[i];
+    list.push_back({{"kind", e.kind == SentimentEvidence::Kind::kFigure ? "figure" : "sentence"},
+                    {"place", ToString(e.place)},
+                    {"in_title", e.in_title ? 1 : 0},
+                    {"start", e.start},
+                    {"end", e.end},
+                    {"score", e.score},
+                    {"weight", e.weight},
+                    {"text", e.text}});
   }
-  return "neutral";
+  return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string AuthorsJson(const std::vector<std::string>& authors) {
@@ -65,7 +76,6 @@ struct ArticleStore::Impl {
   TransactionStatements tx;
   std::unordered_map<std::string, int64_t> source_ids;
   int64_t queued_for_index = 0;  // articles written since the last UpdateSearchIndex
-  int last_error_code = SQLITE_OK;
   // After `db` and the statements: stopped before the connection closes.
   std::unique_ptr<WalCheckpointer> checkpointer;
 
@@ -93,11 +103,11 @@ struct ArticleStore::Impl {
         {&delete_figures, "DELETE FROM figures WHERE article_id = ?1"},
         {&insert_figure,
          "INSERT INTO figures(article_id, ordinal, kind, asset, value, value_high, unit, qualifier, direction, "
-         "window, side, name, metric, start, \"end\", text, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-         "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"},
+         "window, side, name, metric, start, \"end\", text, sentence, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+         "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"},
         {&delete_sentiment, "DELETE FROM sentiment WHERE article_id = ?1"},
         {&insert_sentiment,
-         "INSERT INTO sentiment(article_id, asset, score, label, sentences) VALUES (?1, ?2, ?3, ?4, ?5)"},
+         "INSERT INTO sentiment(article_id, asset, score, label, sentences, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
         {&index_pending,
          "INSERT INTO articles_fts(rowid, title, text) SELECT a.id, a.title, a.text FROM articles_fts_pending p "
          "JOIN articles a ON a.id = p.article_id ORDER BY p.article_id LIMIT ?1"},
@@ -169,6 +179,7 @@ struct ArticleStore::Impl {
       s.Bind(14, f.start).Bind(15, f.end);
       if (all || f.text != prev->text) s.BindView(16, f.text);
       s.Bind(17, static_cast<int64_t>(f.sentence));
+      if (all || f.role != prev->role) s.BindViewOrNull(18, ToString(f.role));
       if (auto r = s.Run(); !r) {
         s.Reset();
         return std::unexpected("figure " + std::to_string(ordinal - 1) + ": " + r.error());
@@ -180,11 +191,15 @@ struct ArticleStore::Impl {
   }
 
   std::expected<void, std::string> InsertSentiment(int64_t article_id, const ArticleSentiment& s) {
-    insert_sentiment.Bind(1, article_id).BindNull(2).Bind(3, s.score).Bind(4, LabelName(s.label)).BindNull(5);
+    std::string evidence = EvidenceJson(s.evidence);
+    insert_sentiment.Bind(1, article_id).BindNull(2).Bind(3, s.score).Bind(4, ToString(s.label)).BindNull(5);
+    insert_sentiment.Bind(6, std::string_view(evidence));
     if (auto r = insert_sentiment.Run(); !r) return r;
     for (const AssetSentiment& a : s.assets) {
+      evidence = EvidenceJson(a.evidence);
       insert_sentiment.Bind(1, article_id).Bind(2, std::string_view(a.asset)).Bind(3, a.score);
-      insert_sentiment.Bind(4, LabelName(a.label)).Bind(5, static_cast<int64_t>(a.sentences));
+      insert_sentiment.Bind(4, ToString(a.label)).Bind(5, static_cast<int64_t>(a.sentences));
+      insert_sentiment.Bind(6, std::string_view(evidence));
       if (auto r = insert_sentiment.Run(); !r) return std::unexpected("sentiment for " + a.asset + ": " + r.error());
     }
     insert_sentiment.Reset();
@@ -208,8 +223,6 @@ ArticleStore::~ArticleStore() {
 }
 
 SqliteDb& ArticleStore::db() { return impl_->db; }
-
-int ArticleStore::last_error_code() const { return impl_->last_error_code; }
 
 std::optional<std::string> ArticleStore::CheckpointError() const { return impl_->checkpointer->error(); }
 
@@ -296,17 +309,20 @@ std::optional<StoredArticleInfo> ArticleStore::Find(const std::string& canonical
   return info;
 }
 
-std::expected<UpsertOutcome, std::string> ArticleStore::UpsertArticle(const ArticleRecord& article,
-                                                                      const std::vector<Figure>& figures,
-                                                                      SentimentToStore sentiment,
-                                                                      int extractor_version) {
+std::expected<UpsertOutcome, StoreError> ArticleStore::UpsertArticle(const ArticleRecord& article,
+                                                                     const std::vector<Figure>& figures,
+                                                                     SentimentToStore sentiment,
+                                                                     int extractor_version) {
   const std::string& key = article.canonical_url.empty() ? article.url : article.canonical_url;
+  // Read at once: the rollback that follows sets SQLite's result code again.
   auto fail = [&](const std::string& what) {
-    impl_->last_error_code = sqlite3_errcode(impl_->db.get()) & 0xff;
     impl_->source_ids.clear();
-    return std::unexpected(key + ": " + what);
+    return std::unexpected(StoreError{StoreErrorKindOf(sqlite3_errcode(impl_->db.get())), key + ": " + what});
   };
-  if (key.empty()) return std::unexpected(std::string("article without URL"));
+  if (key.empty()) {
+    const std::string title = article.title.empty() ? "" : " ('" + article.title.substr(0, 80) + "')";
+    return std::unexpected(StoreError{StoreErrorKind::kBadArticle, "article without URL" + title});
+  }
   Transaction tx(impl_->tx);
   if (auto r = tx.Begin(); !r) return fail(r.error());
   std::optional<StoredArticleInfo> existing = Find(key);
@@ -372,23 +388,23 @@ std::expected<std::vector<int64_t>, std::string> ArticleStore::ArticlesToReproce
 
 std::expected<StoredText, std::string> ArticleStore::LoadText(int64_t article_id) {
   auto stmt = impl_->db.Prepare(
-      "SELECT id, canonical_url, text, extractor_version, sentiment_version FROM articles WHERE id = ?1");
+      "SELECT id, canonical_url, title, text, extractor_version, sentiment_version FROM articles WHERE id = ?1");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->Bind(1, article_id);
   if (stmt->Step() != SQLITE_ROW) return std::unexpected("article " + std::to_string(article_id) + " not found");
   StoredText t{stmt->ColumnInt(0), std::string(stmt->ColumnText(1)), std::string(stmt->ColumnText(2)),
-               static_cast<int>(stmt->ColumnInt(3)), std::nullopt};
-  if (!stmt->ColumnIsNull(4)) t.sentiment_version = static_cast<int>(stmt->ColumnInt(4));
+               std::string(stmt->ColumnText(3)), static_cast<int>(stmt->ColumnInt(4)), std::nullopt};
+  if (!stmt->ColumnIsNull(5)) t.sentiment_version = static_cast<int>(stmt->ColumnInt(5));
   return t;
 }
 
-std::expected<int64_t, std::string> ArticleStore::ReplaceDerived(int64_t article_id,
-                                                                 const std::vector<Figure>& figures,
-                                                                 int extractor_version,
-                                                                 SentimentToStore sentiment) {
+std::expected<int64_t, StoreError> ArticleStore::ReplaceDerived(int64_t article_id,
+                                                                const std::vector<Figure>& figures,
+                                                                int extractor_version,
+                                                                SentimentToStore sentiment) {
   auto fail = [&](const std::string& what) {
-    impl_->last_error_code = sqlite3_errcode(impl_->db.get()) & 0xff;
-    return std::unexpected("article " + std::to_string(article_id) + ": " + what);
+    return std::unexpected(StoreError{StoreErrorKindOf(sqlite3_errcode(impl_->db.get())),
+                                      "article " + std::to_string(article_id) + ": " + what});
   };
   Transaction tx(impl_->tx);
   if (auto r = tx.Begin(); !r) return fail(r.error());

@@ -33,6 +33,7 @@
 #include "extractors/sentiment.h"
 #include "pipeline/store/article_record.h"
 #include "pipeline/store/sqlite_handle.h"
+#include "pipeline/store/store_error.h"
 
 namespace cn {
 
@@ -66,7 +67,7 @@ struct RunCounts {
   int64_t articles_unchanged = 0;
   int64_t articles_failed = 0;
   int64_t figures = 0;
-  // Links not fetched on purpose (schema 0006): robots.txt, the address
+  // Links not fetched on purpose (schema 0008): robots.txt, the address
   // policy (or a non-http link), an unsafe redirect.
   int64_t refused_robots = 0;
   int64_t refused_address = 0;
@@ -77,6 +78,7 @@ struct RunCounts {
 struct StoredText {
   int64_t id = 0;
   std::string canonical_url;
+  std::string title;
   std::string text;
   int extractor_version = 0;
   std::optional<int> sentiment_version;
@@ -96,7 +98,9 @@ class ArticleStore {
 
   // Inserts or replaces the article with its figures and sentiment, in one
   // transaction. Unchanged content hash → nothing is written (kUnchanged).
-  std::expected<UpsertOutcome, std::string> UpsertArticle(const ArticleRecord& article,
+  // An article without URL, or one the schema refuses, is kBadArticle; the
+  // store stays usable after any failure (the transaction is rolled back).
+  std::expected<UpsertOutcome, StoreError> UpsertArticle(const ArticleRecord& article,
                                                           const std::vector<Figure>& figures,
                                                           SentimentToStore sentiment,
                                                           int extractor_version);
@@ -108,7 +112,8 @@ class ArticleStore {
   std::expected<StoredText, std::string> LoadText(int64_t article_id);
   // Replaces an article's figures (and sentiment, when given) in one
   // transaction and records the versions. Returns the figure rows written.
-  std::expected<int64_t, std::string> ReplaceDerived(int64_t article_id, const std::vector<Figure>& figures,
+  // Errors are kinded as for UpsertArticle.
+  std::expected<int64_t, StoreError> ReplaceDerived(int64_t article_id, const std::vector<Figure>& figures,
                                                      int extractor_version, SentimentToStore sentiment);
 
   // Moves every queued article into the full-text index, in transactions of
@@ -121,11 +126,6 @@ class ArticleStore {
   std::expected<int64_t, std::string> BeginRun(std::string_view command);
   std::expected<void, std::string> FinishRun(int64_t run_id, std::string_view status, const RunCounts& counts,
                                             const std::string& errors_json);
-
-  // The SQLite primary result code (SQLITE_CONSTRAINT, SQLITE_FULL, …) of the
-  // last failed UpsertArticle/ReplaceDerived, so callers can tell a bad
-  // article from a broken database.
-  int last_error_code() const;
 
   // The first failure of a background WAL checkpoint (wal_checkpointer.h),
   // naming the database. Nothing stored is lost by one; runs report it.

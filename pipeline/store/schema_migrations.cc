@@ -10,20 +10,24 @@ std::string_view schema_0002_fast_checks();
 std::string_view schema_0003_deferred_search_index();
 std::string_view schema_0004_fetch_failures();
 std::string_view schema_0005_search_index_mark();
-std::string_view schema_0006_refusal_counts();
+std::string_view schema_0006_figure_role();
+std::string_view schema_0007_sentiment_evidence();
+std::string_view schema_0008_refusal_counts();
 }  // namespace embedded
 
 namespace {
 
 // Append a line per new schema/NNNN_*.sql (and the file to pipeline/CMakeLists.txt).
-const std::array<Migration, 6>& AllMigrations() {
-  static const std::array<Migration, 6> migrations = {{
+const std::array<Migration, 8>& AllMigrations() {
+  static const std::array<Migration, 8> migrations = {{
       {1, "0001_init.sql", embedded::schema_0001_init()},
       {2, "0002_fast_checks.sql", embedded::schema_0002_fast_checks()},
       {3, "0003_deferred_search_index.sql", embedded::schema_0003_deferred_search_index()},
       {4, "0004_fetch_failures.sql", embedded::schema_0004_fetch_failures()},
       {5, "0005_search_index_mark.sql", embedded::schema_0005_search_index_mark()},
-      {6, "0006_refusal_counts.sql", embedded::schema_0006_refusal_counts()},
+      {6, "0006_figure_role.sql", embedded::schema_0006_figure_role()},
+      {7, "0007_sentiment_evidence.sql", embedded::schema_0007_sentiment_evidence()},
+      {8, "0008_refusal_counts.sql", embedded::schema_0008_refusal_counts()},
   }};
   return migrations;
 }

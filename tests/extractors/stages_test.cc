@@ -248,3 +248,63 @@ TEST(PriceZoneTest, NoZoneAcrossAssetsOrFarApartAmounts) {
 
 }  // namespace
 }  // namespace cn
+
+namespace cn {
+namespace {
+
+TEST(WindowAttributionTest, AWindowRightAfterANumberIsItsOwn) {
+  auto figures = Extractor().Extract("Bitcoin has slid 2.5% in the last 24 hours and 6.1% in the past week.");
+  ASSERT_EQ(figures.size(), 2u);
+  EXPECT_EQ(figures[0].window, "PT24H");
+  EXPECT_EQ(figures[1].window, "P7D");
+  figures = Extractor().Extract("Solana posted a 3% drop over the last day and an overall 11% slide over the past two weeks.");
+  ASSERT_EQ(figures.size(), 2u);
+  EXPECT_EQ(figures[0].window, "PT24H");
+  EXPECT_EQ(figures[1].window, "P14D");
+}
+
+TEST(WindowAttributionTest, ASentenceWithoutWindowGoesOnWithTheSpanBeforeIt) {
+  auto figures = Extractor().Extract(
+      "Cardano network data\nThe picture over a seven-day window is grim. For instance, active wallets fell 12%.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].window, "P7D");
+}
+
+// What the number's own phrase measures decides, not the article's topic.
+TEST(MeasuredThingTest, NetworkQuantitiesMoveWithMetricOther) {
+  const char* texts[] = {
+      "Solana network report\nNew addresses on Solana have fallen by 15% this week.",
+      "Solana network report\nSolana saw a 13% decline in network activity this month.",
+      "Bitcoin miners\nBitcoin's hashrate rose 10% after the upgrade.",
+  };
+  for (const char* text : texts) {
+    auto figures = Extractor().Extract(text);
+    ASSERT_EQ(figures.size(), 1u) << text;
+    EXPECT_EQ(figures[0].kind, FigureKind::kPercentChange) << text;
+    EXPECT_EQ(figures[0].metric, "other") << text;
+    EXPECT_FALSE(figures[0].asset.empty()) << text;
+  }
+}
+
+TEST(MeasuredThingTest, CompanyBooksFiatAndStocksAreNoFigures) {
+  for (const char* text : {"Bitcoin miner update\nThe company's monthly output rose 27% from a year earlier.",
+                           "Bitcoin and the peso\nThe peso closed at a record low, down 1.7% on the day.",
+                           "Bitcoin treasury firm\nThe firm increased its Bitcoin holdings by 11% in the quarter.",
+                           "Bitcoin treasury firm\nMSTR traded near $310, down 4.2% after the results.",
+                           "Ethereum upgrade\nThe upgrade should cut fees by 40% for rollups."}) {
+    auto figures = Extractor().Extract(text);
+    EXPECT_TRUE(figures.empty()) << text << " gave " << (figures.empty() ? "" : figures[0].text);
+  }
+}
+
+TEST(MeasuredThingTest, NamesOfLevelsAndTermsAreNotMoves) {
+  for (const char* text : {"BNB could then target the 61.8% Fibonacci level.",
+                           "Loans keep a 70% LTV with a ~80% barrier.",
+                           "Ether's share of the market is down from 21% in 2021."}) {
+    auto figures = Extractor().Extract(text);
+    EXPECT_TRUE(figures.empty()) << text << " gave " << (figures.empty() ? "" : figures[0].text);
+  }
+}
+
+}  // namespace
+}  // namespace cn

@@ -31,8 +31,11 @@ TEST(WindowPhrasesTest, FindsWholeWordPhrasesOnly) {
       {"sol gained 4% on the day", "on the day", "PT24H"},
       {"prices of the holiday season", "", ""},        // "the holiday" is no "the day"
       {"todays", "", ""},                              // inside a longer word
-      {"yesterday", "", ""},
-      {"a 24hr window", "", ""},                       // "24h" must end the word
+      {"yesterday", "yesterday", "PT24H"},             // ANNOTATION: "yesterday" is a day
+      {"a 24hr window", "24hr", "PT24H"},
+      {"a 24hrx window", "", ""},                      // "24hr" must end the word
+      {"down 9% over two weeks", "two weeks", "P14D"},
+      {"its best run over the quarter", "the quarter", "P3M"},
       {"stay_weekly", "", ""},                         // '_' joins words, as for RE2's \b
       {"", "", ""},
   };

@@ -72,7 +72,7 @@ TEST(ExtractCommandTest, GoldenFixturesMatchAndEvidenceIsTheTextSlice) {
       auto j = nlohmann::json::parse(line);
       ++records;
       for (const char* field : {"kind", "asset", "value", "value_high", "unit", "qualifier", "direction",
-                                "window", "side", "name", "metric", "start", "end", "text"})
+                                "window", "side", "name", "role", "metric", "start", "end", "text"})
         EXPECT_TRUE(j.contains(field)) << field;
       size_t start = j["start"], end = j["end"];
       ASSERT_LE(end, text.size());

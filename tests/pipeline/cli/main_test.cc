@@ -22,7 +22,7 @@ TEST(CliTest, ExtractHelpExplainsEveryField) {
   auto r = RunBinary("extract --help");
   EXPECT_EQ(r.exit_code, 0);
   for (const char* field : {"kind", "asset", "value_high", "unit", "qualifier", "direction", "window",
-                            "side", "name", "metric", "start, end", "text"})
+                            "side", "name", "role", "metric", "start, end", "text"})
     EXPECT_NE(r.out.find(field), std::string::npos) << field;
 }
 

@@ -122,6 +122,21 @@ TEST_F(IngestorTest, ArticleWithoutCanonicalUrlIsKeyedByItsUrl) {
   EXPECT_EQ(Count("SELECT count(*) FROM articles WHERE canonical_url = 'https://news.example/a?utm=feed'"), 1);
 }
 
+TEST_F(IngestorTest, ArticleWithoutAnyUrlFailsAloneAndTheRunGoesOn) {
+  ArticleRecord nameless = MakeArticle("nameless", kCalmText);
+  nameless.url.clear();
+  nameless.canonical_url.clear();
+  IngestResult r = Ingest({MakeArticle("a", kCalmText), nameless, MakeArticle("b", kLiquidationText)});
+  EXPECT_EQ(r.fatal_error, "") << "a bad article is not a database failure";
+  EXPECT_EQ(r.status, "partial");
+  EXPECT_EQ(r.counts.articles_new, 2) << "the article after the bad one is stored too";
+  EXPECT_EQ(r.counts.articles_failed, 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM articles"), 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM runs, json_each(runs.errors) "
+                  "WHERE json_each.value ->> 'error' LIKE '%article without URL%'"),
+            1);
+}
+
 TEST_F(IngestorTest, StoresSentimentPerArticleAndAssetWithItsVersion) {
   Ingest({MakeArticle("a", kLiquidationText)}, {}, {}, DefaultSentimentScorer());
   EXPECT_EQ(Count("SELECT sentiment_version FROM articles"), kSentimentVersion);

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "extractors/figure_extractor.h"
+#include "extractors/sentiment.h"
 #include "pipeline/store/ingest_lock.h"
 #include "pipeline/store/schema_migrations.h"
 #include "tests/support/store_fixtures.h"
@@ -74,7 +76,8 @@ TEST(SchemaTest, EmptyDatabaseGetsEveryTableAndView) {
         << table << " is not STRICT";
   }
   for (const char* view : {"figure_mentions", "liquidations", "price_mentions", "percent_moves", "daily_liquidations",
-                           "article_sentiment", "article_list", "articles_fts", "articles_not_indexed"})
+                           "article_sentiment", "article_list", "articles_fts", "articles_not_indexed",
+                           "sentiment_evidence"})
     EXPECT_EQ(Count(*store, std::string("SELECT count(*) FROM ") + view), 0) << view;
 }
 
@@ -111,6 +114,7 @@ TEST(SchemaTest, EveryMigrationKeepsTheDataWrittenBeforeIt) {
   ASSERT_TRUE(store) << store.error();
   EXPECT_EQ(Count(*store, "PRAGMA user_version"), CurrentSchemaVersion());
   EXPECT_EQ(Count(*store, "SELECT id FROM figures WHERE article_id = 7 AND text = '5%'"), 40);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM figure_mentions WHERE role IS NULL"), 1);  // added by 6
   EXPECT_EQ(Count(*store, "SELECT signed_percent FROM percent_moves WHERE metric = 'price'"), -5);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM article_sentiment WHERE label = 'negative'"), 1);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'fell'"), 1);
@@ -118,6 +122,36 @@ TEST(SchemaTest, EveryMigrationKeepsTheDataWrittenBeforeIt) {
   // Cascades still work on the rebuilt tables.
   ASSERT_TRUE(store->db().Exec("DELETE FROM articles"));
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM figures") + Count(*store, "SELECT count(*) FROM sentiment"), 0);
+}
+
+// Migration 6: a price's role is stored, checked, and shown by the views.
+TEST(SchemaTest, PriceRoleIsStoredAndShownInThePriceView) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store) << store.error();
+  Figure target;
+  target.kind = FigureKind::kPrice;
+  target.asset = "SOL";
+  target.value = 250;
+  target.role = PriceRole::kTarget;
+  target.start = 10;
+  target.end = 14;
+  target.text = "$250";
+  Figure move = target;
+  move.kind = FigureKind::kPercentChange;
+  move.role = PriceRole::kNone;
+  move.unit = "%";
+  move.text = "4%";
+  auto r = store->UpsertArticle(MakeArticle("sol-target", "SOL eyes $250 after a 4% gain."), {target, move}, {}, 1);
+  ASSERT_TRUE(r) << r.error().message;
+  auto row = store->db().Prepare("SELECT role, price FROM price_mentions");
+  ASSERT_TRUE(row);
+  ASSERT_EQ(row->Step(), SQLITE_ROW);
+  EXPECT_EQ(row->ColumnText(0), "target");
+  EXPECT_EQ(row->Step(), SQLITE_DONE);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM figure_mentions WHERE kind = 'percent_change' AND role IS NULL"), 1);
+  // Only the contract's roles are accepted.
+  EXPECT_FALSE(store->db().Exec("UPDATE figures SET role = 'guess'"));
 }
 
 TEST(SchemaTest, NewerDatabaseIsRefused) {
@@ -160,9 +194,9 @@ TEST(ArticleStoreTest, RoundTripsEveryFigureFieldAndSentiment) {
   ArticleSentiment s;
   s.score = -0.5;
   s.label = SentimentLabel::kNegative;
-  s.assets.push_back({"BTC", -0.7, SentimentLabel::kNegative, 2});
+  s.assets.push_back({"BTC", -0.7, SentimentLabel::kNegative, 2, {}});
   auto r = store->UpsertArticle(a, {f, plain}, {&s, 3}, 7);
-  ASSERT_TRUE(r) << r.error();
+  ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(*r, UpsertOutcome::kNew);
 
   auto row = store->db().Prepare(
@@ -205,6 +239,42 @@ TEST(ArticleStoreTest, RoundTripsEveryFigureFieldAndSentiment) {
   EXPECT_EQ(Count(*store, "SELECT long_usd FROM daily_liquidations WHERE day = '2026-11-20'"), 1200000000);
   ASSERT_TRUE(store->UpdateSearchIndex());
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'soured'"), 1);
+}
+
+// The evidence behind the article's and each asset's sentiment is stored with
+// offsets that find it again in the stored title or text (schema 0007).
+TEST(ArticleStoreTest, SentimentEvidenceKeepsOffsetsIntoTitleAndText) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("e.db"));
+  ASSERT_TRUE(store) << store.error();
+  ArticleRecord a = MakeArticle("eth-rally",
+                                "Traders in Zürich piled into ether — the rally gathered pace.\n"
+                                "Ether jumped 8% to $3,400, its best day in a month.\n"
+                                "The conference on tokenisation opens in Zürich on Monday.");
+  a.title = "Ether surges as bullish traders return";
+  FigureExtractor extractor;
+  std::vector<Figure> figures = extractor.Extract(a.text);
+  const SentimentAnalyzer analyzer;
+  ArticleSentiment s = analyzer.ScoreArticle({a.title, a.text, figures});
+  ASSERT_FALSE(s.evidence.empty());
+  auto r = store->UpsertArticle(a, figures, {&s, kSentimentVersion}, 7);
+  ASSERT_TRUE(r) << r.error().message;
+
+  EXPECT_GE(Count(*store, "SELECT count(*) FROM sentiment_evidence WHERE asset IS NULL"), 2);
+  EXPECT_GE(Count(*store, "SELECT count(*) FROM sentiment_evidence WHERE asset = 'ETH'"), 2);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM sentiment_evidence WHERE place = 'headline' AND in_title = 1"),
+            Count(*store, "SELECT count(*) FROM sentiment_evidence WHERE in_title = 1"));
+  // Every stored piece is where its offsets say, in the title or the text.
+  EXPECT_EQ(Count(*store,
+                  "SELECT count(*) FROM sentiment_evidence e JOIN articles a ON a.id = e.article_id "
+                  "WHERE substr(CASE e.in_title WHEN 1 THEN a.title ELSE a.text END, e.start + 1, e.\"end\" - e.start) "
+                  "<> e.text"),
+            0);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM sentiment_evidence WHERE in_title = 1"), 1 + 1);  // article + ETH
+  // Reprocessing replaces the rows, evidence with them.
+  auto again = store->UpsertArticle(a, figures, {&s, kSentimentVersion}, 8);
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM sentiment_evidence WHERE in_title = 1"), 2);
 }
 
 // Consecutive figures that share some fields and differ in others (the
@@ -272,7 +342,7 @@ TEST(ArticleStoreTest, ChangedTextReplacesFiguresAndIndex) {
                                    {}, 1));
   a.text = "Longs lost $9 million after the update.";
   auto r = store->UpsertArticle(a, {MakeLiquidation(9e6, Side::kLong, 11, 21, "$9 million")}, {}, 1);
-  ASSERT_TRUE(r) << r.error();
+  ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(*r, UpsertOutcome::kUpdated);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles"), 1);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM figures"), 1);
@@ -290,13 +360,43 @@ TEST(ArticleStoreTest, BadFigureRollsBackTheWholeArticle) {
   bad.kind = static_cast<FigureKind>(99);  // "?" fails the kind CHECK constraint
   auto r = store->UpsertArticle(MakeArticle("bad", "x"), {MakeLiquidation(1, Side::kNone, 0, 1, "x"), bad}, {}, 1);
   ASSERT_FALSE(r);
-  EXPECT_NE(r.error().find("https://news.example/bad"), std::string::npos) << r.error();
-  EXPECT_EQ(store->last_error_code(), SQLITE_CONSTRAINT);
+  EXPECT_NE(r.error().message.find("https://news.example/bad"), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().kind, StoreErrorKind::kBadArticle) << "a CHECK constraint is the article's fault";
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles"), 0);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM figures"), 0);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM sources"), 0);
   // The store stays usable after the failure.
   EXPECT_TRUE(store->UpsertArticle(MakeArticle("good", "y"), {}, {}, 1));
+}
+
+TEST(ArticleStoreTest, ArticleWithoutUrlIsABadArticleAndWritesNothing) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store);
+  ArticleRecord nameless = MakeArticle("nameless", "x");
+  nameless.url.clear();
+  nameless.canonical_url.clear();
+  auto r = store->UpsertArticle(nameless, {}, {}, 1);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, StoreErrorKind::kBadArticle);
+  EXPECT_NE(r.error().message.find("article without URL ('Story nameless')"), std::string::npos)
+      << r.error().message;
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles"), 0);
+}
+
+TEST(ArticleStoreTest, WriteWhileAnotherConnectionHoldsTheDatabaseIsBusy) {
+  TempDir dir;
+  auto store = ArticleStore::Open(dir.File("a.db"));
+  ASSERT_TRUE(store);
+  auto other = SqliteDb::Open(dir.File("a.db"), SQLITE_OPEN_READWRITE);
+  ASSERT_TRUE(other);
+  ASSERT_TRUE(other->Exec("PRAGMA busy_timeout = 0; BEGIN IMMEDIATE"));
+  ASSERT_TRUE(store->db().Exec("PRAGMA busy_timeout = 0"));
+  auto r = store->UpsertArticle(MakeArticle("a", "x"), {}, {}, 1);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, StoreErrorKind::kBusy) << r.error().message;
+  ASSERT_TRUE(other->Exec("ROLLBACK"));
+  EXPECT_TRUE(store->UpsertArticle(MakeArticle("a", "x"), {}, {}, 1)) << "usable once the other writer is done";
 }
 
 TEST(ArticleStoreTest, ReprocessSelectsOnlyOtherVersionsAndReplacesAtomically) {
@@ -312,7 +412,7 @@ TEST(ArticleStoreTest, ReprocessSelectsOnlyOtherVersionsAndReplacesAtomically) {
   ASSERT_TRUE(text);
   EXPECT_EQ(text->canonical_url, "https://news.example/old");
   auto written = store->ReplaceDerived(text->id, {}, 2, {});
-  ASSERT_TRUE(written) << written.error();
+  ASSERT_TRUE(written) << written.error().message;
   EXPECT_EQ(*written, 0);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM figures"), 0);
   EXPECT_TRUE(store->ArticlesToReprocess(false, 2, std::nullopt)->empty());

@@ -1,4 +1,4 @@
--- cryptonews schema, migration 6: links the crawler refused, counted by reason.
+-- cryptonews schema, migration 8: links the crawler refused, counted by reason.
 --
 -- A link from a feed or sitemap that is not fetched on purpose is neither a
 -- failure nor an article: robots.txt disallows it (refused_robots), the

@@ -1,0 +1,390 @@
+#include "extractors/price_role.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "extractors/ascii.h"
+
+namespace cn {
+namespace {
+
+using namespace std::string_view_literals;
+
+enum class Kind {
+  kDestination,  // a target word that points at what follows: "toward", "target"
+  kLevelNoun,    // "support", "EMA", "zone": a level, unless a destination points at it
+  kLevelAction,  // "break above", "reclaim", "hold": acting on a level
+  kTarget,       // modal or forecast words: "could", "forecast", "by year-end"
+  kPast,         // "all-time high", "from", "ago", "entry price"
+  kNewRecord,    // "new all-time high": a record just made is where the price is
+  kCurrent,      // "trading at", "currently", "presale price"
+  kMove,         // "fell to", "rose to": where a move ended, now unless said to be earlier
+  kCondition,    // "if", "unless": a level the text supposes
+  kZone,         // "between", "range": a zone, unless other words say what it is
+  kAfterMove,    // "before dropping back to": where a move ended after an earlier one: now
+};
+
+struct RoleCue {
+  std::string_view phrase;  // lower case, matched at word boundaries
+  Kind kind;
+};
+
+// Cues before the price, in its sentence.
+constexpr RoleCue kLeftCues[] = {
+    {"toward"sv, Kind::kDestination}, {"towards"sv, Kind::kDestination}, {"target"sv, Kind::kDestination},
+    {"targets"sv, Kind::kDestination}, {"targeting"sv, Kind::kDestination}, {"eyes"sv, Kind::kDestination},
+    {"eyeing"sv, Kind::kDestination}, {"path to"sv, Kind::kDestination}, {"run to"sv, Kind::kDestination},
+    {"upside to"sv, Kind::kDestination}, {"to reach"sv, Kind::kDestination}, {"to hit"sv, Kind::kDestination},
+    {"reaching"sv, Kind::kDestination}, {"could reach"sv, Kind::kDestination}, {"could hit"sv, Kind::kDestination},
+    {"could test"sv, Kind::kDestination}, {"to test"sv, Kind::kDestination}, {"open the way"sv, Kind::kDestination},
+    {"sights"sv, Kind::kDestination}, {"aims"sv, Kind::kDestination}, {"aiming"sv, Kind::kDestination},
+    {"objective"sv, Kind::kDestination}, {"goal"sv, Kind::kDestination}, {"a dip to"sv, Kind::kDestination},
+    {"a drop to"sv, Kind::kDestination}, {"a move to"sv, Kind::kDestination}, {"a rally to"sv, Kind::kDestination},
+    {"a push to"sv, Kind::kDestination}, {"a rise to"sv, Kind::kDestination}, {"a surge to"sv, Kind::kDestination},
+    {"a return to"sv, Kind::kDestination}, {"a climb to"sv, Kind::kDestination}, {"push toward"sv, Kind::kDestination},
+    {"a check of"sv, Kind::kDestination}, {"to retest"sv, Kind::kDestination},
+    {"sending"sv, Kind::kDestination}, {"a crash to"sv, Kind::kDestination}, {"pullback to"sv, Kind::kDestination},
+    {"closer to"sv, Kind::kDestination}, {"move to"sv, Kind::kDestination}, {"points to"sv, Kind::kDestination},
+    {"pointing to"sv, Kind::kDestination}, {"points directly to"sv, Kind::kDestination},
+
+    {"could"sv, Kind::kTarget}, {"might"sv, Kind::kTarget}, {"may"sv, Kind::kTarget}, {"will"sv, Kind::kTarget},
+    {"would"sv, Kind::kTarget}, {"likely"sv, Kind::kTarget}, {"expected to"sv, Kind::kTarget},
+    {"expects"sv, Kind::kTarget}, {"expect"sv, Kind::kTarget}, {"set to"sv, Kind::kTarget},
+    {"poised"sv, Kind::kTarget}, {"forecast"sv, Kind::kTarget}, {"forecasts"sv, Kind::kTarget},
+    {"forecasting"sv, Kind::kTarget}, {"predicts"sv, Kind::kTarget}, {"predict"sv, Kind::kTarget},
+    {"prediction"sv, Kind::kTarget}, {"projects"sv, Kind::kTarget}, {"projected"sv, Kind::kTarget},
+    {"projection"sv, Kind::kTarget}, {"potential"sv, Kind::kTarget}, {"possible"sv, Kind::kTarget},
+    {"next"sv, Kind::kTarget}, {"launch price"sv, Kind::kTarget}, {"listing price"sv, Kind::kTarget},
+    {"launch at"sv, Kind::kTarget}, {"list at"sv, Kind::kTarget}, {"headed for"sv, Kind::kTarget},
+    {"heading for"sv, Kind::kTarget}, {"calls for"sv, Kind::kTarget}, {"extend"sv, Kind::kTarget},
+    {"is set at"sv, Kind::kTarget}, {"threatening"sv, Kind::kTarget}, {"beyond"sv, Kind::kTarget},
+    {"if predictions"sv, Kind::kTarget}, {"to climb to"sv, Kind::kTarget}, {"to rise to"sv, Kind::kTarget},
+
+    {"support"sv, Kind::kLevelNoun}, {"supports"sv, Kind::kLevelNoun}, {"resistance"sv, Kind::kLevelNoun},
+    {"level"sv, Kind::kLevelNoun}, {"levels"sv, Kind::kLevelNoun}, {"zone"sv, Kind::kLevelNoun},
+    {"ema"sv, Kind::kLevelNoun}, {"sma"sv, Kind::kLevelNoun}, {"moving average"sv, Kind::kLevelNoun},
+    {"fibonacci"sv, Kind::kLevelNoun}, {"retracement"sv, Kind::kLevelNoun}, {"extension"sv, Kind::kLevelNoun},
+    {"band"sv, Kind::kLevelNoun}, {"pivot"sv, Kind::kLevelNoun}, {"floor"sv, Kind::kLevelNoun},
+    {"floors"sv, Kind::kLevelNoun}, {"ceiling"sv, Kind::kLevelNoun}, {"ceilings"sv, Kind::kLevelNoun},
+    {"threshold"sv, Kind::kLevelNoun}, {"barrier"sv, Kind::kLevelNoun}, {"cluster"sv, Kind::kLevelNoun},
+    {"strike"sv, Kind::kLevelNoun}, {"demand zone"sv, Kind::kLevelNoun}, {"trendline"sv, Kind::kLevelNoun},
+    {"liquidation"sv, Kind::kLevelNoun}, {"liquidations"sv, Kind::kLevelNoun}, {"between"sv, Kind::kZone},
+    {"within"sv, Kind::kZone}, {"range"sv, Kind::kZone},
+
+    {"break above"sv, Kind::kLevelAction}, {"break below"sv, Kind::kLevelAction},
+    {"breaks above"sv, Kind::kLevelAction}, {"breaks below"sv, Kind::kLevelAction},
+    {"break through"sv, Kind::kLevelAction}, {"push through"sv, Kind::kLevelAction},
+    {"close above"sv, Kind::kLevelAction}, {"close below"sv, Kind::kLevelAction},
+    {"closes above"sv, Kind::kLevelAction}, {"closes below"sv, Kind::kLevelAction},
+    {"closing above"sv, Kind::kLevelAction}, {"closing below"sv, Kind::kLevelAction},
+    {"close the week above"sv, Kind::kLevelAction}, {"close the week below"sv, Kind::kLevelAction},
+    {"closes the week below"sv, Kind::kLevelAction}, {"closes the week above"sv, Kind::kLevelAction},
+    {"reclaim"sv, Kind::kLevelAction}, {"reclaims"sv, Kind::kLevelAction}, {"reclaiming"sv, Kind::kLevelAction},
+    {"hold above"sv, Kind::kLevelAction}, {"holds above"sv, Kind::kLevelAction},
+    {"holding above"sv, Kind::kLevelAction}, {"hold"sv, Kind::kLevelAction}, {"defend"sv, Kind::kLevelAction},
+    {"defended"sv, Kind::kLevelAction}, {"defending"sv, Kind::kLevelAction}, {"retesting"sv, Kind::kLevelAction},
+    {"flip"sv, Kind::kLevelAction}, {"flipping"sv, Kind::kLevelAction}, {"lose"sv, Kind::kLevelAction},
+    {"losing"sv, Kind::kLevelAction}, {"fails to break"sv, Kind::kLevelAction},
+    {"failed attempts"sv, Kind::kLevelAction}, {"coiling above"sv, Kind::kLevelAction},
+    {"bouncing off"sv, Kind::kLevelAction}, {"above the"sv, Kind::kLevelAction}, {"held"sv, Kind::kLevelAction},
+    {"retaining"sv, Kind::kLevelAction}, {"withstood"sv, Kind::kLevelAction}, {"surges through"sv, Kind::kLevelAction},
+    {"watching"sv, Kind::kLevelAction},
+
+    {"if"sv, Kind::kCondition}, {"unless"sv, Kind::kCondition}, {"should"sv, Kind::kCondition},
+    {"once"sv, Kind::kCondition}, {"were to"sv, Kind::kCondition},
+
+    {"new all-time high"sv, Kind::kNewRecord}, {"new high"sv, Kind::kNewRecord}, {"new peak"sv, Kind::kNewRecord},
+    {"new record"sv, Kind::kNewRecord}, {"fresh high"sv, Kind::kNewRecord}, {"new historic"sv, Kind::kNewRecord},
+    {"new ath"sv, Kind::kNewRecord}, {"new all-time peak"sv, Kind::kNewRecord},
+
+    {"all-time high"sv, Kind::kPast}, {"ath"sv, Kind::kPast}, {"record"sv, Kind::kPast}, {"peak"sv, Kind::kPast},
+    {"peaked"sv, Kind::kPast}, {"peaking"sv, Kind::kPast}, {"high of"sv, Kind::kPast}, {"low of"sv, Kind::kPast},
+    {"highs"sv, Kind::kPast}, {"lows"sv, Kind::kPast}, {"bottom"sv, Kind::kPast}, {"from"sv, Kind::kPast},
+    {"average price"sv, Kind::kPast}, {"average of"sv, Kind::kPast}, {"entry price"sv, Kind::kPast},
+    {"entry"sv, Kind::kPast}, {"bought"sv, Kind::kPast}, {"purchased"sv, Kind::kPast}, {"cost basis"sv, Kind::kPast},
+    {"opened at"sv, Kind::kPast}, {"starting"sv, Kind::kPast}, {"started"sv, Kind::kPast}, {"began"sv, Kind::kPast},
+    {"previous"sv, Kind::kPast}, {"previously"sv, Kind::kPast}, {"prior"sv, Kind::kPast}, {"earlier"sv, Kind::kPast},
+    {"ago"sv, Kind::kPast}, {"was at"sv, Kind::kPast}, {"had been"sv, Kind::kPast}, {"touched"sv, Kind::kPast},
+    {"spiked to"sv, Kind::kPast}, {"spiking to"sv, Kind::kPast}, {"high"sv, Kind::kPast}, {"low"sv, Kind::kPast},
+    {"last year"sv, Kind::kPast}, {"last month"sv, Kind::kPast}, {"last week"sv, Kind::kPast},
+    {"all-time highs"sv, Kind::kPast}, {"stalled near"sv, Kind::kPast}, {"average cost"sv, Kind::kPast},
+    {"acquired at"sv, Kind::kPast}, {"acquired"sv, Kind::kPast},
+    // Hedges that contain "high"/"low" but say nothing of time.
+    {"as high as"sv, Kind::kMove}, {"as low as"sv, Kind::kMove},
+
+    {"trading at"sv, Kind::kCurrent}, {"trades at"sv, Kind::kCurrent}, {"is trading"sv, Kind::kCurrent},
+    {"was trading"sv, Kind::kCurrent}, {"traded at"sv, Kind::kCurrent}, {"trading around"sv, Kind::kCurrent},
+    {"trading near"sv, Kind::kCurrent}, {"trading for"sv, Kind::kCurrent}, {"trades around"sv, Kind::kCurrent},
+    {"trading under"sv, Kind::kCurrent}, {"trading above"sv, Kind::kCurrent}, {"trading below"sv, Kind::kCurrent},
+    {"currently"sv, Kind::kCurrent}, {"now"sv, Kind::kCurrent}, {"at the time of writing"sv, Kind::kCurrent},
+    {"at press time"sv, Kind::kCurrent}, {"by press time"sv, Kind::kCurrent}, {"as of"sv, Kind::kCurrent},
+    {"hovers"sv, Kind::kCurrent}, {"hovering"sv, Kind::kCurrent}, {"hover"sv, Kind::kCurrent},
+    {"sits at"sv, Kind::kCurrent}, {"stands at"sv, Kind::kCurrent}, {"holding at"sv, Kind::kCurrent},
+    {"changing hands"sv, Kind::kCurrent}, {"changed hands"sv, Kind::kCurrent}, {"price is"sv, Kind::kCurrent},
+    {"is at"sv, Kind::kCurrent}, {"priced at"sv, Kind::kCurrent}, {"presale price"sv, Kind::kCurrent},
+    {"current price"sv, Kind::kCurrent}, {"current"sv, Kind::kCurrent}, {"costs"sv, Kind::kCurrent},
+    {"consolidates"sv, Kind::kCurrent}, {"consolidation at"sv, Kind::kCurrent}, {"floating"sv, Kind::kCurrent},
+    {"nears"sv, Kind::kCurrent}, {"struggles at"sv, Kind::kCurrent}, {"breaks"sv, Kind::kCurrent},
+    {"slips below"sv, Kind::kCurrent}, {"slipped below"sv, Kind::kCurrent}, {"drops below"sv, Kind::kCurrent},
+    {"falls below"sv, Kind::kCurrent}, {"crash below"sv, Kind::kCurrent}, {"dips below"sv, Kind::kCurrent},
+    {"still at"sv, Kind::kCurrent}, {"worth"sv, Kind::kCurrent}, {"valued at"sv, Kind::kCurrent},
+    {"per token"sv, Kind::kCurrent}, {"in presale"sv, Kind::kCurrent}, {"presale at"sv, Kind::kCurrent},
+    {"the presale price of"sv, Kind::kCurrent}, {"in the current phase"sv, Kind::kCurrent},
+    {"is priced"sv, Kind::kCurrent}, {"premium"sv, Kind::kCurrent}, {"futures at"sv, Kind::kCurrent},
+
+    {"falls to"sv, Kind::kMove}, {"fell to"sv, Kind::kMove}, {"drops to"sv, Kind::kMove}, {"dropped to"sv, Kind::kMove},
+    {"rises to"sv, Kind::kMove}, {"rose to"sv, Kind::kMove}, {"climbs to"sv, Kind::kMove}, {"climbed to"sv, Kind::kMove},
+    {"jumps to"sv, Kind::kMove}, {"jumped to"sv, Kind::kMove}, {"jumping to"sv, Kind::kMove},
+    {"surges to"sv, Kind::kMove}, {"surged to"sv, Kind::kMove}, {"surging"sv, Kind::kMove},
+    {"pumped to"sv, Kind::kMove}, {"dumped to"sv, Kind::kMove}, {"slid to"sv, Kind::kMove},
+    {"slides to"sv, Kind::kMove}, {"rebounded to"sv, Kind::kMove}, {"recovered to"sv, Kind::kMove},
+    {"returned to"sv, Kind::kMove}, {"back to"sv, Kind::kMove}, {"gains to"sv, Kind::kMove},
+    {"rally to"sv, Kind::kMove}, {"rallied to"sv, Kind::kMove}, {"exploded to"sv, Kind::kMove},
+    {"reached"sv, Kind::kMove}, {"hit"sv, Kind::kMove}, {"hits"sv, Kind::kMove}, {"tapped"sv, Kind::kMove},
+    {"retreating back to"sv, Kind::kAfterMove}, {"pulling back to"sv, Kind::kAfterMove},
+    {"dropping back to"sv, Kind::kAfterMove}, {"falling back to"sv, Kind::kAfterMove},
+    {"before retreating to"sv, Kind::kAfterMove}, {"before dropping to"sv, Kind::kAfterMove}, {"eased"sv, Kind::kMove},
+    {"moved"sv, Kind::kMove}, {"to"sv, Kind::kMove}, {"pass"sv, Kind::kMove}, {"top"sv, Kind::kMove},
+    {"breaking out"sv, Kind::kMove}, {"dipped"sv, Kind::kMove}, {"dipped to"sv, Kind::kMove},
+    {"plunged to"sv, Kind::kMove}, {"tumbled to"sv, Kind::kMove}, {"sank to"sv, Kind::kMove},
+};
+
+// Cues right after the price.
+constexpr RoleCue kRightCues[] = {
+    {"support"sv, Kind::kLevelNoun}, {"resistance"sv, Kind::kLevelNoun}, {"level"sv, Kind::kLevelNoun},
+    {"levels"sv, Kind::kLevelNoun}, {"zone"sv, Kind::kLevelNoun}, {"area"sv, Kind::kLevelNoun},
+    {"pivot"sv, Kind::kLevelNoun}, {"floor"sv, Kind::kLevelNoun}, {"ceiling"sv, Kind::kLevelNoun},
+    {"threshold"sv, Kind::kLevelNoun}, {"barrier"sv, Kind::kLevelNoun}, {"region"sv, Kind::kLevelNoun},
+    {"band"sv, Kind::kLevelNoun}, {"breakout"sv, Kind::kLevelNoun}, {"trendline"sv, Kind::kLevelNoun},
+    {"pricing range"sv, Kind::kLevelNoun}, {"cluster"sv, Kind::kLevelNoun}, {"strike"sv, Kind::kLevelNoun},
+    {"liquidation"sv, Kind::kLevelNoun}, {"breaks"sv, Kind::kLevelNoun}, {"holds"sv, Kind::kLevelNoun},
+    {"psychological"sv, Kind::kLevelNoun}, {"mark"sv, Kind::kLevelNoun},
+
+    {"target"sv, Kind::kDestination}, {"price target"sv, Kind::kDestination}, {"is possible"sv, Kind::kTarget},
+    {"could be next"sv, Kind::kTarget}, {"next"sv, Kind::kTarget}, {"by year-end"sv, Kind::kTarget},
+    {"by the end of"sv, Kind::kTarget}, {"before year-end"sv, Kind::kTarget}, {"before the end of"sv, Kind::kTarget},
+    {"goal"sv, Kind::kTarget}, {"milestone"sv, Kind::kTarget}, {"in the coming"sv, Kind::kTarget},
+    {"soon"sv, Kind::kTarget}, {"first"sv, Kind::kTarget}, {"baseline"sv, Kind::kTarget},
+    {"year-end"sv, Kind::kTarget}, {"projection"sv, Kind::kTarget}, {"or higher"sv, Kind::kTarget},
+    {"on the horizon"sv, Kind::kTarget},
+    {"and higher"sv, Kind::kTarget},
+
+    {"earlier"sv, Kind::kPast}, {"ago"sv, Kind::kPast}, {"last week"sv, Kind::kPast}, {"last month"sv, Kind::kPast},
+    {"last year"sv, Kind::kPast}, {"before"sv, Kind::kPast}, {"record"sv, Kind::kPast}, {"ath"sv, Kind::kPast},
+    {"all-time high"sv, Kind::kPast}, {"peak"sv, Kind::kPast}, {"which was"sv, Kind::kPast},
+    {"set in"sv, Kind::kPast}, {"reached in"sv, Kind::kPast}, {"back in"sv, Kind::kPast},
+    {"at the start of"sv, Kind::kPast}, {"per bitcoin"sv, Kind::kPast}, {"per coin"sv, Kind::kPast},
+
+    {"at press time"sv, Kind::kCurrent}, {"at the time of writing"sv, Kind::kCurrent},
+    {"in presale"sv, Kind::kCurrent}, {"now"sv, Kind::kCurrent},
+};
+
+// Words that date the clause before now: a move "on Monday" or "in July" ended then.
+constexpr std::string_view kPastTime[] = {
+    "earlier this week", "last week", "last weekend", "last month", "last year", "a day later", "ago",
+    "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday", "on sunday",
+    "that monday", "that tuesday", "that wednesday", "that thursday", "that friday", "in mid-", "in late ",
+    "in early ", "at the start of", "in january", "in february", "in march", "in april", "in may", "in june",
+    "in july", "in august", "in september", "in october", "in november", "in december", "in 20", "since",
+    "previously", "once again", "this year", "during which", "yesterday",
+    "hours ago", "before retreating"};
+
+bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+
+// Every occurrence of `phrase` in `text` standing as whole words; calls
+// `found(begin)` for each.
+template <typename F>
+void ForEachWordMatch(std::string_view text, std::string_view phrase, F found) {
+  for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+    if (at > 0 && IsWordChar(text[at - 1])) continue;
+    const size_t e = at + phrase.size();
+    if (e < text.size() && IsWordChar(text[e])) continue;
+    found(at);
+  }
+}
+
+struct Found {
+  Kind kind;
+  size_t distance;  // bytes between the cue and the price
+  size_t begin;     // where the cue starts in the left window (SIZE_MAX for right cues)
+  size_t end;       // where it ends (left cues only)
+};
+
+// A cue inside a longer one ("high" in "all-time high", "price" in
+// "presale price") is the longer one's.
+void KeepLongest(std::vector<Found>& cues) {
+  std::vector<Found> kept;
+  for (const Found& f : cues) {
+    if (f.begin == SIZE_MAX) {
+      kept.push_back(f);
+      continue;
+    }
+    const bool inside = std::any_of(cues.begin(), cues.end(), [&](const Found& o) {
+      return o.begin != SIZE_MAX && &o != &f && o.begin <= f.begin && o.end >= f.end &&
+             o.end - o.begin > f.end - f.begin;
+    });
+    if (!inside) kept.push_back(f);
+  }
+  cues = std::move(kept);
+}
+
+// "from $X", "from approximately $X", "from the $X level": where a move began.
+bool StartsFrom(std::string_view left) {
+  auto trim = [&] {
+    while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
+  };
+  trim();
+  for (int round = 0; round < 2; ++round)
+    for (std::string_view w : {" the"sv, " its"sv, " approximately"sv, " about"sv, " around"sv, " roughly"sv, " ~"sv})
+      if (left.ends_with(w)) {
+        left.remove_suffix(w.size());
+        trim();
+      }
+  return left.ends_with(" from") || left == "from";
+}
+
+// True when a modal word stands shortly before `at` in `left`: "might fall
+// to", "would only rise to".
+bool ModalBefore(std::string_view left, size_t at) {
+  const size_t from = at > 28 ? at - 28 : 0;
+  const std::string_view before = left.substr(from, at - from);
+  for (std::string_view m : {"could"sv, "might"sv, "may"sv, "will"sv, "would"sv, "likely"sv, "expected to"sv}) {
+    bool found = false;
+    ForEachWordMatch(before, m, [&](size_t at) {
+      // "couldn't keep climbing and dumped to $X": a negated modal is no forecast.
+      if (!before.substr(at + m.size()).starts_with("n't") && !before.substr(at + m.size()).starts_with(" not"))
+        found = true;
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
+  // The sentence before the price (up to 110 bytes, in lower case), and the
+  // 40 bytes after it; the left part stops at a clause that is not its own
+  // by more than one clause.
+  const size_t clause = s.ClauseStart(begin);
+  const size_t previous_clause = clause > 0 ? s.ClauseStart(clause - 1) : 0;
+  const size_t from = std::max(previous_clause, begin > 110 ? begin - 110 : 0);
+  const std::string left = cn_ascii_lower_copy(s.text.substr(from, begin - from));
+  const std::string right = cn_ascii_lower_copy(s.text.substr(end, std::min<size_t>(40, s.text.size() - end)));
+  const size_t clause_in_left = clause > from ? clause - from : 0;
+
+  std::vector<Found> cues;
+  for (const RoleCue& c : kLeftCues)
+    ForEachWordMatch(left, c.phrase, [&](size_t at) {
+      const size_t d = left.size() - (at + c.phrase.size());
+      // Cues of an earlier clause count for less (see the scores below).
+      cues.push_back({c.kind, at < clause_in_left ? d + 40 : d, at, at + c.phrase.size()});
+    });
+  // Right cues only up to the next number, clause mark or joining word:
+  // "$66.3K as range breakout attempt..." says nothing of the price.
+  std::string_view r = right;
+  if (const size_t stop = r.find_first_of("$;.,?!("); stop != std::string_view::npos) r = r.substr(0, stop);
+  for (std::string_view joint : {" as "sv, " amid "sv, " with "sv, " after "sv, " while "sv, " but "sv, " and "sv,
+                                 " on "sv, " in "sv, " for "sv, " to "sv, " from "sv, " which "sv, " that "sv})
+    if (const size_t stop = r.find(joint); stop != std::string_view::npos) r = r.substr(0, stop);
+  for (const RoleCue& c : kRightCues)
+    ForEachWordMatch(r, c.phrase, [&](size_t at) { cues.push_back({c.kind, at, SIZE_MAX, SIZE_MAX}); });
+  KeepLongest(cues);
+  // A bare "to" only counts right before the price ("from $X to $Y").
+  std::erase_if(cues, [&](const Found& f) {
+    return f.kind == Kind::kMove && f.begin != SIZE_MAX && f.end - f.begin == 2 && f.distance > 3;
+  });
+  // "might fall to $X": a move under a modal is a destination.
+  for (Found& f : cues)
+    if (f.kind == Kind::kMove && f.begin != SIZE_MAX && ModalBefore(left, f.begin)) f.kind = Kind::kDestination;
+
+  auto nearest = [&](Kind k) {
+    const Found* best = nullptr;
+    for (const Found& f : cues)
+      if (f.kind == k && (best == nullptr || f.distance < best->distance)) best = &f;
+    return best;
+  };
+  const Found* destination = nearest(Kind::kDestination);
+  const Found* level_noun = nearest(Kind::kLevelNoun);
+  const Found* level_action = nearest(Kind::kLevelAction);
+  const Found* target = nearest(Kind::kTarget);
+  const Found* past = nearest(Kind::kPast);
+  const Found* record = nearest(Kind::kNewRecord);
+  const Found* current = nearest(Kind::kCurrent);
+  const Found* move = nearest(Kind::kMove);
+  const Found* condition = nearest(Kind::kCondition);
+  const Found* zone = nearest(Kind::kZone);
+  const Found* after_move = nearest(Kind::kAfterMove);
+  auto within = [](const Found* f, size_t d) { return f != nullptr && f->distance <= d; };
+  const bool right_level = level_noun != nullptr && level_noun->begin == SIZE_MAX && level_noun->distance <= 12;
+  // "mark" and "psychological" only weakly name a level ("trading under the
+  // $90,000 psychological mark" is where the price is).
+  const bool right_level_strong = right_level && !right.substr(level_noun->distance).starts_with("mark") &&
+                                  !right.substr(level_noun->distance).starts_with("psychological");
+  const bool right_target = (destination != nullptr && destination->begin == SIZE_MAX) ||
+                            (target != nullptr && target->begin == SIZE_MAX && target->distance <= 16);
+
+  bool past_time = false;
+  const std::string clause_text = cn_ascii_lower_copy(s.text.substr(clause, s.ClauseEnd(begin) - clause));
+  for (std::string_view t : kPastTime)
+    if (clause_text.find(t) != std::string::npos) past_time = true;
+
+  if (within(after_move, 20)) return PriceRole::kCurrent;
+  if (within(record, 40) && !(destination != nullptr && destination->distance < record->distance))
+    return PriceRole::kCurrent;
+  // A destination word: "toward the support at $X" is a target, but
+  // "targets a break above $X" acts on a level, and "reaching its all-time
+  // high of $X" names an earlier price.
+  if (right_target) return PriceRole::kTarget;
+  if (within(destination, 60) &&
+      !(level_action != nullptr && level_action->begin != SIZE_MAX && level_action->distance < destination->distance) &&
+      !(past != nullptr && past->distance < destination->distance && past->distance <= 20))
+    return PriceRole::kTarget;
+  if (StartsFrom(left)) return PriceRole::kPast;  // "a rebound from the $2.8 level"
+  if (right_level_strong) return PriceRole::kLevel;  // "nears the $603 breakout level"
+  if (within(condition, 40) && (left.find("below") != std::string::npos || left.find("above") != std::string::npos ||
+                                left.find("break") != std::string::npos || left.find("close") != std::string::npos))
+    return PriceRole::kLevel;  // "if BTC were to crash below $55,000"
+  if (within(zone, 10)) return PriceRole::kLevel;  // "consolidation between $268-$293"
+  if (within(current, 14)) return PriceRole::kCurrent;  // "trading under the $90,000 mark"
+  if (right_level) return PriceRole::kLevel;
+  if (within(level_action, 30)) return PriceRole::kLevel;
+  if (within(condition, 50) && (within(level_noun, 50) || s.text.substr(from, begin - from).find("below") != std::string_view::npos ||
+                                left.find("above") != std::string::npos || left.find("break") != std::string::npos))
+    return PriceRole::kLevel;
+  if (within(level_noun, 24) && !within(current, level_noun->distance)) return PriceRole::kLevel;
+  // The nearest of the remaining cues decides.
+  struct Choice {
+    const Found* cue;
+    PriceRole role;
+  };
+  const Choice choices[] = {{past, PriceRole::kPast},
+                            {current, PriceRole::kCurrent},
+                            {target, PriceRole::kTarget},
+                            {move, past_time ? PriceRole::kPast : PriceRole::kCurrent}};
+  const Choice* best = nullptr;
+  for (const Choice& c : choices) {
+    if (c.cue == nullptr || c.cue->distance > 70) continue;
+    // Modal words reach further than they stand: "could see the price extend to $X".
+    const size_t d = c.role == PriceRole::kTarget ? c.cue->distance / 2 : c.cue->distance;
+    const size_t best_d = best == nullptr ? SIZE_MAX
+                          : best->role == PriceRole::kTarget ? best->cue->distance / 2
+                                                              : best->cue->distance;
+    if (d < best_d) best = &c;
+  }
+  if (best != nullptr) {
+    // "one week ago, when Bitcoin was changing hands under $X": a present
+    // word in a clause dated earlier is an earlier price.
+    if (best->role == PriceRole::kCurrent && best->cue == current && past_time &&
+        clause_text.find("currently") == std::string::npos && clause_text.find("now") == std::string::npos &&
+        clause_text.find("time of writing") == std::string::npos && clause_text.find("press time") == std::string::npos)
+      return PriceRole::kPast;
+    return best->role;
+  }
+  if (within(level_noun, 60) || within(zone, 30)) return PriceRole::kLevel;
+  return past_time ? PriceRole::kPast : PriceRole::kCurrent;
+}
+
+}  // namespace cn
