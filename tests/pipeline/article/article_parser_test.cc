@@ -118,6 +118,18 @@ TEST(ArticleTextTest, WrongHeaderCharsetIsCorrected) {
   ExpectContains(legacy.text, {"fees of 0.5\xE2\x82\xAC per transaction"});
 }
 
+TEST(ArticleTextTest, Utf8PageWithOneStrayByteKeepsItsTitleAndText) {
+  std::string html =
+      "<html><head><meta charset=\"utf-8\"><title>Test \xE2\x80\x94 \xE2\x80\x9Cquotes\xE2\x80\x9D</title></head>"
+      "<body><article><p>The fund raised \xE2\x82\xAC""40 million from investors across Europe this week, "
+      "its managers said on Tuesday in a statement \x85 sent to clients.</p></article></body></html>";
+  Article a = ParseArticle(html, "text/html; charset=utf-8", "https://news.example/a", kFetchTime);
+  EXPECT_EQ(a.title, "Test \xE2\x80\x94 \xE2\x80\x9Cquotes\xE2\x80\x9D");
+  EXPECT_EQ(a.charset, "UTF-8");
+  EXPECT_NE(a.text.find("\xE2\x82\xAC""40 million"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("statement \xEF\xBF\xBD sent"), std::string::npos) << a.text;
+}
+
 TEST(ArticleTextTest, TextSetWithLineBreaksInTables) {
   Article a = Parse("br_text.html");
   ExpectContains(a.text, {"paused withdrawals for six hours on Monday", "no customer funds were affected",
