@@ -31,8 +31,12 @@ HtmlDocument HtmlDocument::Parse(std::string_view utf8, const std::string& url) 
   SilenceLibxml();
   HtmlDocument d;
   if (utf8.empty()) return d;
+  // XML_PARSE_HUGE lifts libxml2's nesting limit of 256 elements (its HTML
+  // parser reads that flag; 2.9 has no HTML_PARSE_HUGE spelling): past it the
+  // rest of a deep page was dropped. Our walks over the tree are iterative,
+  // and the body is already capped by the fetcher, so depth costs only heap.
   constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                           HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+                           HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
   d.doc_.reset(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
                               url.empty() ? nullptr : url.c_str(), "UTF-8", kOptions));
   return d;

@@ -4,6 +4,8 @@
 // Parsing never fails on bad markup (HTML_PARSE_RECOVER): truncated and
 // malformed pages give the tree libxml2 recovers; only empty input gives a
 // document without a root. The network is never touched (HTML_PARSE_NONET).
+// Nesting is not limited (libxml2's default stops at 256 levels and drops the
+// rest of the page); the input size is, by the fetcher.
 // A document owns its tree (freed by the destructor); node pointers and the
 // string_views returned here live as long as the document. Parsing distinct
 // documents on different threads is safe; one document is not synchronised.

@@ -11,6 +11,8 @@
 // posts) and preformatted text are kept in reading order, one block per
 // paragraph, blocks separated by "\n\n" (a <br> gives "\n").
 //
+// Every walk over the tree is iterative, so however deep a page nests, the
+// stack does not grow (depth costs heap only) and no subtree is skipped.
 // Uses the nodes' `_private` field as scratch space during the call (the tree
 // is otherwise left unchanged); thread-safe for distinct documents. Includes
 // no <expected> (fuzzed code).

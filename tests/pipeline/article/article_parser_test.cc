@@ -1,6 +1,7 @@
 // ParseArticle on the pages in fixtures/articles/: main text kept, page
 // furniture dropped, charsets converted.
 #include <gtest/gtest.h>
+#include <pthread.h>
 
 #include <chrono>
 #include <filesystem>
@@ -128,6 +129,47 @@ TEST(ArticleTextTest, Utf8PageWithOneStrayByteKeepsItsTitleAndText) {
   EXPECT_EQ(a.charset, "UTF-8");
   EXPECT_NE(a.text.find("\xE2\x82\xAC""40 million"), std::string::npos) << a.text;
   EXPECT_NE(a.text.find("statement \xEF\xBF\xBD sent"), std::string::npos) << a.text;
+}
+
+// issue 15 item 9: at 255 nested elements libxml2 stopped building the tree
+// and the main text was "not found".
+std::string DeepPage(int depth) {
+  std::string html = "<html><head><title>Deep</title></head><body>";
+  for (int i = 0; i < depth; ++i) html += "<div>";
+  html += "<p>Bitcoin rose 4% to $91,000 on Tuesday, while ether gained 3% as funding rates cooled, "
+          "traders said, and volumes stayed near their monthly average across the large exchanges.</p>";
+  for (int i = 0; i < depth; ++i) html += "</div>";
+  return html + "</body></html>";
+}
+
+TEST(ArticleTextTest, DeeplyNestedPageKeepsItsText) {
+  for (int depth : {300, 2000}) {
+    Article a = ParseArticle(DeepPage(depth), "text/html; charset=utf-8", "https://news.example/deep", kFetchTime);
+    EXPECT_NE(a.text.find("Bitcoin rose 4% to $91,000"), std::string::npos) << depth << ": " << a.text;
+    EXPECT_EQ(a.title, "Deep") << depth;
+  }
+}
+
+// The walks over the tree do not recurse: a 100,000-deep page parses on a
+// thread with a 256 KiB stack (a recursive walk needs ~100 bytes per level).
+TEST(ArticleTextTest, DeepNestingNeedsNoStack) {
+  struct Job {
+    std::string html;
+    Article article;
+  } job{DeepPage(100000), {}};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 256 * 1024);
+  pthread_t thread;
+  auto run = [](void* p) -> void* {
+    auto* j = static_cast<Job*>(p);
+    j->article = ParseArticle(j->html, "text/html; charset=utf-8", "https://news.example/deep", kFetchTime);
+    return nullptr;
+  };
+  ASSERT_EQ(pthread_create(&thread, &attr, run, &job), 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  EXPECT_NE(job.article.text.find("Bitcoin rose 4%"), std::string::npos);
 }
 
 TEST(ArticleTextTest, TextSetWithLineBreaksInTables) {
