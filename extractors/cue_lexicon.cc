@@ -95,6 +95,19 @@ const Table& CueTable() {
     add(Cue::kBy, {"by"});
     add(Cue::kFrom, {"from"});
     add(Cue::kTo, {"to", "toward", "towards"});
+    // Nouns measured_thing.h reads; phrases already listed above keep their cue.
+    add(Cue::kNetworkNoun, {"addresses", "address", "holders", "holder", "wallets", "wallet", "transactions",
+                            "transaction", "txs", "activity", "users", "hashrate", "hash rate", "value locked",
+                            "transfer volume", "transfers", "validators", "nodes", "stakers", "developers",
+                            "difficulty", "dapps", "accounts", "downloads", "searches"});
+    add(Cue::kCompanyNoun, {"peso", "pesos", "yen", "yuan", "rupee", "lira", "euro", "pound", "sterling", "currency",
+                            "currencies", "franc", "ruble", "rouble", "ftse", "nikkei", "dax", "hang seng",
+                            "russell", "crude", "brent", "copper", "treasuries", "production", "output", "sales",
+                            "debt", "salaries", "wages", "payrolls", "jobs", "mortgage", "housing", "company",
+                            "companies", "firm", "firms", "miner", "miners", "portfolio", "ltv", "ltvs",
+                            "unrealized", "realized", "pnl", "circulating", "mstr", "nvda", "tsla", "aapl", "glxy",
+                            "mara", "clsk", "iren", "corz", "bitf", "cifr", "smlr", "bmnr", "sbet", "crcl", "blsh",
+                            "gemi", "msft", "amzn", "googl", "nflx", "gme", "qqq", "coin", "hood", "riot", "hut"});
     return t;
   }();
   return table;

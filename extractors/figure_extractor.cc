@@ -20,7 +20,11 @@ Figure MakeFigure(FigureKind kind, const SentenceAnalysis& s, const Quantity& q)
   f.value_high = q.value_high;
   f.unit = q.type == QuantityType::kPercent ? "%" : (q.currency.empty() ? "USD" : q.currency);
   f.qualifier = QualifierBefore(s.text, q.begin);
-  f.window = s.WindowFor(q);
+  // Levels (prices, market caps, indicators) have no window; stages clear
+  // one found in their own sentence, and none is carried over for them.
+  const bool level = kind == FigureKind::kPrice || kind == FigureKind::kPriceRange || kind == FigureKind::kMarketCap ||
+                     kind == FigureKind::kIndicator;
+  f.window = s.WindowFor(q, !level);
   f.start = static_cast<int64_t>(q.begin);
   f.end = static_cast<int64_t>(q.end);
   return f;
@@ -80,10 +84,12 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
   out.reserve(matching.size() / 512);
 
   // The article's own assets, learned in one pass before any figure.
-  const ArticleAssets assets = ArticleAssets::Learn(matching, impl_->lexicon);
+  // Mentions are found per analysed sentence, not listed for the whole text.
+  const ArticleAssets assets = ArticleAssets::LearnAssets(matching, impl_->lexicon);
   if (context.main_asset.empty()) context.main_asset = assets.main_asset();
   SentenceMemory memory;
   memory.article = &assets;
+  memory.article_text = matching;
   memory.main_asset = context.main_asset;
   // Reused from sentence to sentence: its vectors keep their storage.
   SentenceAnalysis analysis;
@@ -141,6 +147,11 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
         continue;
       }
       analysis.Refill(sentence, span.begin, memory);
+      if (context.main_asset.empty() && !analysis.assets.empty()) {
+        // The title names none: the first asset of the first sentence with a figure.
+        context.main_asset = analysis.assets.front().ticker;
+        memory.main_asset = context.main_asset;
+      }
       for (const Quantity& q : analysis.quantities) {
         std::vector<Figure> figures = IndicatorStage(analysis, q);
         if (figures.empty()) figures = PercentStage(analysis, q);

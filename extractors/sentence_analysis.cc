@@ -141,15 +141,12 @@ void SentenceAnalysis::Refill(std::string_view sentence, size_t document_offset,
   lower.assign(sentence);
   cn_ascii_lower_in_place(lower);
   const std::string_view low = lower;
+  a.lower = low;
   a.assets.clear();
   if (memory.article != nullptr) {
-    for (const AssetMention& m : memory.article->MentionsIn(document_offset, document_offset + sentence.size())) {
-      // The quote of a pair ("USDT" of "SOL/USDT") is never what a figure is about.
-      if (m.role == MentionRole::kPairQuote) continue;
-      a.assets.push_back(m);
-      a.assets.back().begin -= document_offset;
-      a.assets.back().end -= document_offset;
-    }
+    memory.article->FindMentionsIn(document_offset, document_offset + sentence.size(), low, a.assets);
+    // The quote of a pair ("USDT" of "SOL/USDT") is never what a figure is about.
+    std::erase_if(a.assets, [](const AssetMention& m) { return m.role == MentionRole::kPairQuote; });
   }
   // "ethena (ENA)": one mention, not two. Merged in place: `kept` mentions
   // stay at the front.
@@ -237,8 +234,12 @@ const std::string& SentenceMemory::WindowBack(int n) const {
 }
 
 const std::string& SentenceMemory::RecentAsset() const {
+  std::vector<AssetMention> mentions;
+  std::string lower;
   for (size_t i = unscanned_.size(); article != nullptr && i-- > 0;) {
-    const std::span<const AssetMention> mentions = article->MentionsIn(unscanned_[i].begin, unscanned_[i].end);
+    lower.assign(article_text.substr(unscanned_[i].begin, unscanned_[i].end - unscanned_[i].begin));
+    cn_ascii_lower_in_place(lower);
+    article->FindMentionsIn(unscanned_[i].begin, unscanned_[i].end, lower, mentions);
     std::string_view alone;
     bool several = false;
     for (const AssetMention& m : mentions) {
@@ -308,7 +309,7 @@ Direction SentenceAnalysis::DirectionNear(const Quantity& q, size_t before_max, 
   return (best->cue == Cue::kUp || best->cue == Cue::kInflow) ? Direction::kUp : Direction::kDown;
 }
 
-std::string SentenceAnalysis::WindowFor(const Quantity& q) const {
+std::string SentenceAnalysis::WindowFor(const Quantity& q, bool carry_over) const {
   const WindowHit* best = nullptr;
   size_t best_d = SIZE_MAX;
   for (const WindowHit& w : windows) {
@@ -329,7 +330,7 @@ std::string SentenceAnalysis::WindowFor(const Quantity& q) const {
   if (best != nullptr) return best->duration;
   if (memory == nullptr) return {};
   if (HasCue(Cue::kPeriodBackRef)) return memory->LastWindow();
-  return memory->RecentWindow();
+  return carry_over ? memory->RecentWindow() : std::string();
 }
 
 std::optional<size_t> SentenceAnalysis::SubjectAssetIndex(const Quantity& q, bool group_means_none) const {

@@ -26,6 +26,7 @@ namespace cn {
 struct SentenceMemory {
   std::string main_asset;      // the asset the article is about
   const ArticleAssets* article = nullptr;  // the article's asset table
+  std::string_view article_text;           // the text it was learned from
 
   // The subject of the latest sentence that names one asset alone.
   // Sentences not analysed (no figure candidate) are only looked at when a
@@ -77,6 +78,7 @@ struct SentenceMemory {
 
 struct SentenceAnalysis {
   std::string_view text;
+  std::string_view lower;  // `text` lower-cased (ASCII), same offsets; valid until the next Refill on this thread
   std::vector<Quantity> quantities;
   std::vector<AssetMention> assets;
   std::vector<CueHit> cues;
@@ -110,7 +112,9 @@ struct SentenceAnalysis {
 
   // The window for q: the nearest window expression in the sentence, else
   // the previous sentence's when this one points back ("same period").
-  std::string WindowFor(const Quantity& q) const;
+  // With `carry_over`, a sentence that states no window takes one of the
+  // two sentences before it (moves and flows; levels have no window).
+  std::string WindowFor(const Quantity& q, bool carry_over = true) const;
 
   // Index into `assets` of the asset a figure at q is about: the nearest
   // mention before q in its clause, else the sentence's first mention before

@@ -10,7 +10,7 @@
 #include <unordered_map>
 
 #include "pipeline/article/html_document.h"
-#include "pipeline/web/timestamp.h"
+#include "pipeline/web/date_time.h"
 
 namespace cn {
 
@@ -230,18 +230,18 @@ std::string PickTime(const std::vector<std::pair<std::string, const char*>>& can
                      std::vector<std::string>* warnings) {
   for (const auto& [text, source] : candidates) {
     if (text.empty()) continue;
-    std::optional<std::chrono::sys_seconds> t = ParseTimestamp(text);
+    std::optional<std::chrono::sys_seconds> t = ParseDateTime(text);
     if (!t) {
       warnings->push_back(std::string(field) + ": unreadable time '" + text.substr(0, 64) + "' in " +
                           source);
       continue;
     }
     if (*t > fetch_time) {
-      warnings->push_back(std::string(field) + ": time " + FormatUtcIso8601(*t) + " from " + source +
+      warnings->push_back(std::string(field) + ": time " + FormatUtc(*t) + " from " + source +
                           " is later than the fetch time; rejected");
       continue;
     }
-    return FormatUtcIso8601(*t);
+    return FormatUtc(*t);
   }
   return "";
 }

@@ -11,7 +11,7 @@
 
 #include "pipeline/fetch/address_policy.h"
 #include "pipeline/fetch/robots.h"
-#include "pipeline/web/feed_time.h"
+#include "pipeline/web/date_time.h"
 #include "pipeline/web/url.h"
 
 namespace cn {
@@ -234,8 +234,7 @@ class CurlFetcher::Impl {
     FetchState state = state_->Get(job.request.url).value_or(FetchState{});
     state.last_status = result.status;
     state.last_error = result.error;
-    state.fetched_at = FormatUtcIso(
-        std::chrono::duration_cast<std::chrono::seconds>(result.fetched_at.time_since_epoch()).count());
+    state.fetched_at = FormatUtc(result.fetched_at);
     if (result.ok()) {
       state.etag = result.etag;
       state.last_modified = result.last_modified;

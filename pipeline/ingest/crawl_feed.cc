@@ -3,7 +3,7 @@
 #include <chrono>
 
 #include "pipeline/article/article_parser.h"
-#include "pipeline/web/utc_time.h"
+#include "pipeline/web/date_time.h"
 
 namespace cn {
 

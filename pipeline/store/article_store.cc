@@ -7,7 +7,7 @@
 
 #include "pipeline/store/schema_migrations.h"
 #include "pipeline/store/wal_checkpointer.h"
-#include "pipeline/web/utc_time.h"
+#include "pipeline/web/date_time.h"
 
 namespace cn {
 namespace {

@@ -17,7 +17,7 @@ std::string_view schema_0008_refusal_counts();
 
 namespace {
 
-// Append a line per new schema/NNNN_*.sql (and the file to pipeline/CMakeLists.txt).
+// Append a line per new schema/NNNN_*.sql (pipeline/CMakeLists.txt embeds every such file).
 const std::array<Migration, 8>& AllMigrations() {
   static const std::array<Migration, 8> migrations = {{
       {1, "0001_init.sql", embedded::schema_0001_init()},

@@ -92,6 +92,14 @@ TEST(ArticleMetadataTest, TimesAfterTheFetchAreRejected) {
   EXPECT_NE(unreadable.warnings[0].find("last Tuesday"), std::string::npos);
 }
 
+TEST(ArticleMetadataTest, ReadsTheDateFormsFeedsRead) {
+  for (const char* date : {"Monday, 23-Feb-26 07:40:00 GMT", "Mon, 23 Feb 2026 07:40:00 +0000",
+                           "2026-02-23T08:40:00+01:00"}) {
+    ArticleMetadata m = Meta(std::string("<meta property=\"article:published_time\" content=\"") + date + "\">");
+    EXPECT_EQ(m.published_at, "2026-02-23T07:40:00Z") << date;
+  }
+}
+
 TEST(ArticleMetadataTest, CanonicalUrlLanguageAndSiteName) {
   struct Case {
     std::string head;

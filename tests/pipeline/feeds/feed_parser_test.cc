@@ -31,6 +31,20 @@ TEST(FeedParserTest, Rss2ItemsWithResolvedCanonicalLinks) {
   EXPECT_NE(r.errors[1].find("item 5 has an unusable link 'mailto:"), std::string::npos) << r.errors[1];
 }
 
+TEST(FeedParserTest, ReadsEveryDateFormThePageMetadataReads) {
+  // Once only page metadata read RFC 850 dates; feeds and pages now share
+  // one parser (date_time.h, whose table test holds every form).
+  const std::string rss =
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+      "<item><link>https://news.example.com/a</link><pubDate>Monday, 23-Nov-26 07:40:00 GMT</pubDate></item>"
+      "<item><link>https://news.example.com/b</link><pubDate>2026-11-23 07:40 UTC</pubDate></item>"
+      "</channel></rss>";
+  FeedParseResult r = ParseFeed(rss, "https://news.example.com/feed/");
+  ASSERT_EQ(r.items.size(), 2u);
+  EXPECT_EQ(r.items[0].published_at, "2026-11-23T07:40:00Z");
+  EXPECT_EQ(r.items[1].published_at, "2026-11-23T07:40:00Z");
+}
+
 TEST(FeedParserTest, Rss1RdfWithLatin1Encoding) {
   FeedParseResult r = ParseFeed(ReadFixture("fixtures/crawl/rss1.rdf"), "https://rdf.example.org/index.rdf");
   EXPECT_EQ(r.format, "rdf");
