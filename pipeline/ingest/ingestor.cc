@@ -41,6 +41,12 @@ IngestResult Ingestor::Run(ArticleFeed& feed) {
   return result_;
 }
 
+int64_t CodePointCount(std::string_view utf8) {
+  int64_t n = 0;
+  for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 bool Ingestor::StopRequested() const { return options_.stop_requested && options_.stop_requested(); }
 
 ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
@@ -60,6 +66,19 @@ ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
     ++result_.counts.articles_unchanged;
     observer_.ArticleDone("unchanged", article.canonical_url, 0);
     return {true, more};
+  }
+  if (stored) {
+    // A refetch that kept a fraction of the text is far more often a broken
+    // page (a paywall stub, a teaser, a half-served body) than an edit.
+    std::optional<int64_t> stored_chars = store_.StoredTextLength(stored->id);
+    const int64_t chars = CodePointCount(article.text);
+    if (stored_chars && *stored_chars >= kShrinkCheckMinChars &&
+        static_cast<double>(chars) < kMinRefetchTextRatio * static_cast<double>(*stored_chars)) {
+      OnArticleFailed({article.source, article.canonical_url,
+                       "the page now has " + std::to_string(chars) + " characters of text where " +
+                           std::to_string(*stored_chars) + " are stored; the stored article is kept"});
+      return {false, more};
+    }
   }
 
   std::vector<Figure> figures = extractor_.Extract(article.text);

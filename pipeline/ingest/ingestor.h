@@ -3,7 +3,9 @@
 // in its own transaction, counting what happened in a `runs` row.
 //
 // An article whose canonical URL and content hash are already stored is
-// skipped before extraction (counted unchanged). A failed article or feed is
+// skipped before extraction (counted unchanged); one whose new text is far
+// shorter than the stored text (kMinRefetchTextRatio) is reported as failed
+// and the stored article kept. A failed article or feed is
 // reported and counted; a refused link is counted by reason and listed in the
 // run's errors too (a robots.txt refusal alone leaves the run 'ok'; one by
 // the address policy or an unsafe redirect makes it 'partial', since it
@@ -28,6 +30,16 @@
 #include "pipeline/store/article_store.h"
 
 namespace cn {
+
+// A changed article whose new text is shorter than this share of the stored
+// text is not stored: it is reported as failed and the stored one is kept
+// (a page whose canonical URL changed is a new article and never compared).
+inline constexpr double kMinRefetchTextRatio = 0.4;
+// ... when the stored text has at least this many characters.
+inline constexpr int64_t kShrinkCheckMinChars = 500;
+
+// Characters (code points) of UTF-8 text.
+int64_t CodePointCount(std::string_view utf8);
 
 struct IngestOptions {
   std::string since;          // UTC ISO 8601; articles published earlier are skipped ("" = no limit)

@@ -309,6 +309,12 @@ std::optional<StoredArticleInfo> ArticleStore::Find(const std::string& canonical
   return info;
 }
 
+std::optional<int64_t> ArticleStore::StoredTextLength(int64_t id) {
+  auto length = impl_->db.QueryInt("SELECT length(text) FROM articles WHERE id = " + std::to_string(id));
+  if (!length) return std::nullopt;
+  return *length;
+}
+
 std::expected<UpsertOutcome, StoreError> ArticleStore::UpsertArticle(const ArticleRecord& article,
                                                                      const std::vector<Figure>& figures,
                                                                      SentimentToStore sentiment,

@@ -192,5 +192,24 @@ TEST_F(IngestorTest, RefusalsAreCountedByReasonAndOnlyRobotsLeavesTheRunOk) {
   EXPECT_EQ(SummaryLine(RunCounts{}).find("refused"), std::string::npos);  // nothing refused: not mentioned
 }
 
+TEST_F(IngestorTest, AFarShorterRefetchKeepsTheStoredArticle) {
+  std::string full;
+  for (int i = 0; i < 12; ++i) full += std::string(kLiquidationText) + " ";
+  ASSERT_EQ(Ingest({MakeArticle("a", full)}).counts.articles_new, 1);
+  // A fifth of the text: reported, not stored.
+  IngestResult shrunk = Ingest({MakeArticle("a", kLiquidationText)});
+  EXPECT_EQ(shrunk.status, "partial");
+  EXPECT_EQ(shrunk.counts.articles_failed, 1);
+  ASSERT_EQ(shrunk.errors.size(), 1u);
+  EXPECT_NE(shrunk.errors[0].error.find("the stored article is kept"), std::string::npos) << shrunk.errors[0].error;
+  EXPECT_EQ(Count("SELECT length(text) FROM articles"), static_cast<int64_t>(full.size()));
+  // Half the text is an edit: stored.
+  IngestResult edited = Ingest({MakeArticle("a", full.substr(0, full.size() / 2))});
+  EXPECT_EQ(edited.counts.articles_updated, 1);
+  // A page whose canonical URL changed is another article: nothing to compare.
+  ArticleRecord moved = MakeArticle("a-moved", kLiquidationText);
+  EXPECT_EQ(Ingest({moved}).counts.articles_new, 1);
+}
+
 }  // namespace
 }  // namespace cn
