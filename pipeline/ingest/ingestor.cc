@@ -93,7 +93,11 @@ ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
     // A bad article is this article's problem; a busy or broken database
     // (disk full, I/O error, corrupt file) stops the run.
     if (outcome.error().kind == StoreErrorKind::kBadArticle) {
-      OnArticleFailed({article.source, article.canonical_url, outcome.error().message});
+      // The store's message names the article; the error entry has the URL
+      // in its own field, so it is not said twice.
+      std::string message = outcome.error().message;
+      if (message.starts_with(article.canonical_url + ": ")) message.erase(0, article.canonical_url.size() + 2);
+      OnArticleFailed({article.source, article.canonical_url, message});
       return {false, more};
     }
     result_.fatal_error = outcome.error().message;
