@@ -98,7 +98,8 @@ void MeasureText(const xmlChar* content, uint32_t* length, uint32_t* commas) {
 
 class Extractor {
  public:
-  Extractor(xmlNode* root, std::string_view title) : root_(root), title_(CollapseWhitespace(title)) {}
+  Extractor(xmlNode* root, std::string_view title, size_t max_bytes)
+      : root_(root), title_(CollapseWhitespace(title)), max_bytes_(max_bytes) {}
 
   std::string Run() {
     if (root_ == nullptr) return "";
@@ -112,8 +113,9 @@ class Extractor {
     // of a container that had text, render the choice again without it.
     size_t chosen_text = 0;
     for (int i : chosen) chosen_text += infos_[static_cast<size_t>(i)].text;
-    if (TotalBlockBytes() < 200 && chosen_text >= 400) {
+    if (block_bytes_ < 200 && chosen_text >= 400) {
       blocks_.clear();
+      block_bytes_ = 0;
       clean_ = false;
       for (int i : chosen) Render(infos_[static_cast<size_t>(i)].node);
       Flush();
@@ -430,7 +432,7 @@ class Extractor {
       bool leaving;  // the block's children are done: flush
     };
     std::vector<Frame> stack{{top, false}};
-    while (!stack.empty()) {
+    while (!stack.empty() && !Full()) {
       Frame frame = stack.back();
       stack.pop_back();
       if (frame.leaving) {
@@ -440,6 +442,7 @@ class Extractor {
       xmlNode* n = frame.node;
       if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
         if (n->content != nullptr) current_.append(reinterpret_cast<const char*>(n->content));
+        if (current_.size() > max_bytes_) Flush();  // one huge block: cut it here, the text is full
         continue;
       }
       if (n->type != XML_ELEMENT_NODE || !Indexed(n)) continue;
@@ -503,6 +506,7 @@ class Extractor {
     }
     // A block that only repeats the headline is the title, not body text.
     if (block.empty() || block == title_) return;
+    block_bytes_ += block.size() + 2;  // with the "\n\n" that will join it
     blocks_.push_back(std::move(block));
   }
 
@@ -548,14 +552,12 @@ class Extractor {
     return std::find(kLines.begin(), kLines.end(), lower) != kLines.end();
   }
 
-  size_t TotalBlockBytes() const {
-    size_t total = 0;
-    for (const std::string& b : blocks_) total += b.size();
-    return total;
-  }
+  // Enough text: rendering stops (the caller cuts the text to its cap).
+  bool Full() const { return block_bytes_ > max_bytes_; }
 
   std::string Join() const {
     std::string out;
+    out.reserve(block_bytes_);
     for (const std::string& b : blocks_) {
       if (!out.empty()) out += "\n\n";
       out += b;
@@ -569,12 +571,14 @@ class Extractor {
   std::vector<Info> infos_;
   std::string current_;
   std::vector<std::string> blocks_;
+  size_t max_bytes_;
+  size_t block_bytes_ = 0;  // blocks_ joined
 };
 
 }  // namespace
 
-std::string ExtractMainText(xmlNode* root, std::string_view title) {
-  return Extractor(root, title).Run();
+std::string ExtractMainText(xmlNode* root, std::string_view title, size_t max_bytes) {
+  return Extractor(root, title, max_bytes).Run();
 }
 
 }  // namespace cn

@@ -20,6 +20,7 @@
 
 #include <libxml/tree.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,8 @@ namespace cn {
 
 // `root` may be nullptr (empty page): the result is then "". `title` is the
 // article's title from the metadata: a heading repeating it is dropped.
-std::string ExtractMainText(xmlNode* root, std::string_view title = "");
+// Rendering stops after the block that takes the text past `max_bytes`
+// (so memory stays bounded on a huge page); the caller cuts it to its cap.
+std::string ExtractMainText(xmlNode* root, std::string_view title = "", size_t max_bytes = SIZE_MAX);
 
 }  // namespace cn

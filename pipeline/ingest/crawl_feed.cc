@@ -4,6 +4,7 @@
 
 #include "pipeline/article/article_parser.h"
 #include "pipeline/article/page_check.h"
+#include "pipeline/ingest/article_bounds.h"
 #include "pipeline/web/date_time.h"
 
 namespace cn {
@@ -77,7 +78,8 @@ void CrawlFeed::OnPage(CrawledPage&& page, FeedSink& sink) {
     return;
   }
   auto fetched_at = std::chrono::floor<std::chrono::seconds>(fetch.fetched_at);
-  Article parsed = ParseArticle(fetch.body, fetch.content_type, fetch.final_url, fetched_at);
+  Article parsed =
+      ParseArticle(std::move(page.fetch.body), fetch.content_type, fetch.final_url, fetched_at, kMaxArticleTextBytes);
   if (parsed.text.empty()) {
     state_.Discard(url);
     std::string why = parsed.warnings.empty() ? "no article text found" : "no article text: " + parsed.warnings.front();
@@ -104,6 +106,7 @@ void CrawlFeed::OnPage(CrawledPage&& page, FeedSink& sink) {
   record.language = std::move(parsed.language);
   record.site_name = std::move(parsed.site_name);
   record.text = std::move(parsed.text);
+  record.text_truncated = parsed.text_cut;
 
   ArticleAck ack = sink.OnArticle(std::move(record));
   if (ack.stored) state_.Commit(url);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extractors/version.h"
+#include "pipeline/ingest/article_bounds.h"
 
 namespace cn {
 
@@ -55,6 +56,8 @@ ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
   ++seen_;
   const bool more = options_.max_articles == 0 || seen_ < options_.max_articles;
   if (article.canonical_url.empty()) article.canonical_url = article.url;
+  // Before the hash: a page over the cap is stored, and compared, cut.
+  if (TruncateArticleText(article.text, options_.max_text_bytes)) article.text_truncated = true;
   if (!options_.since.empty() && !article.published_at.empty() && article.published_at < options_.since) {
     ++result_.skipped_old;
     observer_.ArticleDone("too old", article.canonical_url, 0);
@@ -82,6 +85,10 @@ ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
   }
 
   std::vector<Figure> figures = extractor_.Extract(article.text);
+  if (size_t dropped = CapFigures(figures, options_.max_figures); dropped > 0)
+    RecordError({article.source, article.canonical_url,
+                 "only the first " + std::to_string(options_.max_figures) + " figures are stored; " +
+                     std::to_string(dropped) + " more dropped"});
   ArticleSentiment sentiment;
   SentimentToStore to_store;
   if (sentiment_) {

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "extractors/figure_extractor.h"
+#include "pipeline/ingest/article_bounds.h"
 #include "pipeline/ingest/article_feed.h"
 #include "pipeline/ingest/ingest_observer.h"
 #include "pipeline/ingest/sentiment_scorer.h"
@@ -43,6 +44,8 @@ int64_t CodePointCount(std::string_view utf8);
 
 struct IngestOptions {
   std::string since;          // UTC ISO 8601; articles published earlier are skipped ("" = no limit)
+  size_t max_text_bytes = kMaxArticleTextBytes;  // stored text per article; longer is cut and flagged
+  size_t max_figures = kMaxFiguresPerArticle;     // figures stored per article; the rest dropped and noted
   int64_t max_articles = 0;   // stop after this many articles from the feed (0 = no limit)
   // Polled before each article: when true, the run stores nothing more, asks
   // the feed to stop and ends with status 'interrupted' (SIGTERM/SIGINT).

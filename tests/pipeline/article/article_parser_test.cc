@@ -150,13 +150,13 @@ TEST(ArticleTextTest, DeeplyNestedPageKeepsItsText) {
   }
 }
 
-// The walks over the tree do not recurse: a 100,000-deep page parses on a
+// The walks over the tree do not recurse: a 50,000-deep page parses on a
 // thread with a 256 KiB stack (a recursive walk needs ~100 bytes per level).
 TEST(ArticleTextTest, DeepNestingNeedsNoStack) {
   struct Job {
     std::string html;
     Article article;
-  } job{DeepPage(100000), {}};
+  } job{DeepPage(50000), {}};
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, 256 * 1024);
@@ -170,6 +170,35 @@ TEST(ArticleTextTest, DeepNestingNeedsNoStack) {
   pthread_join(thread, nullptr);
   pthread_attr_destroy(&attr);
   EXPECT_NE(job.article.text.find("Bitcoin rose 4%"), std::string::npos);
+}
+
+// A page of dense markup builds a bounded tree: past kMaxHtmlElements the
+// rest is ignored, with a warning; the text before it is kept.
+TEST(ArticleTextTest, ElementsPastTheBudgetAreIgnored) {
+  std::string html = "<html><head><title>Dense</title></head><body><article>";
+  html += "<p>Bitcoin rose 4% to $91,000 on Tuesday, while ether gained 3% as funding rates cooled, "
+          "traders said, and volumes stayed near their monthly average across the large exchanges.</p>";
+  for (size_t i = 0; i < kMaxHtmlElements; ++i) html += "<b>x</b>";
+  html += "<p>This paragraph comes after the budget and is not read.</p></article></body></html>";
+  Article a = ParseArticle(html, "text/html; charset=utf-8", "https://news.example/dense", kFetchTime);
+  EXPECT_NE(a.text.find("Bitcoin rose 4%"), std::string::npos);
+  EXPECT_EQ(a.text.find("after the budget"), std::string::npos);
+  bool warned = false;
+  for (const std::string& w : a.warnings) warned |= w.find("elements; the rest is ignored") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
+TEST(ArticleTextTest, MainTextStopsSoonAfterItsCap) {
+  std::string html = "<html><body><article>";
+  for (int i = 0; i < 2000; ++i)
+    html += "<p>Paragraph " + std::to_string(i) + " says bitcoin traded near $91,000 while ether held $3,000.</p>";
+  html += "</article></body></html>";
+  Article all = ParseArticle(html, "text/html", "https://news.example/long", kFetchTime);
+  Article capped = ParseArticle(html, "text/html", "https://news.example/long", kFetchTime, 10000);
+  EXPECT_GT(all.text.size(), 100000u);
+  EXPECT_GT(capped.text.size(), 10000u);
+  EXPECT_LT(capped.text.size(), 10200u);  // one paragraph past the cap at most
+  EXPECT_TRUE(all.text.starts_with(capped.text));
 }
 
 TEST(ArticleTextTest, TextSetWithLineBreaksInTables) {

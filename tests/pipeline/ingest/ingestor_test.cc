@@ -211,5 +211,30 @@ TEST_F(IngestorTest, AFarShorterRefetchKeepsTheStoredArticle) {
   EXPECT_EQ(Ingest({moved}).counts.articles_new, 1);
 }
 
+// issue 15 item 8: a huge page gave one article of 8.9 million characters
+// and 300,000 figure rows. The text is cut and flagged, the figures capped.
+TEST_F(IngestorTest, AHugeArticleIsCutAndFlaggedAndItsFiguresCapped) {
+  std::string text;
+  while (text.size() < 3u << 20) text += std::string(kLiquidationText) + "\n\n";
+  IngestOptions options;
+  options.max_figures = 50;
+  IngestResult r = Ingest({MakeArticle("huge", text)}, options);
+  EXPECT_EQ(r.status, "ok");
+  EXPECT_EQ(r.counts.articles_new, 1);
+  EXPECT_EQ(r.counts.figures, 50);
+  EXPECT_EQ(Count("SELECT count(*) FROM figures"), 50);
+  EXPECT_EQ(Count("SELECT text_truncated FROM articles"), 1);
+  EXPECT_LE(Count("SELECT length(CAST(text AS BLOB)) FROM articles"), int64_t{1} << 20);
+  EXPECT_GT(Count("SELECT length(CAST(text AS BLOB)) FROM articles"), (int64_t{1} << 20) * 3 / 4);
+  EXPECT_EQ(Count("SELECT substr(text, -1) = '.' FROM articles"), 1);  // ends at a paragraph end
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].error.find("only the first 50 figures are stored"), std::string::npos) << r.errors[0].error;
+  // The same page again: cut the same way, so unchanged.
+  EXPECT_EQ(Ingest({MakeArticle("huge", text)}, options).counts.articles_unchanged, 1);
+  // A normal article is not flagged.
+  Ingest({MakeArticle("small", kCalmText)});
+  EXPECT_EQ(Count("SELECT text_truncated FROM articles WHERE canonical_url LIKE '%small'"), 0);
+}
+
 }  // namespace
 }  // namespace cn
