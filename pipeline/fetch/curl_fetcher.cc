@@ -60,6 +60,8 @@ struct Transfer {
   std::string body;
   size_t max_body = 0;
   bool too_large = false;
+  uint64_t streamed = 0;        // body bytes handed to job.request.on_body
+  bool receiver_stopped = false;  // on_body returned false
   bool allow_private = false;
   std::string refused_address;
   char error_buffer[CURL_ERROR_SIZE] = {};
@@ -81,6 +83,23 @@ struct Host {
 size_t OnWrite(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   size_t n = size * count;
+  if (t->job.request.on_body) {
+    long status = 0;
+    curl_easy_getinfo(t->easy.get(), CURLINFO_RESPONSE_CODE, &status);
+    if (status >= 200 && status < 300) {
+      if (t->streamed + n > t->max_body) {
+        t->too_large = true;
+        return 0;
+      }
+      t->streamed += n;
+      if (!t->job.request.on_body(std::string_view(data, n))) {
+        t->receiver_stopped = true;
+        return 0;
+      }
+      return n;
+    }
+    // Other statuses (a redirect's or an error page's body) are collected as usual.
+  }
   if (t->body.empty()) {
     // Sized once from Content-Length (capped): growing by doubling would
     // hold up to twice a big body.
@@ -543,13 +562,17 @@ class CurlFetcher::Impl {
       } else if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
         r.error = AtHop(job) + "body exceeds the limit of " + std::to_string(t.max_body) +
                   " bytes; transfer aborted";
-      } else if (IsRetryable(rc) && job.hop_attempts < options_.max_tries) {
+      } else if (t.receiver_stopped) {
+        r.error = job.current_url + ": transfer stopped by the receiver after " + std::to_string(t.streamed) +
+                  " bytes";
+      } else if (IsRetryable(rc) && job.hop_attempts < options_.max_tries && t.streamed == 0) {
         milliseconds delay = Backoff(job.hop_attempts);
         Retry(std::move(job), delay);
         return;
       } else {
         r.error = AtHop(job) + curl_easy_strerror(rc);
         if (t.error_buffer[0] != '\0') r.error += std::string(" (") + t.error_buffer + ")";
+        if (t.streamed > 0) r.error += " after " + std::to_string(t.streamed) + " bytes had been received";
         r.error += AttemptsNote(job);
       }
       curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &r.status);

@@ -1,4 +1,4 @@
--- cryptonews schema, migration 9: per-article bounds.
+-- cryptonews schema, migration 10: per-article bounds.
 --
 -- The stored text of an article is capped (1 MiB by default, ingest's
 -- kMaxArticleTextBytes): a longer main text is cut at a paragraph or sentence
