@@ -9,6 +9,7 @@
 
 #include "pipeline/article/article_parser.h"
 #include "pipeline/article/charset.h"
+#include "pipeline/article/page_check.h"
 
 namespace {
 
@@ -36,5 +37,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const std::string& name : a.authors)
     if (!cn::IsValidUtf8(name)) std::abort();
   if (!WellFormedTime(a.published_at) || !WellFormedTime(a.modified_at)) std::abort();
+  // The ingest-side page checks must take any body and any parse result.
+  (void)cn::NonHtmlReason(input, header);
+  (void)cn::LooksLikeErrorPage(a.title, a.text);
+  // A capped parse is a prefix of the full one, stopping soon after the cap.
+  cn::Article capped = cn::ParseArticle(input, header, "https://news.example/a/b?c=d", fetch_time, 2048);
+  if (!a.text.starts_with(capped.text)) std::abort();
   return 0;
 }

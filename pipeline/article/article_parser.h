@@ -11,6 +11,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,13 +29,22 @@ struct Article {
   std::string site_name;
   std::string text;     // main text: blocks separated by "\n\n", line breaks "\n"
   std::string charset;  // the charset the bytes were decoded with
+  // The text is not the whole page's: parsing stopped at kMaxHtmlElements,
+  // or the main text at max_text_bytes.
+  bool text_cut = false;
   std::vector<std::string> warnings;
 };
 
 // `html` is the raw body; `content_type` the HTTP Content-Type header value or
 // just its charset ("" when unknown). `fetch_time` bounds published/modified
-// times: later ones are rejected as bogus.
+// times: later ones are rejected as bogus. The main text stops after the
+// block that takes it past `max_text_bytes` (ingest then cuts it to its cap:
+// ingest/article_bounds.h), so a huge page costs bounded memory.
 Article ParseArticle(std::string_view html, std::string_view content_type, const std::string& url,
-                     std::chrono::sys_seconds fetch_time);
+                     std::chrono::sys_seconds fetch_time, size_t max_text_bytes = SIZE_MAX);
+// The same, taking the body over and freeing it once it is decoded, so a
+// big page is not held twice while its tree is built.
+Article ParseArticle(std::string&& html, std::string_view content_type, const std::string& url,
+                     std::chrono::sys_seconds fetch_time, size_t max_text_bytes = SIZE_MAX);
 
 }  // namespace cn

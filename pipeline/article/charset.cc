@@ -54,11 +54,6 @@ bool IcuKnows(const std::string& charset) {
   return U_SUCCESS(status) && conv != nullptr;
 }
 
-bool HasMultiByte(std::string_view bytes) {
-  return std::any_of(bytes.begin(), bytes.end(),
-                     [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
-}
-
 // Converts with ICU; undecodable input becomes U+FFFD.
 std::string ConvertToUtf8(std::string_view bytes, const std::string& charset) {
   UErrorCode status = U_ZERO_ERROR;
@@ -139,45 +134,115 @@ std::string CharsetFromMarkup(std::string_view bytes, size_t limit) {
   return "";
 }
 
-bool IsValidUtf8(std::string_view s) {
+namespace {
+
+// Length of the well-formed UTF-8 sequence at p (1 for ASCII), or 0 when the
+// bytes there are not one.
+int SequenceLength(const unsigned char* p, const unsigned char* end) {
+  unsigned char c = *p;
+  if (c < 0x80) return 1;
+  int len;
+  uint32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (end - p < len) return 0;
+  for (int i = 1; i < len; ++i) {
+    if ((p[i] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (p[i] & 0x3F);
+  }
+  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
+  return len;
+}
+
+// Bytes of the ill-formed piece at p that one U+FFFD stands for: a lead byte
+// and the continuation bytes that follow it, up to the length it announced.
+int InvalidLength(const unsigned char* p, const unsigned char* end) {
+  unsigned char c = *p;
+  int announced = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  int n = 1;
+  while (n < announced && p + n < end && (p[n] & 0xC0) == 0x80) ++n;
+  return n;
+}
+
+// Runs of ASCII, eight bytes at a time: most of a page is markup.
+const unsigned char* SkipAscii(const unsigned char* p, const unsigned char* end) {
+  while (end - p >= 8) {
+    uint64_t word;
+    std::memcpy(&word, p, 8);
+    if ((word & 0x8080808080808080ull) != 0) break;
+    p += 8;
+  }
+  return p;
+}
+
+struct Utf8Census {
+  size_t multibyte = 0;  // well-formed sequences of 2-4 bytes
+  size_t invalid = 0;    // ill-formed pieces (each would be one U+FFFD)
+};
+
+Utf8Census CountUtf8(std::string_view s) {
+  Utf8Census census;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while ((p = SkipAscii(p, end)) < end) {
+    int len = SequenceLength(p, end);
+    if (len == 0) {
+      ++census.invalid;
+      p += InvalidLength(p, end);
+    } else {
+      census.multibyte += len > 1;
+      p += len;
+    }
+  }
+  return census;
+}
+
+// A page that is UTF-8 with a few stray bytes, not text in another charset:
+// at least as many well-formed multi-byte characters as ill-formed pieces.
+// (Legacy text almost never forms a well-formed UTF-8 sequence by chance.)
+bool MostlyUtf8(const Utf8Census& census) { return census.multibyte > 0 && census.multibyte >= census.invalid; }
+
+}  // namespace
+
+std::string ReplaceInvalidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* end = p + s.size();
   while (p < end) {
-    // ASCII runs, eight bytes at a time: most of a page is markup.
-    while (end - p >= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, 8);
-      if ((word & 0x8080808080808080ull) != 0) break;
-      p += 8;
-    }
+    const auto* ascii_end = SkipAscii(p, end);
+    out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(ascii_end - p));
+    p = ascii_end;
     if (p >= end) break;
-    unsigned char c = *p;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    int len;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
+    int len = SequenceLength(p, end);
+    if (len > 0) {
+      out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(len));
+      p += len;
     } else {
-      return false;
+      out += "\xEF\xBF\xBD";
+      p += InvalidLength(p, end);
     }
-    if (end - p < len) return false;
-    for (int i = 1; i < len; ++i) {
-      if ((p[i] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return false;
+  }
+  return out;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while ((p = SkipAscii(p, end)) < end) {
+    int len = SequenceLength(p, end);
+    if (len == 0) return false;
     p += len;
   }
   return true;
@@ -188,7 +253,7 @@ Utf8Page DecodeToUtf8(std::string_view bytes, std::string_view header_charset) {
   auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
   if (starts("\xEF\xBB\xBF")) {
     std::string_view rest = bytes.substr(3);
-    page.text = IsValidUtf8(rest) ? std::string(rest) : ConvertToUtf8(rest, "UTF-8");
+    page.text = ReplaceInvalidUtf8(rest);
     page.charset = "UTF-8";
     page.source = "bom";
     return page;
@@ -200,8 +265,17 @@ Utf8Page DecodeToUtf8(std::string_view bytes, std::string_view header_charset) {
     return page;
   }
 
-  const bool valid_utf8 = IsValidUtf8(bytes);
-  const bool multibyte = valid_utf8 && HasMultiByte(bytes);
+  const Utf8Census census = CountUtf8(bytes);
+  const bool valid_utf8 = census.invalid == 0;
+  const bool multibyte = valid_utf8 && census.multibyte > 0;
+  // UTF-8 with a few stray bytes: kept as UTF-8, each stray piece U+FFFD.
+  auto keep_utf8_with_replacements = [&](const char* source, const char* why) {
+    page.text = ReplaceInvalidUtf8(bytes);
+    page.charset = "UTF-8";
+    page.source = source;
+    page.warnings.push_back(std::string(why) + ": " + std::to_string(census.invalid) +
+                            " invalid UTF-8 sequence(s) replaced with U+FFFD");
+  };
   auto try_declared = [&](std::string declared, const char* source) -> bool {
     if (declared.empty()) return false;
     std::string charset = CanonicalCharset(declared);
@@ -211,6 +285,10 @@ Utf8Page DecodeToUtf8(std::string_view bytes, std::string_view header_charset) {
     }
     std::string lower = ascii::ToLower(charset);
     if (charset == "UTF-8") {
+      if (!valid_utf8 && MostlyUtf8(census)) {
+        keep_utf8_with_replacements(source, (std::string(source) + " charset UTF-8").c_str());
+        return true;
+      }
       if (!valid_utf8) {
         page.warnings.push_back(std::string(source) +
                                 " charset UTF-8 does not match the bytes (invalid UTF-8); ignored");
@@ -242,6 +320,10 @@ Utf8Page DecodeToUtf8(std::string_view bytes, std::string_view header_charset) {
     page.text = std::string(bytes);
     page.charset = "UTF-8";
     page.source = multibyte ? "detected" : "default";
+    return page;
+  }
+  if (MostlyUtf8(census)) {
+    keep_utf8_with_replacements("detected", "undeclared UTF-8");
     return page;
   }
   std::string detected = DetectCharset(bytes);

@@ -9,8 +9,13 @@
 // A declared charset that ICU does not know is skipped with a warning. A
 // declared legacy charset is overridden when the bytes are valid UTF-8 that
 // contains multi-byte sequences (a mislabelled UTF-8 page is far more common
-// than legacy text that happens to be valid UTF-8), and a declared UTF-8 that
-// is not valid UTF-8 falls through to the next source. ISO-8859-1 and
+// than legacy text that happens to be valid UTF-8). A page declared as UTF-8,
+// or undeclared, that is UTF-8 with a few stray bytes — at least as many
+// well-formed multi-byte characters as ill-formed pieces — stays UTF-8, each
+// ill-formed piece becoming one U+FFFD (with a warning counting them); only a
+// declared UTF-8 that fails badly (mostly ill-formed) falls through to the
+// next source, and the detector runs only when nothing is declared (or every
+// declaration was dropped) and the bytes are not mostly UTF-8. ISO-8859-1 and
 // US-ASCII are read as windows-1252, as browsers do.
 //
 // Pure functions of their arguments; thread-safe. Includes no <expected>
@@ -40,6 +45,10 @@ std::string CharsetFromMarkup(std::string_view bytes, size_t limit = 4096);
 
 // True when `bytes` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view bytes);
+
+// `bytes` with each ill-formed UTF-8 piece (a stray byte, a cut or overlong
+// sequence) replaced by one U+FFFD; well-formed text is returned unchanged.
+std::string ReplaceInvalidUtf8(std::string_view bytes);
 
 // Converts `bytes` to UTF-8 following the order above. `header_charset` is
 // the Content-Type charset parameter or a whole Content-Type value ("" when

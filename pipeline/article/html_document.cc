@@ -21,7 +21,34 @@ void SilenceLibxml() {
 
 }  // namespace
 
-HtmlDocument HtmlDocument::Parse(std::string_view utf8, const std::string& url) {
+namespace {
+
+// Counts elements as libxml2 builds them and stops the parser past the cap.
+struct ElementBudget {
+  startElementSAXFunc build = nullptr;  // libxml2's own tree builder
+  size_t left = 0;
+  bool exhausted = false;
+};
+
+void CountingStartElement(void* context, const xmlChar* name, const xmlChar** attributes) {
+  auto* ctxt = static_cast<htmlParserCtxtPtr>(context);
+  auto* budget = static_cast<ElementBudget*>(ctxt->_private);
+  if (budget->left == 0) {
+    budget->exhausted = true;
+    xmlStopParser(ctxt);
+    return;
+  }
+  --budget->left;
+  budget->build(context, name, attributes);
+}
+
+struct ParserCtxtFreer {
+  void operator()(htmlParserCtxtPtr ctxt) const { htmlFreeParserCtxt(ctxt); }
+};
+
+}  // namespace
+
+HtmlDocument HtmlDocument::Parse(std::string_view utf8, const std::string& url, size_t max_elements) {
   // libxml2 wants its global tables set up once before threads parse.
   static const bool initialised = [] {
     xmlInitParser();
@@ -31,10 +58,22 @@ HtmlDocument HtmlDocument::Parse(std::string_view utf8, const std::string& url) 
   SilenceLibxml();
   HtmlDocument d;
   if (utf8.empty()) return d;
+  // XML_PARSE_HUGE lifts libxml2's nesting limit of 256 elements (its HTML
+  // parser reads that flag; 2.9 has no HTML_PARSE_HUGE spelling): past it the
+  // rest of a deep page was dropped. Our walks over the tree are iterative,
+  // and the body is already capped by the fetcher, so depth costs only heap.
   constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                           HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-  d.doc_.reset(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
-                              url.empty() ? nullptr : url.c_str(), "UTF-8", kOptions));
+                           HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
+  std::unique_ptr<htmlParserCtxt, ParserCtxtFreer> ctxt(htmlNewParserCtxt());
+  if (!ctxt || ctxt->sax == nullptr) return d;
+  // The element budget bounds the tree (a few hundred bytes per element),
+  // whatever the markup density of a page within the fetcher's size cap.
+  ElementBudget budget{ctxt->sax->startElement, max_elements, false};
+  ctxt->sax->startElement = CountingStartElement;
+  ctxt->_private = &budget;
+  d.doc_.reset(htmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()),
+                                  url.empty() ? nullptr : url.c_str(), "UTF-8", kOptions));
+  d.elements_cut_ = budget.exhausted;
   return d;
 }
 

@@ -4,6 +4,9 @@
 // Parsing never fails on bad markup (HTML_PARSE_RECOVER): truncated and
 // malformed pages give the tree libxml2 recovers; only empty input gives a
 // document without a root. The network is never touched (HTML_PARSE_NONET).
+// Nesting is not limited (libxml2's default stops at 256 levels and drops the
+// rest of the page); the number of elements is (kMaxHtmlElements), and the
+// input size, by the fetcher.
 // A document owns its tree (freed by the destructor); node pointers and the
 // string_views returned here live as long as the document. Parsing distinct
 // documents on different threads is safe; one document is not synchronised.
@@ -24,17 +27,27 @@ struct XmlDocFreer {
 };
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFreer>;
 
+// Elements a document may have (250-450 bytes of tree each): a page of
+// dense markup within the fetcher's 10 MiB cap would otherwise build a tree
+// of several hundred MB. A big real news page has a few tens of thousands.
+inline constexpr size_t kMaxHtmlElements = 100000;
+
 class HtmlDocument {
  public:
   // `utf8` must be UTF-8; any meta charset inside is ignored. `url` is only
-  // recorded as the document's base URL.
-  static HtmlDocument Parse(std::string_view utf8, const std::string& url = "");
+  // recorded as the document's base URL. Parsing stops at the element past
+  // `max_elements`: the tree then holds the page up to there.
+  static HtmlDocument Parse(std::string_view utf8, const std::string& url = "",
+                            size_t max_elements = kMaxHtmlElements);
 
   xmlDoc* doc() const { return doc_.get(); }
   xmlNode* root() const;  // the <html> element, or nullptr for an empty page
+  // True when parsing stopped at max_elements.
+  bool elements_cut() const { return elements_cut_; }
 
  private:
   XmlDocPtr doc_;
+  bool elements_cut_ = false;
 };
 
 // Lower-case tag name of an element ("" for non-elements). libxml2's HTML

@@ -14,8 +14,6 @@ namespace cn {
 
 namespace {
 
-constexpr int kMaxDepth = 512;  // deeper subtrees are ignored (hostile input)
-
 // Scoring (pass 2). A paragraph of at least kMinParagraphText visible bytes
 // scores 1 + its commas + one point per kTextBytesPerPoint bytes (at most
 // kMaxLengthPoints), shared among its nearest kScoredAncestors ancestors.
@@ -89,6 +87,9 @@ struct Info {
   bool block_children = false;  // has a block-level child element
   bool article_marker = false;  // subtree holds <article>, <main> or itemprop=articleBody
   bool candidate = false;
+  bool in_link = false;         // inside an <a> (itself or an ancestor)
+  // What its class/id say, kept from the first pass for the second.
+  bool has_hints = false, unlikely = false, maybe_content = false, never_body = false, discussion = false;
   double score = 0;
 };
 
@@ -148,24 +149,26 @@ void MeasureText(const xmlChar* content, uint32_t* length, uint32_t* commas) {
 
 class Extractor {
  public:
-  Extractor(xmlNode* root, std::string_view title) : root_(root), title_(CollapseWhitespace(title)) {}
+  Extractor(xmlNode* root, std::string_view title, size_t max_bytes)
+      : root_(root), title_(CollapseWhitespace(title)), max_bytes_(max_bytes) {}
 
   std::string Run() {
     if (root_ == nullptr) return "";
-    Build(root_, -1, false, 0);
+    Build(root_);
     MarkExcluded();
     ScoreParagraphs();
     std::vector<int> chosen = ChooseContent();
-    for (int i : chosen) Render(infos_[static_cast<size_t>(i)].node, /*is_root=*/true, 0);
+    for (int i : chosen) Render(infos_[static_cast<size_t>(i)].node);
     Flush();
     // Cleaning can be too eager on odd markup: when it leaves almost nothing
     // of a container that had text, render the choice again without it.
     size_t chosen_text = 0;
     for (int i : chosen) chosen_text += infos_[static_cast<size_t>(i)].text;
-    if (TotalBlockBytes() < kCleanedTooLittle && chosen_text >= kCleanedFrom) {
+    if (block_bytes_ < kCleanedTooLittle && chosen_text >= kCleanedFrom) {
       blocks_.clear();
+      block_bytes_ = 0;
       clean_ = false;
-      for (int i : chosen) Render(infos_[static_cast<size_t>(i)].node, /*is_root=*/true, 0);
+      for (int i : chosen) Render(infos_[static_cast<size_t>(i)].node);
       Flush();
     }
     for (Info& info : infos_) info.node->_private = nullptr;
@@ -179,81 +182,105 @@ class Extractor {
   }
 
   // Pass 1: index every element in document order and aggregate its subtree.
-  int Build(xmlNode* n, int parent, bool in_link, int depth) {
+  // Iterative (no recursion, so page depth costs heap, never stack): first
+  // every element is indexed in document order, with its own text; then,
+  // children before parents (descending index), each subtree is summed into
+  // its parent.
+  void Build(xmlNode* root) {
+    std::vector<std::pair<xmlNode*, int>> stack{{root, -1}};  // element, parent index
+    while (!stack.empty()) {
+      auto [n, parent] = stack.back();
+      stack.pop_back();
+      int self = Index(n, parent);
+      if (infos_[static_cast<size_t>(self)].dropped) continue;
+      size_t first_child = stack.size();
+      for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+          uint32_t len = 0, commas = 0;
+          MeasureText(c->content, &len, &commas);
+          Info& info = infos_[static_cast<size_t>(self)];
+          info.text += len;
+          info.commas += commas;
+          info.own_text += len;
+          info.own_commas += commas;
+          if (info.in_link) info.link_text += len;
+        } else if (c->type == XML_ELEMENT_NODE) {
+          stack.emplace_back(c, self);
+        }
+      }
+      std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first_child), stack.end());  // document order
+    }
+    for (size_t i = infos_.size(); i-- > 0;) {
+      if (!infos_[i].dropped) Finish(infos_[i]);
+      if (infos_[i].parent >= 0) AddToParent(infos_[i], infos_[static_cast<size_t>(infos_[i].parent)]);
+    }
+  }
+
+  // A new Info for element `n`, with what the element itself says.
+  int Index(xmlNode* n, int parent) {
     int self = static_cast<int>(infos_.size());
     infos_.push_back(Info{});
-    infos_.back().node = n;
-    infos_.back().parent = parent;
+    Info& info = infos_.back();
+    info.node = n;
+    info.parent = parent;
     n->_private = reinterpret_cast<void*>(static_cast<uintptr_t>(self) + 1);
-
     std::string_view tag = TagName(n);
-    TagClass tag_class = Classify(tag);
     ClassHints hints = ClassHints::Of(Attribute(n, "class"), Attribute(n, "id"));
-    bool is_link = tag == "a";
-    {
-      Info& info = infos_[static_cast<size_t>(self)];
-      info.weight = ClassWeight(hints);
-      info.article_marker = tag == "article" || tag == "main" ||
-                            Attribute(n, "itemprop") == "articleBody";
-      if (tag == "img" || tag == "picture") info.images = 1;
-      if (tag == "p") info.paragraphs = 1;
-      if (tag == "li") info.list_items = 1;
-      if (tag == "input" || tag == "textarea" || tag == "select" || tag == "button") info.inputs = 1;
-      if (tag == "iframe" || tag == "embed" || tag == "object" || tag == "video") info.embeds = 1;
+    info.weight = ClassWeight(hints);
+    info.has_hints = !hints.empty();
+    if (info.has_hints) {
+      info.unlikely = IsUnlikely(hints);
+      info.maybe_content = IsMaybeContent(hints);
+      info.never_body = IsNeverBody(hints);
+      info.discussion = NamesDiscussion(hints);
     }
-    if (tag_class == TagClass::kDrop || IsHidden(n) || depth > kMaxDepth) {
-      infos_[static_cast<size_t>(self)].dropped = true;
-      return self;
-    }
-    for (xmlNode* c = n->children; c != nullptr; c = c->next) {
-      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-        uint32_t len = 0, commas = 0;
-        MeasureText(c->content, &len, &commas);
-        Info& info = infos_[static_cast<size_t>(self)];
-        info.text += len;
-        info.commas += commas;
-        info.own_text += len;
-        info.own_commas += commas;
-        if (in_link || is_link) info.link_text += len;
-      } else if (c->type == XML_ELEMENT_NODE) {
-        int child = Build(c, self, in_link || is_link, depth + 1);
-        const Info& ci = infos_[static_cast<size_t>(child)];
-        Info& info = infos_[static_cast<size_t>(self)];
-        TagClass child_class = Classify(TagName(c));
-        if (child_class == TagClass::kBlock) info.block_children = true;
-        info.inputs += ci.inputs;
-        info.embeds += ci.embeds;
-        info.images += ci.images;
-        info.article_marker |= ci.article_marker;
-        if (ci.dropped) continue;
-        info.text += ci.text;
-        if (child_class != TagClass::kBlock) {
-          info.own_text += ci.text;
-          info.own_commas += ci.commas;
-        }
-        info.link_text += ci.link_text;
-        info.commas += ci.commas;
-        info.paragraphs += ci.paragraphs;
-        info.list_items += ci.list_items;
-      }
-    }
-    Info& info = infos_[static_cast<size_t>(self)];
+    info.in_link = tag == "a" || (parent >= 0 && infos_[static_cast<size_t>(parent)].in_link);
+    info.article_marker = tag == "article" || tag == "main" || Attribute(n, "itemprop") == "articleBody";
+    if (tag == "img" || tag == "picture") info.images = 1;
+    if (tag == "p") info.paragraphs = 1;
+    if (tag == "li") info.list_items = 1;
+    if (tag == "input" || tag == "textarea" || tag == "select" || tag == "button") info.inputs = 1;
+    if (tag == "iframe" || tag == "embed" || tag == "object" || tag == "video") info.embeds = 1;
+    if (Classify(tag) == TagClass::kDrop || IsHidden(n)) info.dropped = true;
+    return self;
+  }
+
+  // Decisions that need the whole subtree summed (every child added).
+  void Finish(Info& info) {
+    std::string_view tag = TagName(info.node);
     // A leaf <div> holding text is a paragraph in all but name.
     if ((tag == "div" || tag == "section") && !info.block_children && info.text > 0) info.paragraphs += 1;
     bool protected_tag = tag == "body" || tag == "html" || tag == "a" || tag == "article" ||
                          tag == "main" || info.article_marker;
-    if (!protected_tag && !hints.empty() &&
-        ((IsUnlikely(hints) && !IsMaybeContent(hints) && !LooksLikeProse(info, hints)) ||
-         (IsNeverBody(hints) && info.text < kNeverBodyMaxText)))
+    if (!protected_tag && info.has_hints &&
+        ((info.unlikely && !info.maybe_content && !LooksLikeProse(info)) || (info.never_body && info.text < kNeverBodyMaxText)))
       info.dropped = true;
-    return self;
+  }
+
+  static void AddToParent(const Info& child, Info& info) {
+    TagClass child_class = Classify(TagName(child.node));
+    if (child_class == TagClass::kBlock) info.block_children = true;
+    info.inputs += child.inputs;
+    info.embeds += child.embeds;
+    info.images += child.images;
+    info.article_marker |= child.article_marker;
+    if (child.dropped) return;
+    info.text += child.text;
+    if (child_class != TagClass::kBlock) {
+      info.own_text += child.text;
+      info.own_commas += child.commas;
+    }
+    info.link_text += child.link_text;
+    info.commas += child.commas;
+    info.paragraphs += child.paragraphs;
+    info.list_items += child.list_items;
   }
 
   // A page wrapper that happens to carry a word like "header" or "menu" in
   // its class still holds the article: many long, link-poor paragraphs say so.
   // Comment threads look the same and are recognised by name.
-  static bool LooksLikeProse(const Info& info, const ClassHints& hints) {
-    if (NamesDiscussion(hints)) return false;
+  static bool LooksLikeProse(const Info& info) {
+    if (info.discussion) return false;
     return info.paragraphs >= kProseMinParagraphs && info.text >= kProseMinText &&
            info.link_text * kProseLinkTextParts < info.text;
   }
@@ -449,38 +476,63 @@ class Extractor {
     return false;
   }
 
-  void Render(xmlNode* n, bool is_root, int depth) {
-    if (depth > kMaxDepth) return;
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      if (n->content != nullptr) current_.append(reinterpret_cast<const char*>(n->content));
-      return;
+  // Renders the subtree of `top` into blocks_, in document order, with an
+  // explicit stack: a block element flushes before its children and again
+  // after them (the second visit of its frame).
+  void Render(xmlNode* top) {
+    struct Frame {
+      xmlNode* node;
+      bool leaving;  // the block's children are done: flush
+    };
+    std::vector<Frame> stack{{top, false}};
+    while (!stack.empty() && !Full()) {
+      Frame frame = stack.back();
+      stack.pop_back();
+      if (frame.leaving) {
+        Flush();
+        continue;
+      }
+      xmlNode* n = frame.node;
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content != nullptr) current_.append(reinterpret_cast<const char*>(n->content));
+        if (current_.size() > max_bytes_) Flush();  // one huge block: cut it here, the text is full
+        continue;
+      }
+      if (n->type != XML_ELEMENT_NODE || !Indexed(n)) continue;
+      const Info& info = InfoOf(n);
+      if (info.excluded) continue;
+      std::string_view tag = TagName(n);
+      TagClass tag_class = Classify(tag);
+      if (tag_class == TagClass::kLineBreak) {
+        current_.push_back('\n');
+        continue;
+      }
+      if (n != top && clean_ && DropsWhenCleaning(n, info, tag)) continue;
+      bool block = tag_class == TagClass::kBlock;
+      if (block) {
+        Flush();
+        stack.push_back({n, true});
+      }
+      if (tag == "td" || tag == "th") current_.push_back(' ');
+      size_t first_child = stack.size();
+      for (xmlNode* c = n->children; c != nullptr; c = c->next) stack.push_back({c, false});
+      std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first_child), stack.end());
     }
-    if (n->type != XML_ELEMENT_NODE || !Indexed(n)) return;
-    const Info& info = InfoOf(n);
-    if (info.excluded) return;
-    std::string_view tag = TagName(n);
-    TagClass tag_class = Classify(tag);
-    if (tag_class == TagClass::kLineBreak) {
-      current_.push_back('\n');
-      return;
-    }
-    if (!is_root && clean_) {
-      if (tag == "h1") return;
-      if ((tag == "h2" || tag == "h3" || tag == "h4" || tag == "h5" || tag == "h6") &&
-          (info.weight < 0 || LinkDensity(info) > kMaxHeadingLinkDensity))
-        return;
-      if ((tag == "div" || tag == "section" || tag == "ul" || tag == "ol" || tag == "table" ||
-           tag == "form" || tag == "fieldset" || tag == "figure" || tag == "dl") &&
-          DropsAsBoilerplate(info, tag))
-        return;
-      if (tag == "p" && (info.weight < 0 || (info.text > 0 && LinkDensity(info) > kMaxParagraphLinkDensity))) return;
-      if (tag[0] == 'h' && tag.size() == 2 && !title_.empty() && HeadingRepeatsTitle(n)) return;
-    }
-    bool block = tag_class == TagClass::kBlock;
-    if (block) Flush();
-    if (tag == "td" || tag == "th") current_.push_back(' ');
-    for (xmlNode* c = n->children; c != nullptr; c = c->next) Render(c, false, depth + 1);
-    if (block) Flush();
+  }
+
+  // Inside the chosen content: headings, containers and paragraphs that are
+  // boilerplate, or repeat the title, are left out.
+  bool DropsWhenCleaning(const xmlNode* n, const Info& info, std::string_view tag) const {
+    if (tag == "h1") return true;
+    if ((tag == "h2" || tag == "h3" || tag == "h4" || tag == "h5" || tag == "h6") &&
+        (info.weight < 0 || LinkDensity(info) > kMaxHeadingLinkDensity))
+      return true;
+    if ((tag == "div" || tag == "section" || tag == "ul" || tag == "ol" || tag == "table" || tag == "form" ||
+         tag == "fieldset" || tag == "figure" || tag == "dl") &&
+        DropsAsBoilerplate(info, tag))
+      return true;
+    if (tag == "p" && (info.weight < 0 || (info.text > 0 && LinkDensity(info) > kMaxParagraphLinkDensity))) return true;
+    return tag[0] == 'h' && tag.size() == 2 && !title_.empty() && HeadingRepeatsTitle(n);
   }
 
   // Ends the current block: keeps it unless it is a feed or page leftover.
@@ -507,6 +559,7 @@ class Extractor {
     }
     // A block that only repeats the headline is the title, not body text.
     if (block.empty() || block == title_) return;
+    block_bytes_ += block.size() + 2;  // with the "\n\n" that will join it
     blocks_.push_back(std::move(block));
   }
 
@@ -552,14 +605,12 @@ class Extractor {
     return std::find(kLines.begin(), kLines.end(), lower) != kLines.end();
   }
 
-  size_t TotalBlockBytes() const {
-    size_t total = 0;
-    for (const std::string& b : blocks_) total += b.size();
-    return total;
-  }
+  // Enough text: rendering stops (the caller cuts the text to its cap).
+  bool Full() const { return block_bytes_ > max_bytes_; }
 
   std::string Join() const {
     std::string out;
+    out.reserve(block_bytes_);
     for (const std::string& b : blocks_) {
       if (!out.empty()) out += "\n\n";
       out += b;
@@ -573,12 +624,14 @@ class Extractor {
   std::vector<Info> infos_;
   std::string current_;
   std::vector<std::string> blocks_;
+  size_t max_bytes_;
+  size_t block_bytes_ = 0;  // blocks_ joined
 };
 
 }  // namespace
 
-std::string ExtractMainText(xmlNode* root, std::string_view title) {
-  return Extractor(root, title).Run();
+std::string ExtractMainText(xmlNode* root, std::string_view title, size_t max_bytes) {
+  return Extractor(root, title, max_bytes).Run();
 }
 
 }  // namespace cn

@@ -11,6 +11,8 @@
 // posts) and preformatted text are kept in reading order, one block per
 // paragraph, blocks separated by "\n\n" (a <br> gives "\n").
 //
+// Every walk over the tree is iterative, so however deep a page nests, the
+// stack does not grow (depth costs heap only) and no subtree is skipped.
 // Uses the nodes' `_private` field as scratch space during the call (the tree
 // is otherwise left unchanged); thread-safe for distinct documents. Includes
 // no <expected> (fuzzed code).
@@ -18,6 +20,7 @@
 
 #include <libxml/tree.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,6 +28,8 @@ namespace cn {
 
 // `root` may be nullptr (empty page): the result is then "". `title` is the
 // article's title from the metadata: a heading repeating it is dropped.
-std::string ExtractMainText(xmlNode* root, std::string_view title = "");
+// Rendering stops after the block that takes the text past `max_bytes`
+// (so memory stays bounded on a huge page); the caller cuts it to its cap.
+std::string ExtractMainText(xmlNode* root, std::string_view title = "", size_t max_bytes = SIZE_MAX);
 
 }  // namespace cn

@@ -9,6 +9,7 @@
 #include "extractors/version.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/progress_display.h"
+#include "pipeline/ingest/article_bounds.h"
 #include "pipeline/cli/stop_signal.h"
 #include "pipeline/ingest/ingestor.h"
 #include "pipeline/ingest/sentiment_scorer.h"
@@ -62,6 +63,7 @@ int ReprocessCommand::Run() {
   const FigureExtractor extractor;
   RunCounts counts;
   std::vector<FeedError> errors;
+  size_t notes = 0;  // entries of `errors` that are no failure (figures capped)
   std::string fatal;
   // From here on SIGTERM/SIGINT end the loop between articles, as in ingest.
   StopSignals stop_signals;
@@ -77,6 +79,13 @@ int ReprocessCommand::Run() {
       break;
     }
     std::vector<Figure> figures = extractor.Extract(stored->text);
+    // The same per-article cap as ingest (ingest/article_bounds.h).
+    if (size_t dropped = CapFigures(figures); dropped > 0) {
+      ++notes;
+      errors.push_back({"", stored->canonical_url,
+                        "only the first " + std::to_string(kMaxFiguresPerArticle) + " figures are stored; " +
+                            std::to_string(dropped) + " more dropped"});
+    }
     ArticleSentiment sentiment;
     SentimentToStore to_store;
     if (scorer) {
@@ -102,11 +111,11 @@ int ReprocessCommand::Run() {
     errors.push_back({"", db_path_, *e});
     display.Error(*e);
   }
-  // Every failed article left an error, so errors alone mean "partial".
-  RunStatus status = !fatal.empty()  ? RunStatus::kFailed
-                     : interrupted    ? RunStatus::kInterrupted
-                     : !errors.empty() ? RunStatus::kPartial
-                                       : RunStatus::kOk;
+  // Every failed article left an error, so errors beyond the notes mean "partial".
+  RunStatus status = !fatal.empty()          ? RunStatus::kFailed
+                     : interrupted           ? RunStatus::kInterrupted
+                     : errors.size() > notes ? RunStatus::kPartial
+                                             : RunStatus::kOk;
   if (!fatal.empty()) {
     errors.push_back({"", db_path_, fatal});
     display.Error(fatal);

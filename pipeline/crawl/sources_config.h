@@ -27,24 +27,14 @@
 // Thread safety: pure functions of their inputs.
 #pragma once
 
-#include <chrono>
 #include <expected>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace cn {
+#include "pipeline/crawl/sources_parse.h"
 
-struct SourceConfig {
-  std::string name;
-  std::string homepage;               // informational; "" when absent
-  std::vector<std::string> feeds;     // canonical http(s) or file: URLs
-  std::vector<std::string> sitemaps;  // canonical http(s) or file: URLs
-  int max_articles = 30;              // candidate articles fetched per run, >= 1
-  std::chrono::milliseconds politeness_delay{1000};  // per-host gap, 0..600000 ms
-  bool enabled = true;
-  int line = 0;  // where the [[sources]] table starts, for messages
-};
+namespace cn {
 
 // Reads and validates a sources file.
 std::expected<std::vector<SourceConfig>, std::string> LoadSources(const std::string& path);

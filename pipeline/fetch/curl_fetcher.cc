@@ -102,6 +102,13 @@ size_t OnWrite(char* data, size_t size, size_t count, void* user) {
     }
     // Other statuses (a redirect's or an error page's body) are collected as usual.
   }
+  if (t->body.empty()) {
+    // Sized once from Content-Length (capped): growing by doubling would
+    // hold up to twice a big body.
+    curl_off_t length = -1;
+    if (curl_easy_getinfo(t->easy.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK && length > 0)
+      t->body.reserve(std::min(static_cast<size_t>(length), t->max_body) + 1);
+  }
   if (t->body.size() + n > t->max_body) {
     t->too_large = true;
     return 0;  // aborts the transfer with CURLE_WRITE_ERROR

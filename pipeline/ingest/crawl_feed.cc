@@ -3,6 +3,8 @@
 #include <chrono>
 
 #include "pipeline/article/article_parser.h"
+#include "pipeline/article/page_check.h"
+#include "pipeline/ingest/article_bounds.h"
 #include "pipeline/web/date_time.h"
 
 namespace cn {
@@ -77,12 +79,27 @@ void CrawlFeed::OnPage(CrawledPage&& page, FeedSink& sink) {
     return;
   }
 
+  // An image, a binary blob or an error page is no article: it must not
+  // become one, nor replace the one stored for this URL.
+  if (std::string why = NonHtmlReason(fetch.body, fetch.content_type); !why.empty()) {
+    state_.Discard(url);
+    sink.OnArticleFailed({page.source, fetch.final_url, "not an HTML page: " + why});
+    return;
+  }
   auto fetched_at = std::chrono::floor<std::chrono::seconds>(fetch.fetched_at);
-  Article parsed = ParseArticle(fetch.body, fetch.content_type, fetch.final_url, fetched_at);
+  Article parsed =
+      ParseArticle(std::move(page.fetch.body), fetch.content_type, fetch.final_url, fetched_at, kMaxArticleTextBytes);
   if (parsed.text.empty()) {
     state_.Discard(url);
     std::string why = parsed.warnings.empty() ? "no article text found" : "no article text: " + parsed.warnings.front();
     sink.OnArticleFailed({page.source, fetch.final_url, why});
+    return;
+  }
+  if (LooksLikeErrorPage(parsed.title, parsed.text)) {
+    state_.Discard(url);
+    sink.OnArticleFailed({page.source, fetch.final_url,
+                          "an error page answered with HTTP " + std::to_string(fetch.status) + " (title '" +
+                              parsed.title.substr(0, 120) + "')"});
     return;
   }
   ArticleRecord record;
@@ -98,6 +115,7 @@ void CrawlFeed::OnPage(CrawledPage&& page, FeedSink& sink) {
   record.language = std::move(parsed.language);
   record.site_name = std::move(parsed.site_name);
   record.text = std::move(parsed.text);
+  record.text_truncated = parsed.text_cut;
 
   ArticleAck ack = sink.OnArticle(std::move(record));
   if (ack.stored) state_.Commit(url);

@@ -1,6 +1,10 @@
 // CrawlFeed: the real ArticleFeed of `cryptonews ingest`. It crawls the
 // sources (crawler.h), parses each fetched page (article_parser.h) into an
-// ArticleRecord and hands it on, one page at a time.
+// ArticleRecord and hands it on, one page at a time. A body that is not HTML
+// (page_check.h: an image, binary bytes, a non-HTML Content-Type), a page
+// without main text, or an error page served with status 200 ("Page not
+// found") is reported as a failed article and never handed on, so it cannot
+// replace what is stored for that URL.
 //
 // Conditional-GET validators go through a SqliteFetchStateStore and are
 // committed only once the article they stand for is stored (or, for feeds

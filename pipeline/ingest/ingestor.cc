@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extractors/version.h"
+#include "pipeline/ingest/article_bounds.h"
 
 namespace cn {
 
@@ -56,6 +57,12 @@ bool NothingWorked(const RunCounts& c) {
   return (c.feeds_ok == 0 && c.feeds_failed > 0) || c.articles_failed > 0;
 }
 
+int64_t CodePointCount(std::string_view utf8) {
+  int64_t n = 0;
+  for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 bool Ingestor::StopRequested() const { return options_.stop_requested && options_.stop_requested(); }
 
 ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
@@ -64,6 +71,8 @@ ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
   ++seen_;
   const bool more = options_.max_articles == 0 || seen_ < options_.max_articles;
   if (article.canonical_url.empty()) article.canonical_url = article.url;
+  // Before the hash: a page over the cap is stored, and compared, cut.
+  if (TruncateArticleText(article.text, options_.max_text_bytes)) article.text_truncated = true;
   if (!options_.since.empty() && !article.published_at.empty() && article.published_at < options_.since) {
     ++result_.skipped_old;
     observer_.ArticleDone("too old", article.canonical_url, 0);
@@ -76,8 +85,25 @@ ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
     observer_.ArticleDone("unchanged", article.canonical_url, 0);
     return {true, more};
   }
+  if (stored) {
+    // A refetch that kept a fraction of the text is far more often a broken
+    // page (a paywall stub, a teaser, a half-served body) than an edit.
+    std::optional<int64_t> stored_chars = store_.StoredTextLength(stored->id);
+    const int64_t chars = CodePointCount(article.text);
+    if (stored_chars && *stored_chars >= kShrinkCheckMinChars &&
+        static_cast<double>(chars) < kMinRefetchTextRatio * static_cast<double>(*stored_chars)) {
+      OnArticleFailed({article.source, article.canonical_url,
+                       "the page now has " + std::to_string(chars) + " characters of text where " +
+                           std::to_string(*stored_chars) + " are stored; the stored article is kept"});
+      return {false, more};
+    }
+  }
 
   std::vector<Figure> figures = extractor_.Extract(article.text);
+  if (size_t dropped = CapFigures(figures, options_.max_figures); dropped > 0)
+    RecordError({article.source, article.canonical_url,
+                 "only the first " + std::to_string(options_.max_figures) + " figures are stored; " +
+                     std::to_string(dropped) + " more dropped"});
   ArticleSentiment sentiment;
   SentimentToStore to_store;
   if (sentiment_) {
@@ -89,7 +115,11 @@ ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
     // A bad article is this article's problem; a busy or broken database
     // (disk full, I/O error, corrupt file) stops the run.
     if (outcome.error().kind == StoreErrorKind::kBadArticle) {
-      OnArticleFailed({article.source, article.canonical_url, outcome.error().message});
+      // The store's message names the article; the error entry has the URL
+      // in its own field, so it is not said twice.
+      std::string message = outcome.error().message;
+      if (message.starts_with(article.canonical_url + ": ")) message.erase(0, article.canonical_url.size() + 2);
+      OnArticleFailed({article.source, article.canonical_url, message});
       return {false, more};
     }
     result_.fatal_error = outcome.error().message;

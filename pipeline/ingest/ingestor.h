@@ -3,13 +3,15 @@
 // in its own transaction, counting what happened in a `runs` row.
 //
 // An article whose canonical URL and content hash are already stored is
-// skipped before extraction (counted unchanged). A failed article or feed is
-// reported and counted, a bad article (StoreError kind kBadArticle, e.g. one
-// without URL) included. A refused link is counted by reason and listed in
-// the run's errors too (a robots.txt refusal alone leaves the run 'ok'; one
-// by the address policy or an unsafe redirect makes it 'partial', since it
-// points at something an operator should look at). Only a busy or broken
-// database stops the run, or a stop
+// skipped before extraction (counted unchanged); one whose new text is far
+// shorter than the stored text (kMinRefetchTextRatio) is reported as failed
+// and the stored article kept. A failed article or feed is reported and
+// counted, a bad article (StoreError kind kBadArticle, e.g. one without URL)
+// included. A refused link is counted by reason and listed in the run's
+// errors too (a robots.txt refusal alone leaves the run 'ok'; one by the
+// address policy or an unsafe redirect makes it 'partial', since it points at
+// something an operator should look at). Only a busy or broken database stops
+// the run, or a stop
 // request (IngestOptions::stop_requested), which is checked between articles:
 // the article being stored is committed whole, the run row says
 // 'interrupted' with its counts.
@@ -24,6 +26,7 @@
 #include <vector>
 
 #include "extractors/figure_extractor.h"
+#include "pipeline/ingest/article_bounds.h"
 #include "pipeline/ingest/article_feed.h"
 #include "pipeline/ingest/ingest_observer.h"
 #include "pipeline/ingest/sentiment_scorer.h"
@@ -31,8 +34,20 @@
 
 namespace cn {
 
+// A changed article whose new text is shorter than this share of the stored
+// text is not stored: it is reported as failed and the stored one is kept
+// (a page whose canonical URL changed is a new article and never compared).
+inline constexpr double kMinRefetchTextRatio = 0.4;
+// ... when the stored text has at least this many characters.
+inline constexpr int64_t kShrinkCheckMinChars = 500;
+
+// Characters (code points) of UTF-8 text.
+int64_t CodePointCount(std::string_view utf8);
+
 struct IngestOptions {
   std::string since;          // UTC ISO 8601; articles published earlier are skipped ("" = no limit)
+  size_t max_text_bytes = kMaxArticleTextBytes;  // stored text per article; longer is cut and flagged
+  size_t max_figures = kMaxFiguresPerArticle;     // figures stored per article; the rest dropped and noted
   int64_t max_articles = 0;   // stop after this many articles from the feed (0 = no limit)
   // Polled before each article: when true, the run stores nothing more, asks
   // the feed to stop and ends with status 'interrupted' (SIGTERM/SIGINT).

@@ -23,6 +23,7 @@ struct ArticleRecord {
   std::string language;       // BCP 47 ("en")
   std::string site_name;
   std::string text;           // main text; figure offsets point into it
+  bool text_truncated = false;  // `text` was cut to the per-article cap (ingest/article_bounds.h)
 };
 
 // The hash stored in articles.content_hash, over title, authors,

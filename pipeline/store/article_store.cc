@@ -134,12 +134,13 @@ struct ArticleStore::Impl {
         {&insert_article,
          "INSERT INTO articles(source_id, canonical_url, url, title, authors, published_at, modified_at, "
          "fetched_at, language, site_name, text, content_hash, extractor_version, sentiment_version, "
-         "first_seen_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-         "?15, ?15)"},
+         "first_seen_at, updated_at, text_truncated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+         "?13, ?14, ?15, ?15, ?16)"},
         {&update_article,
          "UPDATE articles SET source_id = ?1, url = ?3, title = ?4, authors = ?5, published_at = ?6, "
          "modified_at = ?7, fetched_at = ?8, language = ?9, site_name = ?10, text = ?11, content_hash = ?12, "
-         "extractor_version = ?13, sentiment_version = ?14, updated_at = ?15 WHERE canonical_url = ?2"},
+         "extractor_version = ?13, sentiment_version = ?14, updated_at = ?15, text_truncated = ?16 "
+         "WHERE canonical_url = ?2"},
         {&delete_figures, "DELETE FROM figures WHERE article_id = ?1"},
         {&insert_figure,
          "INSERT INTO figures(article_id, ordinal, kind, asset, value, value_high, unit, qualifier, direction, "
@@ -391,6 +392,12 @@ std::optional<StoredArticleInfo> ArticleStore::Find(const std::string& canonical
   return info;
 }
 
+std::optional<int64_t> ArticleStore::StoredTextLength(int64_t id) {
+  auto length = impl_->db.QueryInt("SELECT length(text) FROM articles WHERE id = " + std::to_string(id));
+  if (!length) return std::nullopt;
+  return *length;
+}
+
 std::expected<UpsertOutcome, StoreError> ArticleStore::UpsertArticle(const ArticleRecord& article,
                                                                      const std::vector<Figure>& figures,
                                                                      SentimentToStore sentiment,
@@ -424,7 +431,7 @@ std::expected<UpsertOutcome, StoreError> ArticleStore::UpsertArticle(const Artic
   s.Bind(12, hash).Bind(13, static_cast<int64_t>(extractor_version));
   if (sentiment.sentiment) s.Bind(14, static_cast<int64_t>(sentiment.version));
   else s.BindNull(14);
-  s.Bind(15, now);
+  s.Bind(15, now).Bind(16, static_cast<int64_t>(article.text_truncated ? 1 : 0));
   auto ran = s.Run();
   s.Reset();  // drops the views
   if (!ran) return fail(ran.error());

@@ -113,6 +113,9 @@ class ArticleStore {
   ~ArticleStore();
 
   std::optional<StoredArticleInfo> Find(const std::string& canonical_url);
+  // Characters of the stored text of article `id` (nullopt: no such article).
+  // Reads the text: call it for a changed article, not for every one.
+  std::optional<int64_t> StoredTextLength(int64_t id);
 
   // Inserts or replaces the article with its figures and sentiment, in one
   // transaction. Unchanged content hash → nothing is written (kUnchanged).

@@ -1,6 +1,7 @@
 // ParseArticle on the pages in fixtures/articles/: main text kept, page
 // furniture dropped, charsets converted.
 #include <gtest/gtest.h>
+#include <pthread.h>
 
 #include <chrono>
 #include <filesystem>
@@ -116,6 +117,88 @@ TEST(ArticleTextTest, WrongHeaderCharsetIsCorrected) {
   Article legacy = Parse("windows1252_no_meta.html", "text/html; charset=utf-8");
   EXPECT_EQ(legacy.charset, "windows-1252");
   ExpectContains(legacy.text, {"fees of 0.5\xE2\x82\xAC per transaction"});
+}
+
+TEST(ArticleTextTest, Utf8PageWithOneStrayByteKeepsItsTitleAndText) {
+  std::string html =
+      "<html><head><meta charset=\"utf-8\"><title>Test \xE2\x80\x94 \xE2\x80\x9Cquotes\xE2\x80\x9D</title></head>"
+      "<body><article><p>The fund raised \xE2\x82\xAC""40 million from investors across Europe this week, "
+      "its managers said on Tuesday in a statement \x85 sent to clients.</p></article></body></html>";
+  Article a = ParseArticle(html, "text/html; charset=utf-8", "https://news.example/a", kFetchTime);
+  EXPECT_EQ(a.title, "Test \xE2\x80\x94 \xE2\x80\x9Cquotes\xE2\x80\x9D");
+  EXPECT_EQ(a.charset, "UTF-8");
+  EXPECT_NE(a.text.find("\xE2\x82\xAC""40 million"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("statement \xEF\xBF\xBD sent"), std::string::npos) << a.text;
+}
+
+// issue 15 item 9: at 255 nested elements libxml2 stopped building the tree
+// and the main text was "not found".
+std::string DeepPage(int depth) {
+  std::string html = "<html><head><title>Deep</title></head><body>";
+  for (int i = 0; i < depth; ++i) html += "<div>";
+  html += "<p>Bitcoin rose 4% to $91,000 on Tuesday, while ether gained 3% as funding rates cooled, "
+          "traders said, and volumes stayed near their monthly average across the large exchanges.</p>";
+  for (int i = 0; i < depth; ++i) html += "</div>";
+  return html + "</body></html>";
+}
+
+TEST(ArticleTextTest, DeeplyNestedPageKeepsItsText) {
+  for (int depth : {300, 2000}) {
+    Article a = ParseArticle(DeepPage(depth), "text/html; charset=utf-8", "https://news.example/deep", kFetchTime);
+    EXPECT_NE(a.text.find("Bitcoin rose 4% to $91,000"), std::string::npos) << depth << ": " << a.text;
+    EXPECT_EQ(a.title, "Deep") << depth;
+  }
+}
+
+// The walks over the tree do not recurse: a 50,000-deep page parses on a
+// thread with a 256 KiB stack (a recursive walk needs ~100 bytes per level).
+TEST(ArticleTextTest, DeepNestingNeedsNoStack) {
+  struct Job {
+    std::string html;
+    Article article;
+  } job{DeepPage(50000), {}};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 256 * 1024);
+  pthread_t thread;
+  auto run = [](void* p) -> void* {
+    auto* j = static_cast<Job*>(p);
+    j->article = ParseArticle(j->html, "text/html; charset=utf-8", "https://news.example/deep", kFetchTime);
+    return nullptr;
+  };
+  ASSERT_EQ(pthread_create(&thread, &attr, run, &job), 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  EXPECT_NE(job.article.text.find("Bitcoin rose 4%"), std::string::npos);
+}
+
+// A page of dense markup builds a bounded tree: past kMaxHtmlElements the
+// rest is ignored, with a warning; the text before it is kept.
+TEST(ArticleTextTest, ElementsPastTheBudgetAreIgnored) {
+  std::string html = "<html><head><title>Dense</title></head><body><article>";
+  html += "<p>Bitcoin rose 4% to $91,000 on Tuesday, while ether gained 3% as funding rates cooled, "
+          "traders said, and volumes stayed near their monthly average across the large exchanges.</p>";
+  for (size_t i = 0; i < kMaxHtmlElements; ++i) html += "<b>x</b>";
+  html += "<p>This paragraph comes after the budget and is not read.</p></article></body></html>";
+  Article a = ParseArticle(html, "text/html; charset=utf-8", "https://news.example/dense", kFetchTime);
+  EXPECT_NE(a.text.find("Bitcoin rose 4%"), std::string::npos);
+  EXPECT_EQ(a.text.find("after the budget"), std::string::npos);
+  bool warned = false;
+  for (const std::string& w : a.warnings) warned |= w.find("elements; the rest is ignored") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
+TEST(ArticleTextTest, MainTextStopsSoonAfterItsCap) {
+  std::string html = "<html><body><article>";
+  for (int i = 0; i < 2000; ++i)
+    html += "<p>Paragraph " + std::to_string(i) + " says bitcoin traded near $91,000 while ether held $3,000.</p>";
+  html += "</article></body></html>";
+  Article all = ParseArticle(html, "text/html", "https://news.example/long", kFetchTime);
+  Article capped = ParseArticle(html, "text/html", "https://news.example/long", kFetchTime, 10000);
+  EXPECT_GT(all.text.size(), 100000u);
+  EXPECT_GT(capped.text.size(), 10000u);
+  EXPECT_LT(capped.text.size(), 10200u);  // one paragraph past the cap at most
+  EXPECT_TRUE(all.text.starts_with(capped.text));
 }
 
 TEST(ArticleTextTest, TextSetWithLineBreaksInTables) {

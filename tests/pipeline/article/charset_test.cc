@@ -103,6 +103,38 @@ TEST(CharsetTest, WrongOrUnknownDeclarationsAreOverriddenWithAWarning) {
   EXPECT_NE(unknown.warnings[0].find("x-no-such-charset"), std::string::npos);
 }
 
+// issue 15 item 7: one stray byte in a UTF-8 page turned it into windows-1252
+// ("Test â€” â€œquotesâ€" and a lost euro figure). A page declared or detected
+// as UTF-8 stays UTF-8; only the stray bytes become U+FFFD.
+TEST(CharsetTest, Utf8PageWithAStrayByteStaysUtf8) {
+  const std::string page =
+      "<title>Test \xE2\x80\x94 \xE2\x80\x9Cquotes\xE2\x80\x9D</title>"
+      "<p>Fees rose to \xE2\x82\xAC""5 million, a stray \xFF byte here.</p>";
+  const std::string expected =
+      "<title>Test \xE2\x80\x94 \xE2\x80\x9Cquotes\xE2\x80\x9D</title>"
+      "<p>Fees rose to \xE2\x82\xAC""5 million, a stray \xEF\xBF\xBD byte here.</p>";
+  for (const char* header : {"text/html; charset=utf-8", ""}) {
+    for (const std::string& bytes : {page, "<meta charset=\"utf-8\">" + page}) {
+      Utf8Page decoded = DecodeToUtf8(bytes, header);
+      EXPECT_EQ(decoded.charset, "UTF-8") << header << " " << bytes.substr(0, 20);
+      EXPECT_NE(decoded.text.find(expected), std::string::npos) << decoded.text;
+      EXPECT_TRUE(IsValidUtf8(decoded.text));
+    }
+  }
+  // A cut sequence and a lone continuation byte are one U+FFFD each.
+  Utf8Page cut = DecodeToUtf8("<p>\xE2\x80\x94 a\xE2\x82 b\x80 c \xC3\xA9</p>", "utf-8");
+  EXPECT_EQ(cut.text, "<p>\xE2\x80\x94 a\xEF\xBF\xBD b\xEF\xBF\xBD c \xC3\xA9</p>");
+  ASSERT_FALSE(cut.warnings.empty());
+  EXPECT_NE(cut.warnings[0].find("2 invalid"), std::string::npos) << cut.warnings[0];
+}
+
+TEST(CharsetTest, DeclaredUtf8ThatFailsBadlyIsLeftToTheDetector) {
+  // Latin-1 text labelled UTF-8: every non-ASCII byte is invalid, none valid.
+  Utf8Page latin1 = DecodeToUtf8("<p>Le caf\xE9 est ferm\xE9, la cr\xE8me br\xFBl\xE9""e aussi.</p>", "utf-8");
+  EXPECT_NE(latin1.charset, "UTF-8");  // the detector's choice of Latin charset
+  EXPECT_NE(latin1.text.find("caf\xC3\xA9"), std::string::npos) << latin1.text;
+}
+
 TEST(CharsetTest, EmptyAndBinaryInputGiveValidUtf8) {
   EXPECT_EQ(DecodeToUtf8("", "").text, "");
   std::string binary;

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "pipeline/fetch/curl_fetcher.h"
 #include "pipeline/store/article_store.h"
 #include "pipeline/store/sqlite_fetch_state.h"
@@ -159,6 +161,69 @@ TEST(CrawlFeedTest, ErrorLinesNameTheUrlOnce) {
   auto article = testing::RunBinary("article " + http.Url("/404"));
   EXPECT_EQ(article.exit_code, 2);
   EXPECT_EQ(count(article.out, http.Url("/404")), 1u) << article.out;
+}
+
+// issue 15 item 5: a page that comes back as an image, as binary bytes
+// labelled text/html, as a "Page not found" page with status 200, or with a
+// fraction of its text, is an error for that URL; the stored article stays.
+std::string NewsPage(const std::string& title, int paragraphs) {
+  std::string body;
+  for (int i = 0; i < paragraphs; ++i)
+    body += "<p>Bitcoin traded near $91,000 on Tuesday as traders weighed funding rates, paragraph " +
+            std::to_string(i) + ", while ether held above $3,000 and volumes stayed close to their average.</p>";
+  return "<html><head><title>" + title + "</title></head><body><article><h1>" + title + "</h1>" + body +
+         "</article></body></html>";
+}
+
+TEST(CrawlFeedTest, NonHtmlAndShrunkenRefetchesDoNotReplaceStoredArticles) {
+  std::atomic<int> run{0};
+  testing::TestHttpServer http;
+  const std::vector<std::string> paths = {"/png", "/binary", "/soft404", "/shrunk", "/fine"};
+  http.server().Get("/feed.xml", [&](const httplib::Request&, httplib::Response& res) {
+    std::string items;
+    for (const std::string& p : paths) items += "<item><link>" + http.Url(p) + "</link></item>";
+    res.set_content("<rss><channel>" + items + "</channel></rss>", "application/rss+xml");
+  });
+  for (const std::string& p : paths) {
+    http.server().Get(p, [&, p](const httplib::Request&, httplib::Response& res) {
+      if (run == 0 || p == "/fine") return res.set_content(NewsPage("Markets report " + p, 12), "text/html");
+      if (p == "/png") return res.set_content(std::string("\x89PNG\r\n\x1a\n", 8) + std::string(25000, '\x07'), "image/png");
+      if (p == "/binary") {
+        std::string junk;
+        for (int i = 0; i < 25000; ++i) junk.push_back(static_cast<char>((i * 37 + 11) % 256));
+        return res.set_content(junk, "text/html");
+      }
+      if (p == "/soft404")
+        return res.set_content("<html><head><title>Page not found</title></head><body><h1>Page not found</h1>"
+                               "<p>Sorry, the page you are looking for does not exist or has been moved.</p>"
+                               "<p><a href=\"/\">Back to the home page</a></p></body></html>",
+                               "text/html");
+      res.set_content(NewsPage("Markets report " + p, 1), "text/html");  // /shrunk: one paragraph of twelve
+    });
+  }
+  http.Start();
+  testing::TempDir dir;
+  std::string sources = dir.Write("s.toml", "[[sources]]\nname = \"Loop\"\nfeeds = [\"" + http.Url("/feed.xml") +
+                                                 "\"]\npoliteness_delay_ms = 0\n");
+  std::string db = dir.File("k.db");
+  std::string args = "ingest --allow-private --sources " + sources + " --db " + db;
+  auto first = testing::RunBinary(args);
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  std::string texts_sql = "query --format csv --sql 'SELECT canonical_url, length(text), title FROM articles ORDER BY 1' --db " + db;
+  std::string before = testing::RunBinary(texts_sql, false).out;
+  run = 1;
+  auto second = testing::RunBinary(args);
+  EXPECT_EQ(second.exit_code, 1) << second.out;
+  EXPECT_EQ(testing::RunBinary(texts_sql, false).out, before);
+  EXPECT_NE(second.out.find("4 failed articles"), std::string::npos) << second.out;
+  auto errors = testing::RunBinary(
+      "query --format csv --sql \"SELECT e.value ->> 'url', e.value ->> 'error' FROM runs, json_each(runs.errors) e "
+      "WHERE runs.id = 2 ORDER BY 1\" --db " + db,
+      false);
+  EXPECT_NE(errors.out.find(http.Url("/png") + ",not an HTML page: the body is a PNG image"), std::string::npos) << errors.out;
+  EXPECT_NE(errors.out.find(http.Url("/binary") + ",not an HTML page: the body is binary"), std::string::npos) << errors.out;
+  EXPECT_NE(errors.out.find(http.Url("/soft404") + ",an error page answered with HTTP 200"), std::string::npos) << errors.out;
+  EXPECT_NE(errors.out.find(http.Url("/shrunk") + ",the page now has "), std::string::npos) << errors.out;
 }
 
 TEST(CrawlFeedTest, BadSourcesFileIsAUsageError) {

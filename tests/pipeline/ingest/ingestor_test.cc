@@ -213,5 +213,50 @@ TEST_F(IngestorTest, RefusalsAreCountedByReasonAndOnlyRobotsLeavesTheRunOk) {
   EXPECT_EQ(SummaryLine(RunCounts{}).find("refused"), std::string::npos);  // nothing refused: not mentioned
 }
 
+TEST_F(IngestorTest, AFarShorterRefetchKeepsTheStoredArticle) {
+  std::string full;
+  for (int i = 0; i < 12; ++i) full += std::string(kLiquidationText) + " ";
+  ASSERT_EQ(Ingest({MakeArticle("a", full)}).counts.articles_new, 1);
+  // A fifth of the text: reported, not stored.
+  IngestResult shrunk = Ingest({MakeArticle("a", kLiquidationText)});
+  // Its only article failed, so the run is 'failed' (NothingWorked), as any such run.
+  EXPECT_EQ(shrunk.status, RunStatus::kFailed);
+  EXPECT_EQ(shrunk.counts.articles_failed, 1);
+  ASSERT_EQ(shrunk.errors.size(), 1u);
+  EXPECT_NE(shrunk.errors[0].error.find("the stored article is kept"), std::string::npos) << shrunk.errors[0].error;
+  EXPECT_EQ(Count("SELECT length(text) FROM articles"), static_cast<int64_t>(full.size()));
+  // Half the text is an edit: stored.
+  IngestResult edited = Ingest({MakeArticle("a", full.substr(0, full.size() / 2))});
+  EXPECT_EQ(edited.counts.articles_updated, 1);
+  // A page whose canonical URL changed is another article: nothing to compare.
+  ArticleRecord moved = MakeArticle("a-moved", kLiquidationText);
+  EXPECT_EQ(Ingest({moved}).counts.articles_new, 1);
+}
+
+// issue 15 item 8: a huge page gave one article of 8.9 million characters
+// and 300,000 figure rows. The text is cut and flagged, the figures capped.
+TEST_F(IngestorTest, AHugeArticleIsCutAndFlaggedAndItsFiguresCapped) {
+  std::string text;
+  while (text.size() < 3u << 20) text += std::string(kLiquidationText) + "\n\n";
+  IngestOptions options;
+  options.max_figures = 50;
+  IngestResult r = Ingest({MakeArticle("huge", text)}, options);
+  EXPECT_EQ(r.status, RunStatus::kOk);
+  EXPECT_EQ(r.counts.articles_new, 1);
+  EXPECT_EQ(r.counts.figures, 50);
+  EXPECT_EQ(Count("SELECT count(*) FROM figures"), 50);
+  EXPECT_EQ(Count("SELECT text_truncated FROM articles"), 1);
+  EXPECT_LE(Count("SELECT length(CAST(text AS BLOB)) FROM articles"), int64_t{1} << 20);
+  EXPECT_GT(Count("SELECT length(CAST(text AS BLOB)) FROM articles"), (int64_t{1} << 20) * 3 / 4);
+  EXPECT_EQ(Count("SELECT substr(text, -1) = '.' FROM articles"), 1);  // ends at a paragraph end
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].error.find("only the first 50 figures are stored"), std::string::npos) << r.errors[0].error;
+  // The same page again: cut the same way, so unchanged.
+  EXPECT_EQ(Ingest({MakeArticle("huge", text)}, options).counts.articles_unchanged, 1);
+  // A normal article is not flagged.
+  Ingest({MakeArticle("small", kCalmText)});
+  EXPECT_EQ(Count("SELECT text_truncated FROM articles WHERE canonical_url LIKE '%small'"), 0);
+}
+
 }  // namespace
 }  // namespace cn

@@ -107,5 +107,17 @@ TEST(UrlTest, DeduperTreatsVariantsAsOneUrl) {
   EXPECT_EQ(dedup.size(), 2u);
 }
 
+// A canonical URL canonicalises to itself (found by fuzz/url_policy_fuzz:
+// "file:abc//def" became "file://abc//def", which does not parse again).
+TEST(UrlTest, CanonicalUrlsAreStable) {
+  EXPECT_EQ(CanonicalizeUrl("file:abc//def"), std::nullopt);
+  EXPECT_EQ(ResolveUrl("", std::string("\x01\x00\x00" "file:\xb0\xb0//\xb0", 13)), std::nullopt);
+  for (const char* url : {"https://News.Example/a/../b?utm_source=x&id=1#f", "file:///srv/feed.xml", "http://h/a//b"}) {
+    auto once = CanonicalizeUrl(url);
+    ASSERT_TRUE(once.has_value()) << url;
+    EXPECT_EQ(CanonicalizeUrl(*once), once) << url;
+  }
+}
+
 }  // namespace
 }  // namespace cn

@@ -1,0 +1,38 @@
+// The sources file's text to SourceConfig values: the TOML parsing and the
+// validation behind ParseSources (sources_config.h, which documents the
+// format and the messages). Split out with a plain result type, no
+// <expected>, so the fuzz target (clang-14, libstdc++ 12) can build it.
+//
+// Pure function of its inputs; thread-safe. toml++ throws on bad TOML only
+// inside this file, where it is caught.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cn {
+
+// One [[sources]] entry.
+struct SourceConfig {
+  std::string name;
+  std::string homepage;               // informational; "" when absent
+  std::vector<std::string> feeds;     // canonical http(s) or file: URLs
+  std::vector<std::string> sitemaps;  // canonical http(s) or file: URLs
+  int max_articles = 30;              // candidate articles fetched per run, >= 1
+  std::chrono::milliseconds politeness_delay{1000};  // per-host gap, 0..600000 ms
+  bool enabled = true;
+  int line = 0;  // where the [[sources]] table starts, for messages
+};
+
+struct ParsedSources {
+  std::vector<SourceConfig> sources;  // empty when errors is not
+  std::string errors;                 // "" when valid; else one "FILE:LINE:COLUMN: message" per line
+};
+
+// `name` stands for the file in messages; relative paths resolve against
+// `base_dir` ("" = the current directory).
+ParsedSources ParseSourcesText(std::string_view text, const std::string& name, const std::string& base_dir);
+
+}  // namespace cn
