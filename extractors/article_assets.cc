@@ -131,6 +131,7 @@ struct ArticleAssets::Vocabulary {
   std::map<std::string, Learned, std::less<>> learned;         // ticker → how
   std::vector<std::pair<std::string, std::string>> names;      // lower-case name → ticker
   std::vector<std::string> organisations;                      // initialisms: never tickers
+  std::vector<std::string> terms;                              // initialisms of common nouns ("augmented reality (AR)")
 
   bool IsOrganisation(std::string_view t) const {
     return std::find(organisations.begin(), organisations.end(), t) != organisations.end();
@@ -214,7 +215,25 @@ void Learner::LearnBrackets() {
     }
     std::reverse(run.begin(), run.end());
     while (!run.empty() && IsLinkWord(WordText(run.front()))) run.erase(run.begin());
-    if (run.empty()) continue;  // "(BTC)" alone is a lexicon mention, nothing to learn
+    if (run.empty()) {
+      // "augmented reality (AR)", "total value locked (TVL)": the initials
+      // of lower-case words name a term, even when a coin has that ticker.
+      std::vector<Word> words;
+      size_t c = p > 0 && text_[p - 1] == ' ' ? p - 1 : p;
+      while (words.size() < 4 && c > 0) {
+        const Word w = WordUntil(text_, c);
+        if (w.begin == w.end || !IsAsciiLowerLetter(text_[w.begin])) break;
+        words.insert(words.begin(), w);
+        if (w.begin == 0 || text_[w.begin - 1] != ' ') break;
+        c = w.begin - 1;
+      }
+      for (size_t n = 2; n <= words.size(); ++n)
+        if (IsInitialism(text_, std::span<const Word>(words).subspan(words.size() - n), ticker)) {
+          v_.terms.emplace_back(ticker);
+          break;
+        }
+      continue;  // "(BTC)" alone is a lexicon mention, nothing to learn
+    }
     bool initialism = false;
     for (size_t n = 2; n <= run.size(); ++n)
       if (IsInitialism(text_, std::span<const Word>(run).subspan(run.size() - n), ticker)) initialism = true;
@@ -458,7 +477,8 @@ void ArticleAssets::FindMentionsIn(size_t begin, size_t end, std::string_view lo
   // An unknown word the lexicon took for a ticker from its verb ("FIU
   // said") is dropped when the article spells it out as an organisation.
   std::erase_if(out, [&](const AssetMention& m) {
-    return !lexicon_->IsTicker(m.ticker) && vocabulary_->IsOrganisation(m.ticker);
+    return (!lexicon_->IsTicker(m.ticker) && vocabulary_->IsOrganisation(m.ticker)) ||
+           std::find(vocabulary_->terms.begin(), vocabulary_->terms.end(), m.ticker) != vocabulary_->terms.end();
   });
   if (!vocabulary_->learned.empty() || !vocabulary_->names.empty()) {
     thread_local std::vector<AssetMention> own;

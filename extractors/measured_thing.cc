@@ -31,7 +31,7 @@ const WordTable<MeasuredThing>& Nouns() {
           "holdings"sv, "fees"sv, "fee"sv, "salary"sv, "salaries"sv, "unemployment"sv, "inflation"sv, "gdp"sv,
           "portfolio"sv, "ltv"sv, "ltvs"sv, "apy"sv, "apr"sv, "unrealized"sv, "realized"sv, "pnl"sv, "wages"sv,
           "payrolls"sv, "jobs"sv, "mortgage"sv, "housing"sv, "company"sv, "companies"sv, "firm"sv, "firms"sv,
-          "miner"sv, "miners"sv, "supply"sv, "circulating"sv, "stake"sv})
+          "miner"sv, "miners"sv, "aum"sv, "funds"sv, "supply"sv, "circulating"sv, "stake"sv})
       t.Insert(w, MeasuredThing::kNoFigure);
     return t;
   }();
@@ -131,7 +131,11 @@ bool IsNotCryptoNoun(std::string_view lower_word, std::string_view word_as_writt
   return m != nullptr && *m == MeasuredThing::kNoFigure;
 }
 
-MeasuredThing MeasuredBy(const SentenceAnalysis& s, const Quantity& q) {
+MeasuredThing MeasuredBy(const SentenceAnalysis& s, const Quantity& q, int depth);
+
+MeasuredThing MeasuredBy(const SentenceAnalysis& s, const Quantity& q) { return MeasuredBy(s, q, 0); }
+
+MeasuredThing MeasuredBy(const SentenceAnalysis& s, const Quantity& q, int depth) {
   const std::string_view text = s.text, lower = s.lower;
   // Every noun read below is also a cue word: without one near the number
   // there is nothing to read.
@@ -146,7 +150,9 @@ MeasuredThing MeasuredBy(const SentenceAnalysis& s, const Quantity& q) {
   {
     const size_t to = std::min({text.size(), s.ClauseEnd(q.begin), q.end + 64});
     Word w = WordAfter(text, q.end, to);
-    if (w.end > w.begin && IsMoveNoun(lower.substr(w.begin, w.end - w.begin))) w = WordAfter(text, w.end, to);
+    if (w.end > w.begin && (IsMoveNoun(lower.substr(w.begin, w.end - w.begin)) ||
+                            lower.substr(w.begin, w.end - w.begin) == "worth"))
+      w = WordAfter(text, w.end, to);  // "a 13% decline in", "$5.8 billion worth of"
     const std::string_view joint = lower.substr(w.begin, w.end - w.begin);
     if (w.end > w.begin && (joint == "in" || joint == "of") &&
         text.substr(q.end, w.begin - q.end).find_first_of(",;:()") == std::string_view::npos) {
@@ -171,10 +177,13 @@ MeasuredThing MeasuredBy(const SentenceAnalysis& s, const Quantity& q) {
     if (w.end <= w.begin) break;
     // Words before another percentage belong to that one's move; an amount
     // between may be the same subject's level ("MSTR traded near $310, down 4%").
+    // A figure of the same type before this one in the clause ("reached
+    // $58.1 billion, up from $41.6 billion", "+200% and -60%") goes on
+    // about the same thing: what that one measures, this one does.
     for (const Quantity& other : s.quantities)
       if (&other != &q && !other.is_noise && other.end <= q.begin && other.begin >= w.end &&
           (other.type == q.type || other.type == QuantityType::kPercent))
-        return MeasuredThing::kUnknown;
+        return other.type == q.type && depth < 2 ? MeasuredBy(s, other, depth + 1) : MeasuredThing::kUnknown;
     const Word previous = WordBefore(text, from, w.begin);
     if (const MeasuredThing* m = NounAt(s, w, previous)) {
       // "tokenized gold", "tokenised stocks": tokens, not the market they track.

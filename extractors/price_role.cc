@@ -367,7 +367,10 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
     }
     size_t e = i;
     while (e < r.size() && IsWordChar(r[e])) ++e;
-    if (IsJoiningWord(r.substr(i, e - i))) {
+    // "$X as a key liquidation level" goes on about the price itself.
+    const bool as_a = r.substr(i, e - i) == "as" && (r.substr(e).starts_with(" a ") || r.substr(e).starts_with(" the ") ||
+                                                     r.substr(e).starts_with(" an "));
+    if (!as_a && IsJoiningWord(r.substr(i, e - i))) {
       r = r.substr(0, i);
       break;
     }
@@ -432,7 +435,9 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
   // A destination word: "toward the support at $X" is a target, but
   // "targets a break above $X" acts on a level, and "reaching its all-time
   // high of $X" names an earlier price.
-  if (right_target) return PriceRole::kTarget;
+  // "the $85,000 level as the next area of support": a level noun right
+  // after the price outweighs a target word further on.
+  if (right_target && !(right_level && level_noun->distance <= 1 && right_level_strong)) return PriceRole::kTarget;
   if (within(destination, 60) &&
       !(level_action != nullptr && level_action->begin != SIZE_MAX && level_action->distance < destination->distance) &&
       !(past != nullptr && past->distance < destination->distance && past->distance <= 20))

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,6 +77,12 @@ struct SentenceMemory {
   mutable std::vector<Range> unscanned_;  // document byte ranges, oldest first
 };
 
+// The one asset a sentence is about: the ticker every mention names that is
+// not tied to another word by a preposition ("Unlike PI and Flare, BlockDAG
+// (BDAG) is ..." is about BDAG); empty when there is none or several.
+// Mentions' offsets are relative to `sentence`; quotes of pairs are ignored.
+std::string LoneSubject(std::string_view sentence, std::span<const AssetMention> mentions);
+
 struct SentenceAnalysis {
   std::string_view text;
   std::string_view lower;  // `text` lower-cased (ASCII), same offsets; valid until the next Refill on this thread
@@ -121,6 +128,13 @@ struct SentenceAnalysis {
   // q, else the nearest one after q in its clause; nullopt when none, or when
   // a group word ("altcoins", "the market") stands closer before q.
   std::optional<size_t> SubjectAssetIndex(const Quantity& q, bool group_means_none) const;
+
+  // True when the subject of q is the base of a pair of two coins ("ETH/BTC
+  // fell 3%"): a ratio, not a USD price or move of either.
+  bool SubjectIsCrossPair(const Quantity& q) const {
+    const auto i = SubjectAssetIndex(q, false);
+    return i && assets[*i].role == MentionRole::kCrossPair;
+  }
 
   // True when q's clause is a relative clause ("…, whose prices could fall
   // 50%") hanging off a group word ("altcoins", "the market"): the figure is

@@ -1,6 +1,5 @@
 #include "pipeline/article/article_metadata.h"
 
-#include <libxml/uri.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -10,20 +9,15 @@
 #include <unordered_map>
 
 #include "pipeline/article/html_document.h"
-#include "pipeline/web/timestamp.h"
+#include "pipeline/web/ascii_text.h"
+#include "pipeline/web/date_time.h"
+#include "pipeline/web/url.h"
 
 namespace cn {
 
 namespace {
 
 using nlohmann::json;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // Everything the metadata step needs, gathered in one walk of the tree.
 struct PageFacts {
@@ -48,7 +42,7 @@ void Gather(const xmlNode* root, PageFacts* facts) {
       facts->html_lang = std::string(Attribute(n, "lang"));
       if (facts->html_lang.empty()) facts->html_lang = std::string(Attribute(n, "xml:lang"));
     } else if (tag == "script") {
-      if (Lower(Attribute(n, "type")).find("ld+json") != std::string::npos) {
+      if (ascii::ToLower(Attribute(n, "type")).find("ld+json") != std::string::npos) {
         std::string text;
         for (const xmlNode* c = n->children; c != nullptr; c = c->next)
           if (c->content != nullptr) text.append(reinterpret_cast<const char*>(c->content));
@@ -62,9 +56,9 @@ void Gather(const xmlNode* root, PageFacts* facts) {
       if (key.empty()) key = Attribute(n, "http-equiv");
       std::string_view content = Attribute(n, "content");
       if (content.empty()) content = Attribute(n, "datetime");
-      if (!key.empty() && !content.empty()) facts->meta[Lower(key)].emplace_back(content);
+      if (!key.empty() && !content.empty()) facts->meta[ascii::ToLower(key)].emplace_back(content);
     } else if (tag == "link") {
-      if (facts->canonical.empty() && Lower(Attribute(n, "rel")) == "canonical")
+      if (facts->canonical.empty() && ascii::ToLower(Attribute(n, "rel")) == "canonical")
         facts->canonical = std::string(Attribute(n, "href"));
     } else if (tag == "title") {
       if (facts->title_tag.empty()) {
@@ -101,7 +95,7 @@ bool IsArticleType(const json& type) {
       "socialmediaposting", "report"};
   auto one = [](const json& t) {
     if (!t.is_string()) return false;
-    std::string name = Lower(t.get_ref<const std::string&>());
+    std::string name = ascii::ToLower(t.get_ref<const std::string&>());
     if (auto slash = name.rfind('/'); slash != std::string::npos) name = name.substr(slash + 1);
     return std::find(std::begin(kTypes), std::end(kTypes), name) != std::end(kTypes);
   };
@@ -200,17 +194,16 @@ std::string FirstMeta(const PageFacts& facts, std::initializer_list<const char*>
   return "";
 }
 
-std::string ResolveUrl(const std::string& href, const std::string& base) {
-  if (href.empty()) return "";
-  if (base.empty()) return href;
-  struct XmlCharFreer {
-    void operator()(xmlChar* p) const { xmlFree(p); }
-  };
-  std::unique_ptr<xmlChar, XmlCharFreer> built(
-      xmlBuildURI(reinterpret_cast<const xmlChar*>(href.c_str()),
-                  reinterpret_cast<const xmlChar*>(base.c_str())));
-  if (!built) return href;
-  return reinterpret_cast<const char*>(built.get());
+// Through the resolver the feed links go through (web/url.h), so a page and
+// the feed that listed it name the article alike. A link that does not
+// resolve (mailto:, javascript:, garbage) is no identity: the page URL is.
+// Against a page known only by a file path (`cryptonews article FILE`), a
+// relative link is shown as the page wrote it.
+std::string CanonicalUrl(const std::string& link, const std::string& page_url) {
+  if (link.empty()) return page_url;
+  if (auto resolved = ResolveUrl(page_url, link)) return *resolved;
+  if (UrlScheme(page_url).empty() && UrlScheme(link).empty()) return CollapseWhitespace(link);
+  return page_url;
 }
 
 bool LooksLikeUrl(std::string_view s) {
@@ -230,18 +223,18 @@ std::string PickTime(const std::vector<std::pair<std::string, const char*>>& can
                      std::vector<std::string>* warnings) {
   for (const auto& [text, source] : candidates) {
     if (text.empty()) continue;
-    std::optional<std::chrono::sys_seconds> t = ParseTimestamp(text);
+    std::optional<std::chrono::sys_seconds> t = ParseDateTime(text);
     if (!t) {
       warnings->push_back(std::string(field) + ": unreadable time '" + text.substr(0, 64) + "' in " +
                           source);
       continue;
     }
     if (*t > fetch_time) {
-      warnings->push_back(std::string(field) + ": time " + FormatUtcIso8601(*t) + " from " + source +
+      warnings->push_back(std::string(field) + ": time " + FormatUtc(*t) + " from " + source +
                           " is later than the fetch time; rejected");
       continue;
     }
-    return FormatUtcIso8601(*t);
+    return FormatUtc(*t);
   }
   return "";
 }
@@ -317,7 +310,7 @@ ArticleMetadata ExtractMetadata(const xmlNode* root, const std::string& page_url
 
   std::string canonical = facts.canonical;
   if (canonical.empty()) canonical = FirstMeta(facts, {"og:url"});
-  m.canonical_url = canonical.empty() ? page_url : ResolveUrl(CollapseWhitespace(canonical), page_url);
+  m.canonical_url = CanonicalUrl(canonical, page_url);
   return m;
 }
 

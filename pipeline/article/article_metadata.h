@@ -21,7 +21,12 @@
 namespace cn {
 
 struct ArticleMetadata {
-  std::string canonical_url;  // absolute, resolved against the page URL
+  // <link rel=canonical>, else og:url, resolved against the page URL and
+  // canonicalised by web/url.h's ResolveUrl (as feed links are); the page URL
+  // as given when the page names none or one that does not resolve (a
+  // relative link against a page URL that is only a file path stays as
+  // written).
+  std::string canonical_url;
   std::string title;
   std::vector<std::string> authors;
   std::string published_at;

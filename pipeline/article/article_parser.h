@@ -19,7 +19,7 @@ namespace cn {
 
 struct Article {
   std::string url;            // the page URL as given
-  std::string canonical_url;  // <link rel=canonical> / og:url resolved, else url
+  std::string canonical_url;  // <link rel=canonical> / og:url resolved (article_metadata.h), else url
   std::string title;
   std::vector<std::string> authors;
   std::string published_at;  // UTC ISO 8601 ("2026-02-05T22:08:00Z"), "" if unknown

@@ -9,31 +9,20 @@
 #include <cstring>
 #include <memory>
 
+#include "pipeline/web/ascii_text.h"
+
 namespace cn {
 
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_' || c == '.' || c == ':';
-}
+bool IsNameChar(char c) { return ascii::IsAlnum(c) || c == '-' || c == '_' || c == '.' || c == ':'; }
 
 // Reads `charset = value` starting right after the word "charset"/"encoding".
 std::string ReadAssignedName(std::string_view s, size_t pos) {
-  while (pos < s.size() && IsSpace(s[pos])) ++pos;
+  while (pos < s.size() && ascii::IsSpace(s[pos])) ++pos;
   if (pos >= s.size() || s[pos] != '=') return "";
   ++pos;
-  while (pos < s.size() && (IsSpace(s[pos]) || s[pos] == '"' || s[pos] == '\'')) ++pos;
+  while (pos < s.size() && (ascii::IsSpace(s[pos]) || s[pos] == '"' || s[pos] == '\'')) ++pos;
   size_t start = pos;
   while (pos < s.size() && IsNameChar(s[pos])) ++pos;
   return std::string(s.substr(start, pos - start));
@@ -41,7 +30,7 @@ std::string ReadAssignedName(std::string_view s, size_t pos) {
 
 // The WHATWG Encoding Standard reads these labels as windows-1252.
 std::string CanonicalCharset(std::string_view name) {
-  std::string lower = LowerAscii(name);
+  std::string lower = ascii::ToLower(name);
   if (lower == "utf8" || lower == "utf-8" || lower == "unicode-1-1-utf-8") return "UTF-8";
   if (lower == "iso-8859-1" || lower == "iso8859-1" || lower == "latin1" || lower == "latin-1" ||
       lower == "l1" || lower == "us-ascii" || lower == "ascii" || lower == "cp1252" ||
@@ -109,14 +98,14 @@ std::string DetectCharset(std::string_view bytes) {
 }  // namespace
 
 std::string CharsetFromContentType(std::string_view content_type) {
-  std::string lower = LowerAscii(content_type);
+  std::string lower = ascii::ToLower(content_type);
   size_t pos = lower.find("charset");
   if (pos == std::string::npos) {
     // A bare charset name ("utf-8") is accepted as well.
     if (lower.find('/') == std::string::npos && lower.find(';') == std::string::npos) {
       size_t b = 0, e = content_type.size();
-      while (b < e && IsSpace(content_type[b])) ++b;
-      while (e > b && IsSpace(content_type[e - 1])) --e;
+      while (b < e && ascii::IsSpace(content_type[b])) ++b;
+      while (e > b && ascii::IsSpace(content_type[e - 1])) --e;
       return std::string(content_type.substr(b, e - b));
     }
     return "";
@@ -126,7 +115,7 @@ std::string CharsetFromContentType(std::string_view content_type) {
 
 std::string CharsetFromMarkup(std::string_view bytes, size_t limit) {
   std::string_view head = bytes.substr(0, std::min(bytes.size(), limit));
-  std::string lower = LowerAscii(head);
+  std::string lower = ascii::ToLower(head);
   if (lower.starts_with("<?xml")) {
     size_t end = lower.find("?>");
     size_t enc = lower.find("encoding");
@@ -220,7 +209,7 @@ Utf8Page DecodeToUtf8(std::string_view bytes, std::string_view header_charset) {
       page.warnings.push_back(std::string(source) + " charset '" + declared + "' is unknown; ignored");
       return false;
     }
-    std::string lower = LowerAscii(charset);
+    std::string lower = ascii::ToLower(charset);
     if (charset == "UTF-8") {
       if (!valid_utf8) {
         page.warnings.push_back(std::string(source) +

@@ -1,7 +1,8 @@
 #include "pipeline/article/html_class_hints.h"
 
-#include <cctype>
 #include <span>
+
+#include "pipeline/web/ascii_text.h"
 
 namespace cn {
 
@@ -24,13 +25,13 @@ std::vector<std::string> HintTokens(std::string_view raw) {
   std::string cur;
   char prev = 0;
   for (char c : raw) {
-    bool alnum = std::isalnum(static_cast<unsigned char>(c)) != 0;
-    bool hump = c >= 'A' && c <= 'Z' && prev >= 'a' && prev <= 'z';
+    bool alnum = ascii::IsAlnum(c);
+    bool hump = ascii::IsUpper(c) && ascii::IsLower(prev);
     if (!alnum || hump) {
       if (!cur.empty()) tokens.push_back(std::move(cur));
       cur.clear();
     }
-    if (alnum) cur.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    if (alnum) cur.push_back(ascii::ToLower(c));
     prev = c;
   }
   if (!cur.empty()) tokens.push_back(std::move(cur));
@@ -63,9 +64,7 @@ ClassHints ClassHints::Of(std::string_view class_attr, std::string_view id_attr)
   std::string raw(class_attr);
   raw += ' ';
   raw += id_attr;
-  hints.lower = raw;
-  for (char& c : hints.lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  hints.lower = ascii::ToLower(raw);
   hints.tokens = HintTokens(raw);
   return hints;
 }

@@ -8,12 +8,70 @@
 
 #include "pipeline/article/html_class_hints.h"
 #include "pipeline/article/html_document.h"
+#include "pipeline/web/ascii_text.h"
 
 namespace cn {
 
 namespace {
 
 constexpr int kMaxDepth = 512;  // deeper subtrees are ignored (hostile input)
+
+// Scoring (pass 2). A paragraph of at least kMinParagraphText visible bytes
+// scores 1 + its commas + one point per kTextBytesPerPoint bytes (at most
+// kMaxLengthPoints), shared among its nearest kScoredAncestors ancestors.
+constexpr uint32_t kMinParagraphText = 25;
+constexpr double kTextBytesPerPoint = 100;
+constexpr double kMaxLengthPoints = 3;
+constexpr int kScoredAncestors = 5;
+constexpr double kArticleBodyBonus = 25;  // itemprop=articleBody
+
+// Choosing the content. Of the best kRankedLooked candidates, those scoring
+// at least kRivalShare of the top one are rivals; kRivalsForAncestor of them
+// under one ancestor make that ancestor the article. Climbing to a parent
+// stops once a candidate scores below 1/kClimbDivisor of the last one.
+constexpr size_t kRankedLooked = 5;
+constexpr double kRivalShare = 0.75;
+constexpr size_t kRivalsForAncestor = 3;
+constexpr double kClimbDivisor = 3;
+// A sibling joins when it scores at least kSiblingMinScore and
+// kSiblingShare of the top (kSameClassBonusShare of the top added when it
+// shares the top's class); a plain <p> sibling joins when longer than
+// kShortParagraphText with link density under kSiblingMaxLinkDensity, or
+// shorter, link-free and ending a sentence.
+constexpr double kSiblingMinScore = 10;
+constexpr double kSiblingShare = 0.2;
+constexpr double kSameClassBonusShare = 0.2;
+constexpr uint32_t kShortParagraphText = 80;
+constexpr double kSiblingMaxLinkDensity = 0.25;
+
+// Hints that override a class name: a node named never-body is dropped only
+// below kNeverBodyMaxText; one named boilerplate is kept when it holds prose
+// (kProseMinParagraphs paragraphs, kProseMinText bytes, under
+// 1/kProseLinkTextParts of it in links).
+constexpr uint32_t kNeverBodyMaxText = 300;
+constexpr uint32_t kProseMinParagraphs = 5;
+constexpr uint32_t kProseMinText = 1000;
+constexpr uint32_t kProseLinkTextParts = 5;
+
+// Cleaning inside the chosen content (DropsAsBoilerplate and Render): a
+// container with kCommasThatKeep commas stays; class weight of kStrongWeight
+// tolerates more links. When cleaning leaves under kCleanedTooLittle bytes
+// of a choice holding at least kCleanedFrom, it is rendered again uncleaned.
+constexpr uint32_t kCommasThatKeep = 10;
+constexpr int kStrongWeight = 25;
+constexpr double kMaxLinkDensity = 0.2;        // a container with a weaker weight
+constexpr double kMaxLinkDensityStrong = 0.5;  // lists, and containers of kStrongWeight
+constexpr uint32_t kMinContainerText = 25;
+constexpr uint32_t kMaxCaptionText = 150;
+constexpr uint32_t kMaxEmbedText = 75;
+constexpr uint32_t kListItemsOverParagraphs = 100;
+constexpr double kMaxHeadingLinkDensity = 0.33;
+constexpr double kMaxParagraphLinkDensity = 0.9;
+constexpr size_t kCleanedTooLittle = 200;
+constexpr size_t kCleanedFrom = 400;
+
+// A "read more"-style pointer line is recognised only below this length.
+constexpr size_t kMaxPointerLine = 240;
 
 // What one element contributes; indexed by node->_private - 1.
 struct Info {
@@ -53,17 +111,10 @@ TagClass Classify(std::string_view tag) {
   return TagClass::kInline;
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool IsHidden(const xmlNode* n) {
   for (const xmlAttr* a = n->properties; a != nullptr; a = a->next)
     if (a->name != nullptr && xmlStrcasecmp(a->name, BAD_CAST "hidden") == 0) return true;
-  std::string style = LowerAscii(Attribute(n, "style"));
+  std::string style = ascii::ToLower(Attribute(n, "style"));
   if (!style.empty()) {
     std::erase(style, ' ');
     if (style.find("display:none") != std::string::npos ||
@@ -72,7 +123,7 @@ bool IsHidden(const xmlNode* n) {
   }
   std::string_view aria = Attribute(n, "aria-hidden");
   if (aria == "true") return true;
-  std::string role = LowerAscii(Attribute(n, "role"));
+  std::string role = ascii::ToLower(Attribute(n, "role"));
   return role == "navigation" || role == "banner" || role == "contentinfo" ||
          role == "complementary" || role == "menu" || role == "menubar" || role == "dialog" ||
          role == "alertdialog" || role == "search";
@@ -111,7 +162,7 @@ class Extractor {
     // of a container that had text, render the choice again without it.
     size_t chosen_text = 0;
     for (int i : chosen) chosen_text += infos_[static_cast<size_t>(i)].text;
-    if (TotalBlockBytes() < 200 && chosen_text >= 400) {
+    if (TotalBlockBytes() < kCleanedTooLittle && chosen_text >= kCleanedFrom) {
       blocks_.clear();
       clean_ = false;
       for (int i : chosen) Render(infos_[static_cast<size_t>(i)].node, /*is_root=*/true, 0);
@@ -193,7 +244,7 @@ class Extractor {
                          tag == "main" || info.article_marker;
     if (!protected_tag && !hints.empty() &&
         ((IsUnlikely(hints) && !IsMaybeContent(hints) && !LooksLikeProse(info, hints)) ||
-         (IsNeverBody(hints) && info.text < 300)))
+         (IsNeverBody(hints) && info.text < kNeverBodyMaxText)))
       info.dropped = true;
     return self;
   }
@@ -203,7 +254,8 @@ class Extractor {
   // Comment threads look the same and are recognised by name.
   static bool LooksLikeProse(const Info& info, const ClassHints& hints) {
     if (NamesDiscussion(hints)) return false;
-    return info.paragraphs >= 5 && info.text >= 1000 && info.link_text * 5 < info.text;
+    return info.paragraphs >= kProseMinParagraphs && info.text >= kProseMinText &&
+           info.link_text * kProseLinkTextParts < info.text;
   }
 
   void MarkExcluded() {
@@ -229,7 +281,7 @@ class Extractor {
              tag == "h6" || tag == "th")
       base = -5;
     info.score = base + info.weight;
-    if (Attribute(info.node, "itemprop") == "articleBody") info.score += 25;
+    if (Attribute(info.node, "itemprop") == "articleBody") info.score += kArticleBodyBonus;
   }
 
   // Pass 2: every paragraph-like block scores its nearest ancestors.
@@ -244,7 +296,7 @@ class Extractor {
       bool scored = tag == "p" || (container && !info.block_children);
       int first = info.parent;
       uint32_t length = info.text, commas = info.commas;
-      if (!scored && container && info.own_text >= 25) {
+      if (!scored && container && info.own_text >= kMinParagraphText) {
         // Bare text runs between block children (text set with <br>s) form
         // paragraphs of this very element, as Readability's div-to-p does.
         scored = true;
@@ -252,10 +304,10 @@ class Extractor {
         length = info.own_text;
         commas = info.own_commas;
       }
-      if (!scored || length < 25) continue;
-      double score = 1 + commas + std::min(length / 100.0, 3.0);
+      if (!scored || length < kMinParagraphText) continue;
+      double score = 1 + commas + std::min(length / kTextBytesPerPoint, kMaxLengthPoints);
       int level = 0;
-      for (int a = first; a >= 0 && level < 5; a = infos_[static_cast<size_t>(a)].parent, ++level) {
+      for (int a = first; a >= 0 && level < kScoredAncestors; a = infos_[static_cast<size_t>(a)].parent, ++level) {
         Info& anc = infos_[static_cast<size_t>(a)];
         if (TagName(anc.node) == "html") break;
         InitCandidate(anc);
@@ -292,14 +344,14 @@ class Extractor {
 
     // Several strong candidates under one ancestor: the ancestor is the article.
     std::vector<int> alternatives;
-    for (size_t k = 1; k < ranked.size() && k < 5; ++k)
-      if (infos_[static_cast<size_t>(ranked[k])].score >= 0.75 * top_score) alternatives.push_back(ranked[k]);
-    if (alternatives.size() >= 3) {
+    for (size_t k = 1; k < ranked.size() && k < kRankedLooked; ++k)
+      if (infos_[static_cast<size_t>(ranked[k])].score >= kRivalShare * top_score) alternatives.push_back(ranked[k]);
+    if (alternatives.size() >= kRivalsForAncestor) {
       for (int a = infos_[static_cast<size_t>(top)].parent; a >= 0 && TagName(infos_[static_cast<size_t>(a)].node) != "body";
            a = infos_[static_cast<size_t>(a)].parent) {
         int containing = 0;
         for (int alt : alternatives) containing += IsAncestor(a, alt) ? 1 : 0;
-        if (containing >= 3) {
+        if (containing >= static_cast<int>(kRivalsForAncestor)) {
           top = a;
           break;
         }
@@ -308,7 +360,7 @@ class Extractor {
     // Climb while a parent scores higher (the text is split across children).
     {
       double last = infos_[static_cast<size_t>(top)].score;
-      double threshold = last / 3;
+      double threshold = last / kClimbDivisor;
       for (int p = infos_[static_cast<size_t>(top)].parent; p >= 0; p = infos_[static_cast<size_t>(p)].parent) {
         const Info& pi = infos_[static_cast<size_t>(p)];
         if (TagName(pi.node) == "body") break;
@@ -336,7 +388,7 @@ class Extractor {
     const Info& ti = infos_[static_cast<size_t>(top)];
     std::vector<int> chosen;
     if (ti.parent < 0) return {top};
-    double sibling_threshold = std::max(10.0, ti.score * 0.2);
+    double sibling_threshold = std::max(kSiblingMinScore, ti.score * kSiblingShare);
     std::string_view top_class = Attribute(ti.node, "class");
     for (xmlNode* c = infos_[static_cast<size_t>(ti.parent)].node->children; c != nullptr; c = c->next) {
       if (!Indexed(c)) continue;
@@ -347,12 +399,13 @@ class Extractor {
         continue;
       }
       if (si.excluded) continue;
-      double bonus = (!top_class.empty() && Attribute(c, "class") == top_class) ? ti.score * 0.2 : 0;
+      double bonus = (!top_class.empty() && Attribute(c, "class") == top_class) ? ti.score * kSameClassBonusShare : 0;
       if (si.candidate && si.score + bonus >= sibling_threshold) {
         chosen.push_back(idx);
       } else if (TagName(c) == "p") {
         double ld = LinkDensity(si);
-        if ((si.text > 80 && ld < 0.25) || (si.text > 0 && si.text <= 80 && ld == 0 && EndsSentence(c)))
+        if ((si.text > kShortParagraphText && ld < kSiblingMaxLinkDensity) ||
+            (si.text > 0 && si.text <= kShortParagraphText && ld == 0 && EndsSentence(c)))
           chosen.push_back(idx);
       }
     }
@@ -378,21 +431,21 @@ class Extractor {
   bool DropsAsBoilerplate(const Info& info, std::string_view tag) const {
     int weight = info.weight;
     if (weight + (info.candidate ? info.score : 0) < 0) return true;
-    if (info.commas >= 10) return false;
+    if (info.commas >= kCommasThatKeep) return false;
     bool is_list = tag == "ul" || tag == "ol";
     double ld = LinkDensity(info);
     double p = info.paragraphs;
     double img = info.images;
     if (img > 1 && p / img < 0.5 && tag != "figure") return true;
-    if (!is_list && info.list_items > p + 100) return true;
+    if (!is_list && info.list_items > p + kListItemsOverParagraphs) return true;
     if (info.inputs > p / 3) return true;
-    if (!is_list && info.text < 25 && (img == 0 || img > 2) && tag != "figure") return true;
+    if (!is_list && info.text < kMinContainerText && (img == 0 || img > 2) && tag != "figure") return true;
     // An image with a line of text under it is a picture and its caption.
-    if (!is_list && img >= 1 && info.text < 150 && info.commas < 2) return true;
-    if (is_list && ld > 0.5) return true;
-    if (!is_list && weight < 25 && ld > 0.2) return true;
-    if (weight >= 25 && ld > 0.5) return true;
-    if ((info.embeds == 1 && info.text < 75) || info.embeds > 1) return true;
+    if (!is_list && img >= 1 && info.text < kMaxCaptionText && info.commas < 2) return true;
+    if (is_list && ld > kMaxLinkDensityStrong) return true;
+    if (!is_list && weight < kStrongWeight && ld > kMaxLinkDensity) return true;
+    if (weight >= kStrongWeight && ld > kMaxLinkDensityStrong) return true;
+    if ((info.embeds == 1 && info.text < kMaxEmbedText) || info.embeds > 1) return true;
     return false;
   }
 
@@ -414,13 +467,13 @@ class Extractor {
     if (!is_root && clean_) {
       if (tag == "h1") return;
       if ((tag == "h2" || tag == "h3" || tag == "h4" || tag == "h5" || tag == "h6") &&
-          (info.weight < 0 || LinkDensity(info) > 0.33))
+          (info.weight < 0 || LinkDensity(info) > kMaxHeadingLinkDensity))
         return;
       if ((tag == "div" || tag == "section" || tag == "ul" || tag == "ol" || tag == "table" ||
            tag == "form" || tag == "fieldset" || tag == "figure" || tag == "dl") &&
           DropsAsBoilerplate(info, tag))
         return;
-      if (tag == "p" && (info.weight < 0 || (info.text > 0 && LinkDensity(info) > 0.9))) return;
+      if (tag == "p" && (info.weight < 0 || (info.text > 0 && LinkDensity(info) > kMaxParagraphLinkDensity))) return;
       if (tag[0] == 'h' && tag.size() == 2 && !title_.empty() && HeadingRepeatsTitle(n)) return;
     }
     bool block = tag_class == TagClass::kBlock;
@@ -484,12 +537,12 @@ class Extractor {
   static bool IsLeftover(const std::string& line) {
     if (line.starts_with("The post ") && line.find(" appeared first on ") != std::string::npos)
       return true;
-    std::string lower = LowerAscii(line);
+    std::string lower = ascii::ToLower(line);
     static constexpr std::array<std::string_view, 11> kPointers = {
         "related reading", "related:",          "read more:",          "read also:",
         "also read:",      "see also:",         "suggested reading:", "recommended reading:",
         "read next:",      "related article:", "related story:"};
-    if (lower.size() < 240)
+    if (lower.size() < kMaxPointerLine)
       for (std::string_view p : kPointers)
         if (lower.starts_with(p)) return true;
     static constexpr std::array<std::string_view, 8> kLines = {

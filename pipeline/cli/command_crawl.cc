@@ -9,7 +9,8 @@
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/crawl/crawler.h"
 #include "pipeline/crawl/sources_config.h"
-#include "pipeline/web/feed_time.h"
+#include "pipeline/web/date_time.h"
+#include "pipeline/web/since.h"
 
 namespace cn {
 
@@ -37,25 +38,12 @@ std::string Json(const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false
 
 }  // namespace
 
-std::string ParseSince(const std::string& text, std::chrono::system_clock::time_point now) {
-  if (text.size() >= 2 && (text.back() == 'h' || text.back() == 'd')) {
-    std::string digits = text.substr(0, text.size() - 1);
-    if (!digits.empty() && digits.size() < 7 && std::all_of(digits.begin(), digits.end(), ::isdigit)) {
-      int64_t hours = std::stoll(digits) * (text.back() == 'd' ? 24 : 1);
-      auto then = now - std::chrono::hours(hours);
-      return FormatUtcIso(std::chrono::duration_cast<std::chrono::seconds>(then.time_since_epoch()).count());
-    }
-    return "";
-  }
-  return NormalizeFeedDate(text);
-}
-
 void CrawlCommand::Setup(CLI::App& sub) {
   sub.add_option("--sources", sources_path_, "Sources file (TOML); default ./sources.toml or the built-in list");
   sub.add_option("--source", only_, "Crawl only this source (by name; repeatable)");
   sub.add_option("--max-articles", max_articles_, "Article pages per source (overrides the file)")
       ->check(CLI::Range(1, 100000));
-  sub.add_option("--since", since_, "Skip items published before this: 2025-11-20, 2025-11-20T06:00:00Z, 36h, 2d");
+  sub.add_option("--since", since_, "Skip items published before this: 2025-11-20, 2025-11-20T06:00:00Z, an RFC 822 date, or a span back from now: 36h, 2d");
   sub.add_flag("--allow-private", allow_private_, "Allow loopback/private addresses (testing on 127.0.0.1)");
   sub.add_option("--politeness-ms", politeness_ms_, "Gap between requests to one host, for every source (default: per source)")
       ->check(CLI::Range(0, 600000));
@@ -94,12 +82,12 @@ int CrawlCommand::Run() {
 
   CrawlOptions options;
   if (!since_.empty()) {
-    options.since = ParseSince(since_, std::chrono::system_clock::now());
-    if (options.since.empty()) {
-      std::fprintf(stderr, "cryptonews crawl: --since '%s' is not a date, a time or a span like 36h or 2d\n",
-                   since_.c_str());
+    auto since = ParseSince(since_, std::chrono::system_clock::now());
+    if (!since) {
+      std::fprintf(stderr, "cryptonews crawl: --since: %s\n", since.error().c_str());
       return kExitUsage;
     }
+    options.since = *since;
   }
   options.max_articles = max_articles_;
   options.fetch.allow_private_addresses = allow_private_;
@@ -127,8 +115,7 @@ int CrawlCommand::Run() {
         {"content_type", f.content_type},
         {"title", page.candidate.title},
         {"published_at", page.candidate.published_at},
-        {"fetched_at",
-         FormatUtcIso(std::chrono::duration_cast<std::chrono::seconds>(f.fetched_at.time_since_epoch()).count())},
+        {"fetched_at", FormatUtc(f.fetched_at)},
         {"attempts", f.attempts},
         {"seconds", static_cast<double>(static_cast<int64_t>(f.seconds * 1000)) / 1000.0},
         {"skipped", SkipReasonName(f.skipped)},
@@ -143,9 +130,11 @@ int CrawlCommand::Run() {
     for (const SourceReport& r : summary.sources) {
       std::fprintf(stderr,
                    "%s: %d feeds/sitemaps ok, %d failed, %d unchanged; %d items, %d duplicates, %d too old, "
-                   "%d over the limit; %d pages: %d fetched, %d not modified, %d skipped, %d failed\n",
+                   "%d over the limit; %d pages: %d fetched, %d not modified, %d failed, %d refused (%d robots.txt, "
+                   "%d address policy, %d unsafe redirect)\n",
                    r.name.c_str(), r.listings_ok, r.listings_failed, r.listings_unchanged, r.items, r.duplicates,
-                   r.too_old, r.over_limit, r.candidates, r.fetched, r.not_modified, r.skipped, r.failed);
+                   r.too_old, r.over_limit, r.candidates, r.fetched, r.not_modified, r.failed, r.skipped,
+                   r.refused_robots, r.refused_address, r.refused_redirect);
       for (const std::string& e : r.errors) std::fprintf(stderr, "  %s\n", e.c_str());
     }
     std::fprintf(stderr, "crawl: %d pages fetched in %.1f s\n", summary.pages_fetched(), summary.seconds);

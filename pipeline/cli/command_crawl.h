@@ -3,7 +3,6 @@
 // benchmarking aid; `ingest` is the command that stores articles.
 #pragma once
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -36,9 +35,5 @@ class CrawlCommand : public Command {
   std::string user_agent_;
   bool quiet_ = false;
 };
-
-// "2025-11-20", "2025-11-20T06:00:00Z", or a span back from now: "36h", "2d".
-// Returns the UTC ISO 8601 form, or "" when `text` is none of these.
-std::string ParseSince(const std::string& text, std::chrono::system_clock::time_point now);
 
 }  // namespace cn

@@ -2,13 +2,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/row_writer.h"
 #include "pipeline/store/article_store.h"
 #include "pipeline/store/read_only_db.h"
-#include "pipeline/web/utc_time.h"
+#include "pipeline/web/since.h"
 
 namespace cn {
 namespace {
@@ -28,7 +29,7 @@ void ExportCommand::Setup(CLI::App& sub) {
   sub.add_option("--format", format_, "Output format: jsonl or csv")
       ->check(CLI::IsMember({"jsonl", "csv"}))
       ->capture_default_str();
-  sub.add_option("--since", since_, "Only articles published at or after this UTC date (YYYY-MM-DD)");
+  sub.add_option("--since", since_, "Only articles published at or after this: 2026-11-20, 2026-11-20T06:00:00Z, an RFC 822 date, or a span back from now: 36h, 2d");
   sub.add_option("--kind", kind_, "Only figures of this kind")
       ->check(CLI::IsMember({"price", "price_range", "price_change", "percent_change", "liquidation", "market_cap",
                              "volume", "open_interest", "etf_flow", "indicator"}));
@@ -42,7 +43,7 @@ void ExportCommand::Setup(CLI::App& sub) {
 int ExportCommand::Run() {
   std::string since;
   if (!since_.empty()) {
-    auto parsed = ParseSinceDate(since_);
+    auto parsed = ParseSince(since_, std::chrono::system_clock::now());
     if (!parsed) {
       std::fprintf(stderr, "cryptonews export: --since: %s\n", parsed.error().c_str());
       return kExitUsage;

@@ -8,7 +8,6 @@
 #include <cstdio>
 
 #include "extractors/figure_extractor.h"
-#include "pipeline/cli/command_crawl.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/progress_display.h"
 #include "pipeline/cli/stop_signal.h"
@@ -18,7 +17,7 @@
 #include "pipeline/store/article_store.h"
 #include "pipeline/store/ingest_lock.h"
 #include "pipeline/store/sqlite_fetch_state.h"
-#include "pipeline/web/utc_time.h"
+#include "pipeline/web/since.h"
 
 namespace cn {
 
@@ -26,7 +25,7 @@ void IngestCommand::Setup(CLI::App& sub) {
   db_path_ = kDefaultDatabasePath;
   sub.add_option("--sources", sources_path_, "Sources file (TOML); default ./sources.toml, else the list built into cryptonews");
   sub.add_option("--db", db_path_, "SQLite database file (created if missing)")->capture_default_str();
-  sub.add_option("--since", since_, "Skip articles published before this: 2026-11-20, 2026-11-20T06:00:00Z, or a span back from now: 36h, 2d");
+  sub.add_option("--since", since_, "Skip articles published before this: 2026-11-20, 2026-11-20T06:00:00Z, an RFC 822 date, or a span back from now: 36h, 2d");
   sub.add_option("--max-articles", max_articles_, "Stop after this many articles (0 = no limit)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
@@ -47,22 +46,20 @@ void IngestCommand::Setup(CLI::App& sub) {
       "Exit codes: 0 all sources ok, 1 some sources or articles failed (see 'query recent-runs'),\n"
       "2 bad arguments or sources file, 3 fatal (database), 4 another ingest holds the database,\n"
       "5 stopped by SIGTERM or SIGINT (the article being stored is finished, the run is recorded as\n"
-      "'interrupted' and the next run completes the rest; a second signal ends it at once).");
+      "'interrupted' and the next run completes the rest; a second signal ends it at once),\n"
+      "6 nothing worked: every feed and sitemap failed, or every page failed (run status 'failed').");
 }
 
 int IngestCommand::Run() {
   IngestOptions options;
   options.max_articles = max_articles_;
   if (!since_.empty()) {
-    // Same forms as `crawl --since`: a date, a UTC time, or a span like 2d.
-    options.since = ParseSince(since_, std::chrono::system_clock::now());
-    if (options.since.empty()) {
-      std::fprintf(stderr,
-                   "cryptonews ingest: --since: invalid date '%s': expected YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ "
-                   "or a span like 36h or 2d\n",
-                   since_.c_str());
+    auto since = ParseSince(since_, std::chrono::system_clock::now());
+    if (!since) {
+      std::fprintf(stderr, "cryptonews ingest: --since: %s\n", since.error().c_str());
       return kExitUsage;
     }
+    options.since = *since;
   }
 
   auto lock = IngestLock::Acquire(db_path_);
@@ -117,13 +114,20 @@ int IngestCommand::Run() {
                 display.ElapsedSeconds());
   std::string line = SummaryLine(result.counts);
   if (result.skipped_old > 0) line += "; " + std::to_string(result.skipped_old) + " older than --since";
-  if (result.status == "interrupted") {
+  if (result.status == RunStatus::kInterrupted) {
     // Through Error(): shown even with --quiet, so cron mail says why the run ended early.
     display.Error("run " + std::to_string(result.run_id) + " interrupted by " + StopSignals::SignalName() + " after " + line);
     return kExitInterrupted;
   }
+  if (result.nothing_worked) {
+    const bool feeds_dead = result.counts.feeds_ok == 0;
+    display.Error("run " + std::to_string(result.run_id) + " failed: " +
+                  (feeds_dead ? "every feed and sitemap failed" : "every page failed") +
+                  " (network or DNS down?); " + line);
+    return kExitNothingWorked;
+  }
   display.Summary(line + timing);
-  return result.status == "ok" ? kExitOk : kExitPartial;
+  return result.status == RunStatus::kOk ? kExitOk : kExitPartial;
 }
 
 }  // namespace cn

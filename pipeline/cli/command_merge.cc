@@ -71,7 +71,7 @@ int MergeCommand::Run() {
     counts.articles_unchanged += merged->articles_unchanged;
     counts.figures += merged->figures;
   }
-  if (auto r = store->FinishRun(*run_id, fatal.empty() ? "ok" : "failed", counts, ErrorsJson(errors)); !r) {
+  if (auto r = store->FinishRun(*run_id, fatal.empty() ? RunStatus::kOk : RunStatus::kFailed, counts, ErrorsJson(errors)); !r) {
     std::fprintf(stderr, "cryptonews merge: %s\n", r.error().c_str());
     return kExitFatal;
   }

@@ -207,14 +207,14 @@ int WarcCommand::Run() {
     display.Summary("failed after " + line);
     return kExitFatal;
   }
-  if (result.status == "interrupted") {
+  if (result.status == RunStatus::kInterrupted) {
     display.Error("interrupted by " + std::string(StopSignals::SignalName()) + " after " + line);
     return kExitInterrupted;
   }
   char timing[32];
   std::snprintf(timing, sizeof timing, " (%.1f s)", display.ElapsedSeconds());
   display.Summary(line + timing);
-  return result.status == "ok" ? kExitOk : kExitPartial;
+  return result.status == RunStatus::kOk ? kExitOk : kExitPartial;
 }
 
 }  // namespace cn

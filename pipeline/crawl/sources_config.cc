@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/web/ascii_text.h"
 #include "pipeline/web/url.h"
 
 namespace cn::embedded {
@@ -143,9 +144,7 @@ class Validator {
       } else {
         source.name = *name_text;
         where = "source '" + source.name + "': ";
-        std::string folded = source.name;
-        std::transform(folded.begin(), folded.end(), folded.begin(), [](unsigned char c) { return std::tolower(c); });
-        if (!names.insert(folded).second) Error(name, where + "duplicate name");
+        if (!names.insert(ascii::ToLower(source.name)).second) Error(name, where + "duplicate name");
       }
       CheckKeys(table, {"name", "homepage", "feeds", "sitemaps", "max_articles", "politeness_delay_ms", "enabled"},
                 where);

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "pipeline/feeds/xml_document.h"
-#include "pipeline/web/feed_time.h"
+#include "pipeline/web/date_time.h"
 #include "pipeline/web/url.h"
 
 namespace cn {
@@ -106,7 +106,7 @@ class FeedReader {
       }
     }
     if (!creator.empty()) item.author = HtmlToPlainText(creator, 300);  // dc:creator names; author is often an e-mail
-    item.published_at = NormalizeFeedDate(date);
+    item.published_at = NormalizeDateTime(date);
     // A guid is an article URL only when it is an absolute http(s) URL
     // ("isPermaLink" is often missing or wrong); rdf:about likewise.
     if (!IsHttpUrl(guid)) guid.clear();
@@ -143,7 +143,7 @@ class FeedReader {
         link = NodeText(n);
       }
     }
-    item.published_at = NormalizeFeedDate(!published.empty() ? published : updated);
+    item.published_at = NormalizeDateTime(!published.empty() ? published : updated);
     Add(std::move(item), entry, link);
   }
 

@@ -1,7 +1,7 @@
 #include "pipeline/feeds/sitemap_parser.h"
 
 #include "pipeline/feeds/xml_document.h"
-#include "pipeline/web/feed_time.h"
+#include "pipeline/web/date_time.h"
 #include "pipeline/web/gzip_decode.h"
 #include "pipeline/web/url.h"
 
@@ -52,9 +52,9 @@ SitemapParseResult ParseSitemap(std::string_view bytes, const std::string& sitem
       }
       SitemapEntry entry;
       entry.url = *url;
-      entry.lastmod = NormalizeFeedDate(NodeText(FirstChild(n, "lastmod")));
+      entry.lastmod = NormalizeDateTime(NodeText(FirstChild(n, "lastmod")));
       if (const xmlNode* news = FirstChild(n, "news")) {
-        entry.published_at = NormalizeFeedDate(NodeText(FirstChild(news, "publication_date")));
+        entry.published_at = NormalizeDateTime(NodeText(FirstChild(news, "publication_date")));
         entry.title = HtmlToPlainText(NodeText(FirstChild(news, "title")), 1000);
       }
       result.entries.push_back(std::move(entry));

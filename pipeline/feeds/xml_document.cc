@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "pipeline/web/ascii_text.h"
+
 namespace cn {
 
 namespace {
@@ -188,8 +190,7 @@ std::string HtmlToPlainText(std::string_view html, size_t max_bytes) {
     // '<' is text ("BTC < $90k" in an unescaped title).
     if (c == '<' && i + 1 < html.size()) {
       char next = html[i + 1];
-      if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!' ||
-          next == '?') {
+      if (ascii::IsAlpha(next) || next == '/' || next == '!' || next == '?') {
         in_tag = true;
         continue;
       }

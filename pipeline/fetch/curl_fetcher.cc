@@ -11,7 +11,7 @@
 
 #include "pipeline/fetch/address_policy.h"
 #include "pipeline/fetch/robots.h"
-#include "pipeline/web/feed_time.h"
+#include "pipeline/web/date_time.h"
 #include "pipeline/web/url.h"
 
 namespace cn {
@@ -31,9 +31,11 @@ struct SlistDeleter {
   void operator()(curl_slist* l) const { curl_slist_free_all(l); }
 };
 
-void GlobalInitOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+// libcurl's process-wide set-up, once; its result, for the error of every
+// transfer that then cannot start.
+CURLcode GlobalInitOnce() {
+  static const CURLcode result = curl_global_init(CURL_GLOBAL_DEFAULT);
+  return result;
 }
 
 // One requested URL on its way through retries and redirects.
@@ -253,8 +255,7 @@ class CurlFetcher::Impl {
     FetchState state = state_->Get(job.request.url).value_or(FetchState{});
     state.last_status = result.status;
     state.last_error = result.error;
-    state.fetched_at = FormatUtcIso(
-        std::chrono::duration_cast<std::chrono::seconds>(result.fetched_at.time_since_epoch()).count());
+    state.fetched_at = FormatUtc(result.fetched_at);
     if (result.ok()) {
       state.etag = result.etag;
       state.last_modified = result.last_modified;
@@ -298,14 +299,14 @@ class CurlFetcher::Impl {
     if (!IsHttpUrl(job.current_url)) {
       FetchResult r;
       r.skipped = SkipReason::kUnsafeScheme;
-      r.skip_detail = "only http and https are fetched: '" + job.current_url.substr(0, 300) + "'";
+      r.skip_detail = AtHop(job) + "only http and https are fetched";
       Deliver(job, std::move(r));
       return;
     }
     std::string key = UrlHostKey(job.current_url);
     if (key.empty()) {
       FetchResult r;
-      r.error = "invalid URL '" + job.current_url.substr(0, 300) + "'";
+      r.error = AtHop(job) + "invalid URL";
       Deliver(job, std::move(r));
       return;
     }
@@ -362,9 +363,31 @@ class CurlFetcher::Impl {
     StartTransfer(key, host, std::move(job), /*robots=*/true, now);
   }
 
+  // A transfer libcurl cannot set up (out of memory, a failed global init):
+  // the page gets an error result; a robots.txt fetch counts as unavailable
+  // (RFC 9309: allow all), so the host's pages start, and fail the same way.
+  void FailToStart(Host& host, Job job, bool robots, const std::string& why) {
+    if (robots) {
+      host.rules = RobotsRules::AllowAll();
+      host.robots_state = RobotsState::kReady;
+      return;
+    }
+    FetchResult r;
+    r.error = job.current_url + ": cannot start the transfer: " + why;
+    Deliver(job, std::move(r));
+  }
+
   void StartTransfer(const std::string& key, Host& host, Job job, bool robots, TimePoint now) {
     auto t = std::make_unique<Transfer>();
+    if (!multi_) return FailToStart(host, std::move(job), robots, "curl_multi_init failed");
     t->easy.reset(curl_easy_init());
+    if (!t->easy) {
+      const CURLcode init = GlobalInitOnce();
+      return FailToStart(host, std::move(job), robots,
+                         std::string("curl_easy_init failed") +
+                             (init != CURLE_OK ? std::string(" (curl_global_init: ") + curl_easy_strerror(init) + ")"
+                                               : ""));
+    }
     t->robots = robots;
     t->host_key = key;
     t->max_body = robots                              ? kMaxRobotsBytes
@@ -399,27 +422,37 @@ class CurlFetcher::Impl {
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, options_.verify_tls ? 1L : 0L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, options_.verify_tls ? 2L : 0L);
 
-    curl_slist* headers = curl_slist_append(
-        nullptr,
+    // curl_slist_append returns null, leaving the list as it was, when it
+    // cannot allocate: the list is kept by t->headers at every step.
+    auto append = [&t](const std::string& header) {
+      if (curl_slist* longer = curl_slist_append(t->headers.get(), header.c_str())) {
+        (void)t->headers.release();
+        t->headers.reset(longer);
+        return true;
+      }
+      return false;
+    };
+    bool headers_ok = append(
         "Accept: text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
         "application/xml;q=0.9,*/*;q=0.8");
     if (job.conditional && state_ != nullptr) {
       if (auto state = state_->Get(job.request.url)) {
-        if (!state->etag.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + state->etag).c_str());
+        if (!state->etag.empty()) headers_ok = headers_ok && append("If-None-Match: " + state->etag);
         if (!state->last_modified.empty())
-          headers = curl_slist_append(headers, ("If-Modified-Since: " + state->last_modified).c_str());
+          headers_ok = headers_ok && append("If-Modified-Since: " + state->last_modified);
       }
     }
-    t->headers.reset(headers);
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers);
+    if (!headers_ok) return FailToStart(host, std::move(job), robots, "curl_slist_append failed");
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers.get());
 
+    if (const CURLMcode added = curl_multi_add_handle(multi_.get(), e); added != CURLM_OK)
+      return FailToStart(host, std::move(job), robots, std::string("curl_multi_add_handle: ") + curl_multi_strerror(added));
     ++job.hop_attempts;
     ++job.total_attempts;
     if (!job.started) job.first_start = now, job.started = true;
     t->job = std::move(job);
     ++host.active;
     host.next_start = now + host.delay;
-    curl_multi_add_handle(multi_.get(), e);
     active_.emplace(e, std::move(t));
   }
 
@@ -530,6 +563,14 @@ class CurlFetcher::Impl {
     delayed_.push_back(std::move(job));
   }
 
+  // "" on the URL requested; on a later hop, which one (results name the
+  // requested URL themselves).
+  static std::string AtHop(const Job& job) {
+    if (job.redirects == 0) return "";
+    return "after " + std::to_string(job.redirects) + (job.redirects == 1 ? " redirect, " : " redirects, ") +
+           job.current_url.substr(0, 300) + ": ";
+  }
+
   std::string AttemptsNote(const Job& job) const {
     return job.hop_attempts > 1 ? " (after " + std::to_string(job.hop_attempts) + " attempts)" : "";
   }
@@ -541,13 +582,12 @@ class CurlFetcher::Impl {
     if (rc != CURLE_OK) {
       if (!t.refused_address.empty() && job.redirects > 0) {
         r.skipped = SkipReason::kUnsafeRedirect;
-        r.skip_detail = job.request.url + " redirects to " + job.current_url + ", which resolves to the refused " +
-                        t.refused_address;
+        r.skip_detail = "redirects to " + job.current_url + ", which resolves to the refused " + t.refused_address;
       } else if (!t.refused_address.empty()) {
         r.skipped = SkipReason::kRefusedAddress;
-        r.skip_detail = job.current_url + " resolves to the refused " + t.refused_address;
+        r.skip_detail = "resolves to the refused " + t.refused_address;
       } else if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
-        r.error = job.current_url + ": body exceeds the limit of " + std::to_string(t.max_body) +
+        r.error = AtHop(job) + "body exceeds the limit of " + std::to_string(t.max_body) +
                   " bytes; transfer aborted";
       } else if (t.receiver_stopped) {
         r.error = job.current_url + ": transfer stopped by the receiver after " + std::to_string(t.streamed) +
@@ -557,7 +597,7 @@ class CurlFetcher::Impl {
         Retry(std::move(job), delay);
         return;
       } else {
-        r.error = job.current_url + ": " + curl_easy_strerror(rc);
+        r.error = AtHop(job) + curl_easy_strerror(rc);
         if (t.error_buffer[0] != '\0') r.error += std::string(" (") + t.error_buffer + ")";
         if (t.streamed > 0) r.error += " after " + std::to_string(t.streamed) + " bytes had been received";
         r.error += AttemptsNote(job);
@@ -572,7 +612,7 @@ class CurlFetcher::Impl {
     if (std::string target = RedirectTarget(e, status); !target.empty()) {
       if (job.redirects >= options_.max_redirects) {
         r.status = status;
-        r.error = job.request.url + ": more than " + std::to_string(options_.max_redirects) +
+        r.error = "more than " + std::to_string(options_.max_redirects) +
                   " redirects (last to " + target.substr(0, 300) + ")";
         Deliver(job, std::move(r));
         return;
@@ -580,7 +620,7 @@ class CurlFetcher::Impl {
       if (!IsHttpUrl(target)) {
         r.status = status;
         r.skipped = SkipReason::kUnsafeRedirect;
-        r.skip_detail = job.current_url + " redirects to '" + target.substr(0, 300) + "'; only http and https are followed";
+        r.skip_detail = AtHop(job) + "redirects to '" + target.substr(0, 300) + "'; only http and https are followed";
         Deliver(job, std::move(r));
         return;
       }
@@ -601,7 +641,7 @@ class CurlFetcher::Impl {
         Retry(std::move(job), wait);
         return;
       }
-      r.error = job.current_url + ": HTTP " + std::to_string(status) + " with Retry-After " +
+      r.error = AtHop(job) + "HTTP " + std::to_string(status) + " with Retry-After " +
                 std::to_string(retry_after) + " s, beyond the " +
                 std::to_string(options_.max_retry_after.count() / 1000) + " s limit";
     }
@@ -613,9 +653,9 @@ class CurlFetcher::Impl {
     r.last_modified = HeaderValue(e, "Last-Modified");
     if (status == 304) {
       r.skipped = SkipReason::kNotModified;
-      r.skip_detail = job.current_url + " has not changed since the last fetch";
+      r.skip_detail = "has not changed since the last fetch";
     } else if (status < 200 || status >= 300) {
-      if (r.error.empty()) r.error = job.current_url + ": HTTP " + std::to_string(status) + AttemptsNote(job);
+      if (r.error.empty()) r.error = AtHop(job) + "HTTP " + std::to_string(status) + AttemptsNote(job);
     } else {
       r.body = std::move(t.body);
     }

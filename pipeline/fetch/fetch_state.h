@@ -1,11 +1,11 @@
 // Conditional-GET state per URL: the validators (ETag, Last-Modified) from
-// the last successful fetch, and the last status/error. The Fetcher reads it
+// the last successful fetch, and the last status/error. The CurlFetcher reads it
 // to send If-None-Match / If-Modified-Since and writes it after every
 // attempt, so a nightly re-run downloads only what changed.
 //
 // FetchStateStore is the narrow interface the SQLite store implements;
 // InMemoryFetchStateStore serves tests and runs without a database.
-// Implementations are called from the Fetcher's thread only; they need no
+// Implementations are called from the fetcher's thread only; they need no
 // locking unless shared elsewhere.
 #pragma once
 

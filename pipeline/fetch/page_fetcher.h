@@ -62,9 +62,14 @@ struct FetchResult {
   long status = 0;        // last HTTP status, 0 when no response
   std::string content_type, etag, last_modified;
   std::string body;   // decompressed bytes as received (no charset conversion)
-  std::string error;  // "" on success; else what failed, naming the URL
+  // "" on success; else what failed ("HTTP 404", "Timeout was reached
+  // (...)"). It does not repeat `url` — callers print "url: error" — but
+  // names a later redirect hop when that is where it failed.
+  std::string error;
   SkipReason skipped = SkipReason::kNone;
-  std::string skip_detail;  // the robots rule, the refused scheme/address, ...
+  // The robots rule, the refused scheme/address, ...; it does not repeat
+  // `url` (a later redirect hop is named).
+  std::string skip_detail;
   int attempts = 0;         // requests made for this URL, all hops
   int redirects = 0;
   std::chrono::system_clock::time_point fetched_at;

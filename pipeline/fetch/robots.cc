@@ -2,27 +2,16 @@
 
 #include <cstdlib>
 
+#include "pipeline/web/ascii_text.h"
+
 namespace cn {
 
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // The user-agent value's product token: up to the first space or '/'.
 std::string AgentToken(std::string_view value) {
   size_t end = value.find_first_of(" /\t");
-  return Lower(value.substr(0, end));
+  return ascii::ToLower(value.substr(0, end));
 }
 
 }  // namespace
@@ -76,8 +65,8 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view product_t
     if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    std::string key = Lower(Trim(line.substr(0, colon)));
-    std::string_view value = Trim(line.substr(colon + 1));
+    std::string key = ascii::ToLower(ascii::Trim(line.substr(0, colon)));
+    std::string_view value = ascii::Trim(line.substr(colon + 1));
     if (key == "user-agent") {
       if (!in_agent_lines) groups.emplace_back();
       groups.back().agents.push_back(AgentToken(value));

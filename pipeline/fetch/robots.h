@@ -10,7 +10,7 @@
 // kMaxRobotsBytes are read, as RFC 9309 permits.
 //
 // RobotsRules is an immutable value after Parse(); const methods are
-// thread-safe. The per-host cache lives in the Fetcher.
+// thread-safe. The per-host cache lives in the CurlFetcher (curl_fetcher.h).
 #pragma once
 
 #include <optional>

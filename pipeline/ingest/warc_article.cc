@@ -4,9 +4,8 @@
 
 #include "pipeline/article/article_parser.h"
 #include "pipeline/warc/http_response.h"
-#include "pipeline/web/timestamp.h"
+#include "pipeline/web/date_time.h"
 #include "pipeline/web/url.h"
-#include "pipeline/web/utc_time.h"
 
 namespace cn {
 namespace {
@@ -85,9 +84,9 @@ WarcRecordArticle ArticleFromWarcRecord(const WarcRecord& record) {
   // WARC-Date is when the page was fetched; it bounds the page's own dates.
   std::chrono::sys_seconds fetch_time = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   std::string fetched_at;
-  if (auto date = ParseTimestamp(record.Field("WARC-Date"))) {
+  if (auto date = ParseDateTime(record.Field("WARC-Date"))) {
     fetch_time = *date;
-    fetched_at = FormatUtcIso8601(*date);
+    fetched_at = FormatUtc(*date);
   }
   const std::string url(uri);
   Article parsed = ParseArticle(body, content_type, url, fetch_time);

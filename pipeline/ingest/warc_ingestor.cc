@@ -64,7 +64,7 @@ WarcRunResult WarcIngestor::Run(const std::vector<std::string>& inputs) {
     auto run_id = store_->BeginRun("warc");
     if (!run_id) {
       result_.fatal_error = run_id.error();
-      result_.status = "failed";
+      result_.status = RunStatus::kFailed;
       return result_;
     }
     result_.run_id = *run_id;
@@ -81,10 +81,10 @@ WarcRunResult WarcIngestor::Run(const std::vector<std::string>& inputs) {
     if (auto r = store_->EndBulk(); !r && result_.fatal_error.empty()) result_.fatal_error = r.error();
     if (auto e = store_->CheckpointError()) AddError({"", store_->db().path(), *e});
   }
-  if (!result_.fatal_error.empty()) result_.status = "failed";
-  else if (Stopped()) result_.status = "interrupted";
-  else if (c.feeds_failed > 0 || c.articles_failed > 0 || !result_.errors.empty()) result_.status = "partial";
-  else result_.status = "ok";
+  if (!result_.fatal_error.empty()) result_.status = RunStatus::kFailed;
+  else if (Stopped()) result_.status = RunStatus::kInterrupted;
+  else if (c.feeds_failed > 0 || c.articles_failed > 0 || !result_.errors.empty()) result_.status = RunStatus::kPartial;
+  else result_.status = RunStatus::kOk;
   if (store_ != nullptr) {
     if (!result_.fatal_error.empty()) AddError({"", store_->db().path(), result_.fatal_error});
     auto records = store_->SetRunRecords(result_.run_id, result_.RecordsJson());
@@ -92,7 +92,7 @@ WarcRunResult WarcIngestor::Run(const std::vector<std::string>& inputs) {
                             : std::expected<void, std::string>(std::unexpected(records.error()));
     if (!finished) {
       if (result_.fatal_error.empty()) result_.fatal_error = finished.error();
-      result_.status = "failed";
+      result_.status = RunStatus::kFailed;
     }
   }
   return result_;

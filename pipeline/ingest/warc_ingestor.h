@@ -37,6 +37,7 @@
 #include "pipeline/ingest/ingest_observer.h"
 #include "pipeline/ingest/sentiment_scorer.h"
 #include "pipeline/store/article_store.h"
+#include "pipeline/store/run_status.h"
 #include "pipeline/warc/warc_reader.h"
 
 namespace cn {
@@ -74,7 +75,7 @@ struct WarcRunResult {
   int64_t inputs_already_read = 0;         // inputs read to the end by an earlier run
   std::vector<FeedError> errors;           // bounded; the counts stay exact
   std::string fatal_error;
-  std::string status;  // ok, partial, failed, interrupted
+  RunStatus status = RunStatus::kRunning;  // written to runs.status when the run ends
 
   // {"records": N, "kept": N, "skipped": {...}, "issues": N, "inputs_already_read": N}
   std::string RecordsJson() const;

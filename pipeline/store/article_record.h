@@ -1,7 +1,7 @@
 // ArticleRecord: one parsed article as the store keeps it. Plain value type.
 //
-// The crawler and article parser produce these (see ingest_feed.h); tests
-// build them by hand. Times are UTC ISO 8601 text ("2026-11-25T19:15:01Z");
+// CrawlFeed (ingest/crawl_feed.h) builds them from parsed pages; tests build
+// them by hand. Times are UTC ISO 8601 text ("2026-11-25T19:15:01Z");
 // an empty string means unknown and is stored as NULL.
 #pragma once
 

@@ -8,7 +8,7 @@
 
 #include "pipeline/store/schema_migrations.h"
 #include "pipeline/store/wal_checkpointer.h"
-#include "pipeline/web/utc_time.h"
+#include "pipeline/web/date_time.h"
 
 namespace cn {
 namespace {
@@ -521,18 +521,19 @@ std::expected<int64_t, std::string> ArticleStore::BeginRun(std::string_view comm
   return sqlite3_last_insert_rowid(impl_->db.get());
 }
 
-std::expected<void, std::string> ArticleStore::FinishRun(int64_t run_id, std::string_view status,
+std::expected<void, std::string> ArticleStore::FinishRun(int64_t run_id, RunStatus status,
                                                          const RunCounts& c, const std::string& errors_json) {
   if (auto r = CommitBulk(); !r) return std::unexpected(r.error());
   if (auto r = UpdateSearchIndex(); !r) return std::unexpected(r.error());
   auto stmt = impl_->db.Prepare(
       "UPDATE runs SET finished_at = ?2, status = ?3, feeds_ok = ?4, feeds_failed = ?5, articles_new = ?6, "
-      "articles_updated = ?7, articles_unchanged = ?8, articles_failed = ?9, figures = ?10, errors = ?11 "
-      "WHERE id = ?1");
+      "articles_updated = ?7, articles_unchanged = ?8, articles_failed = ?9, figures = ?10, errors = ?11, "
+      "refused_robots = ?12, refused_address = ?13, refused_redirect = ?14 WHERE id = ?1");
   if (!stmt) return std::unexpected(impl_->db.path() + ": " + stmt.error());
-  stmt->Bind(1, run_id).Bind(2, NowUtc()).Bind(3, status).Bind(4, c.feeds_ok).Bind(5, c.feeds_failed);
+  stmt->Bind(1, run_id).Bind(2, NowUtc()).Bind(3, ToString(status)).Bind(4, c.feeds_ok).Bind(5, c.feeds_failed);
   stmt->Bind(6, c.articles_new).Bind(7, c.articles_updated).Bind(8, c.articles_unchanged);
   stmt->Bind(9, c.articles_failed).Bind(10, c.figures).Bind(11, errors_json);
+  stmt->Bind(12, c.refused_robots).Bind(13, c.refused_address).Bind(14, c.refused_redirect);
   if (auto r = stmt->Run(); !r) return std::unexpected(impl_->db.path() + ": " + r.error());
   return {};
 }

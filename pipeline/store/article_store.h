@@ -42,6 +42,7 @@
 #include "extractors/figure.h"
 #include "extractors/sentiment.h"
 #include "pipeline/store/article_record.h"
+#include "pipeline/store/run_status.h"
 #include "pipeline/store/sqlite_handle.h"
 #include "pipeline/store/store_error.h"
 
@@ -84,6 +85,11 @@ struct RunCounts {
   int64_t articles_unchanged = 0;
   int64_t articles_failed = 0;
   int64_t figures = 0;
+  // Links not fetched on purpose (schema 0008): robots.txt, the address
+  // policy (or a non-http link), an unsafe redirect.
+  int64_t refused_robots = 0;
+  int64_t refused_address = 0;
+  int64_t refused_redirect = 0;
 };
 
 // The stored text of an article, for reprocess.
@@ -149,7 +155,7 @@ class ArticleStore {
   // as 'interrupted' (the caller holds the ingest lock, so none is alive).
   // FinishRun first brings the full-text index up to date.
   std::expected<int64_t, std::string> BeginRun(std::string_view command);
-  std::expected<void, std::string> FinishRun(int64_t run_id, std::string_view status, const RunCounts& counts,
+  std::expected<void, std::string> FinishRun(int64_t run_id, RunStatus status, const RunCounts& counts,
                                             const std::string& errors_json);
 
   // A later fetch of an article whose content did not change: records its
@@ -157,7 +163,7 @@ class ArticleStore {
   // order the copies came in). In bulk mode it joins the batch.
   std::expected<void, std::string> UpdateFetch(int64_t article_id, std::string_view url, std::string_view fetched_at);
 
-  // runs.records of a warc run: a JSON object of what it read (schema 0008).
+  // runs.records of a warc run: a JSON object of what it read (schema 0009).
   std::expected<void, std::string> SetRunRecords(int64_t run_id, const std::string& records_json);
 
   // The first failure of a background WAL checkpoint (wal_checkpointer.h),

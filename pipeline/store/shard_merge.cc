@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "pipeline/store/schema_migrations.h"
-#include "pipeline/web/utc_time.h"
+#include "pipeline/web/date_time.h"
 
 namespace cn {
 namespace {

@@ -1,6 +1,6 @@
 #include "pipeline/store/sqlite_fetch_state.h"
 
-#include "pipeline/web/utc_time.h"
+#include "pipeline/web/date_time.h"
 
 namespace cn {
 

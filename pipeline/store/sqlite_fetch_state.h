@@ -1,4 +1,4 @@
-// SqliteFetchStateStore: the Fetcher's conditional-GET state (fetch_state.h)
+// SqliteFetchStateStore: the CurlFetcher's conditional-GET state (fetch_state.h)
 // kept in the database's fetch_state table.
 //
 // Validators (ETag, Last-Modified) are held back in memory until the caller
@@ -11,7 +11,7 @@
 // consecutive runs it failed in (fetch_state.failures, schema 0004) and
 // leaving the stored validators alone.
 //
-// Lifetimes: `db` must outlive the store. Single-threaded, like the Fetcher
+// Lifetimes: `db` must outlive the store. Single-threaded, like the fetcher
 // that calls it; uses its own prepared statements on the ingest connection.
 #pragma once
 

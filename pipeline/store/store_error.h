@@ -7,8 +7,9 @@
 // - kDatabase: anything else (disk full, I/O error, corrupt file, a failed
 //   COMMIT): the database itself is in trouble.
 //
-// The kind is decided where the failure happens (StoreErrorFromSqlite reads
-// SQLite's result code at once), so callers never inspect SQLITE_* codes.
+// The kind is decided where the failure happens (the store passes SQLite's
+// result code to StoreErrorKindOf at once), so callers never inspect
+// SQLITE_* codes.
 #pragma once
 
 #include <string>

@@ -1,6 +1,6 @@
 #include "pipeline/store/warc_progress.h"
 
-#include "pipeline/web/utc_time.h"
+#include "pipeline/web/date_time.h"
 
 namespace cn {
 

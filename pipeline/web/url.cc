@@ -6,6 +6,8 @@
 #include <array>
 #include <memory>
 
+#include "pipeline/web/ascii_text.h"
+
 namespace cn {
 
 namespace {
@@ -20,17 +22,12 @@ struct CurlFree {
 };
 using CurlString = std::unique_ptr<char, CurlFree>;
 
-std::string_view Trim(std::string_view s) {
+// The WHATWG URL parser strips C0 controls and space around a URL (a wider
+// set than ascii::Trim's white space).
+std::string_view TrimControlsAndSpace(std::string_view s) {
   while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
   while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
   return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 std::optional<std::string> GetPart(CURLU* h, CURLUPart part, unsigned flags = 0) {
@@ -40,16 +37,21 @@ std::optional<std::string> GetPart(CURLU* h, CURLUPart part, unsigned flags = 0)
   return std::string(raw);
 }
 
-// Parses `ref` (against `base` when non-empty) into a CURLU handle.
+// Parses `ref` (against `base` when it is an absolute URL) into a CURLU
+// handle; nullptr when it does not parse (or curl_url() fails).
 CurlUrl Parse(std::string_view base, std::string_view ref) {
   CurlUrl h(curl_url());
   if (!h) return nullptr;
-  std::string ref_text(Trim(ref));
+  std::string ref_text(TrimControlsAndSpace(ref));
   if (ref_text.empty() || ref_text.find('\0') != std::string::npos) return nullptr;
   if (!base.empty()) {
-    std::string base_text(Trim(base));
-    if (curl_url_set(h.get(), CURLUPART_URL, base_text.c_str(), CURLU_URLENCODE) != CURLUE_OK)
-      return nullptr;
+    std::string base_text(TrimControlsAndSpace(base));
+    // A base that is no absolute URL (the file path `cryptonews article`
+    // was given) resolves only absolute refs, like an empty one.
+    if (curl_url_set(h.get(), CURLUPART_URL, base_text.c_str(), CURLU_URLENCODE) != CURLUE_OK) {
+      h.reset(curl_url());
+      if (!h) return nullptr;
+    }
   }
   if (curl_url_set(h.get(), CURLUPART_URL, ref_text.c_str(), CURLU_URLENCODE) != CURLUE_OK)
     return nullptr;
@@ -74,12 +76,12 @@ std::string FilterQuery(std::string_view query) {
 std::optional<std::string> Canonical(CURLU* h) {
   auto scheme = GetPart(h, CURLUPART_SCHEME);
   if (!scheme) return std::nullopt;
-  std::string s = Lower(*scheme);
+  std::string s = ascii::ToLower(*scheme);
   if (s != "http" && s != "https" && s != "file") return std::nullopt;
   if (s != "file") {
     auto host = GetPart(h, CURLUPART_HOST);
     if (!host || host->empty()) return std::nullopt;
-    std::string lower = Lower(*host);
+    std::string lower = ascii::ToLower(*host);
     if (lower != *host && curl_url_set(h, CURLUPART_HOST, lower.c_str(), 0) != CURLUE_OK)
       return std::nullopt;
   }
@@ -96,7 +98,7 @@ std::optional<std::string> Canonical(CURLU* h) {
 }  // namespace
 
 bool IsTrackingParameter(std::string_view name) {
-  std::string n = Lower(name);
+  std::string n = ascii::ToLower(name);
   if (n.starts_with("utm_")) return true;
   static constexpr std::array<std::string_view, 18> kNames = {
       "fbclid", "gclid",  "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "yclid",
@@ -113,16 +115,15 @@ std::optional<std::string> ResolveUrl(std::string_view base, std::string_view re
 std::optional<std::string> CanonicalizeUrl(std::string_view url) { return ResolveUrl({}, url); }
 
 std::string UrlScheme(std::string_view url) {
-  url = Trim(url);
+  url = TrimControlsAndSpace(url);
   size_t colon = url.find(':');
   if (colon == std::string_view::npos || colon == 0) return "";
   std::string_view scheme = url.substr(0, colon);
   for (char c : scheme) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '+' || c == '-' || c == '.';
+    bool ok = ascii::IsAlnum(c) || c == '+' || c == '-' || c == '.';
     if (!ok) return "";
   }
-  return Lower(scheme);
+  return ascii::ToLower(scheme);
 }
 
 bool IsHttpUrl(std::string_view url) {
@@ -134,7 +135,7 @@ std::string UrlHost(std::string_view url) {
   CurlUrl h = Parse({}, url);
   if (!h) return "";
   auto host = GetPart(h.get(), CURLUPART_HOST);
-  return host ? Lower(*host) : "";
+  return host ? ascii::ToLower(*host) : "";
 }
 
 std::string UrlHostKey(std::string_view url) {
@@ -143,7 +144,7 @@ std::string UrlHostKey(std::string_view url) {
   auto host = GetPart(h.get(), CURLUPART_HOST);
   auto port = GetPart(h.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
   if (!host) return "";
-  return Lower(*host) + ":" + (port ? *port : "");
+  return ascii::ToLower(*host) + ":" + (port ? *port : "");
 }
 
 std::string UrlPathAndQuery(std::string_view url) {

@@ -26,8 +26,11 @@
 namespace cn {
 
 // Resolves `ref` (absolute, scheme-relative, or relative) against the
-// absolute URL `base`, and canonicalises the result. An empty `base` accepts
-// only absolute refs. Surrounding whitespace in `ref` is ignored.
+// absolute URL `base` (RFC 3986, by libcurl's URL API), and canonicalises the
+// result. The one resolver of the pipeline: feed and sitemap links and a
+// page's <link rel=canonical> / og:url all go through it, so one article has
+// one identity. An empty `base`, or one that is no absolute URL, accepts
+// only absolute refs. Surrounding C0 controls and space in `ref` are ignored.
 std::optional<std::string> ResolveUrl(std::string_view base, std::string_view ref);
 
 // Canonicalises an absolute URL (see the file comment).

@@ -6,6 +6,8 @@
 
 #include "pipeline/article/article_metadata.h"
 #include "pipeline/article/html_document.h"
+#include "pipeline/web/url.h"
+#include "tests/support/url_resolution_cases.h"
 
 namespace cn {
 namespace {
@@ -92,6 +94,14 @@ TEST(ArticleMetadataTest, TimesAfterTheFetchAreRejected) {
   EXPECT_NE(unreadable.warnings[0].find("last Tuesday"), std::string::npos);
 }
 
+TEST(ArticleMetadataTest, ReadsTheDateFormsFeedsRead) {
+  for (const char* date : {"Monday, 23-Feb-26 07:40:00 GMT", "Mon, 23 Feb 2026 07:40:00 +0000",
+                           "2026-02-23T08:40:00+01:00"}) {
+    ArticleMetadata m = Meta(std::string("<meta property=\"article:published_time\" content=\"") + date + "\">");
+    EXPECT_EQ(m.published_at, "2026-02-23T07:40:00Z") << date;
+  }
+}
+
 TEST(ArticleMetadataTest, CanonicalUrlLanguageAndSiteName) {
   struct Case {
     std::string head;
@@ -116,6 +126,29 @@ TEST(ArticleMetadataTest, CanonicalUrlLanguageAndSiteName) {
   }
   EXPECT_EQ(Meta(LdJson(R"({"@graph":[{"@type":"WebSite","name":"Block Times"}]})")).site_name,
             "Block Times");
+}
+
+TEST(ArticleMetadataTest, CanonicalLinksResolveAsFeedLinksDo) {
+  // One resolver for feed links and canonical links (web/url.h): a page and
+  // the feed that listed it give the article one identity. A link that
+  // resolves to nothing usable leaves the page URL as the identity.
+  for (const auto& c : testing::kUrlResolutionCases) {
+    const std::string html = std::string("<html><head><link rel=\"canonical\" href=\"") + c.href +
+                             "\"></head><body></body></html>";
+    HtmlDocument doc = HtmlDocument::Parse(html);
+    ArticleMetadata m = ExtractMetadata(doc.root(), c.base, kFetchTime);
+    const std::string expected = c.resolved[0] == '\0' ? c.base : c.resolved;
+    EXPECT_EQ(m.canonical_url, expected) << c.base << " + " << c.href;
+    EXPECT_EQ(m.canonical_url, ResolveUrl(c.base, c.href).value_or(c.base)) << c.href;
+  }
+}
+
+TEST(ArticleMetadataTest, PageKnownOnlyByAFilePathKeepsARelativeCanonicalLinkAsWritten) {
+  HtmlDocument doc = HtmlDocument::Parse("<html><head><link rel=\"canonical\" href=\"/markets/a\"></head></html>");
+  EXPECT_EQ(ExtractMetadata(doc.root(), "saved/page.html", kFetchTime).canonical_url, "/markets/a");
+  HtmlDocument absolute =
+      HtmlDocument::Parse("<html><head><link rel=\"canonical\" href=\"https://News.example/a#top\"></head></html>");
+  EXPECT_EQ(ExtractMetadata(absolute.root(), "saved/page.html", kFetchTime).canonical_url, "https://news.example/a");
 }
 
 TEST(ArticleMetadataTest, EmptyPageHasNoMetadata) {

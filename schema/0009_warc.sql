@@ -1,4 +1,4 @@
--- cryptonews schema, migration 8: WARC input, merged shards.
+-- cryptonews schema, migration 9: WARC input, merged shards.
 --
 -- runs gains the commands 'warc' (bulk input from WARC files) and 'merge'
 -- (shard databases joined into one), a `records` column for what a warc run
@@ -22,13 +22,18 @@ CREATE TABLE runs_new (
   articles_failed    INTEGER NOT NULL DEFAULT 0,
   figures            INTEGER NOT NULL DEFAULT 0,
   errors             TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(errors)),
+  refused_robots     INTEGER NOT NULL DEFAULT 0,
+  refused_address    INTEGER NOT NULL DEFAULT 0,
+  refused_redirect   INTEGER NOT NULL DEFAULT 0,
   records            TEXT CHECK (records IS NULL OR json_valid(records)),
   origin             TEXT UNIQUE
 ) STRICT;
 INSERT INTO runs_new(id, command, started_at, finished_at, status, feeds_ok, feeds_failed, articles_new,
-                     articles_updated, articles_unchanged, articles_failed, figures, errors)
+                     articles_updated, articles_unchanged, articles_failed, figures, errors, refused_robots,
+                     refused_address, refused_redirect)
   SELECT id, command, started_at, finished_at, status, feeds_ok, feeds_failed, articles_new, articles_updated,
-         articles_unchanged, articles_failed, figures, errors FROM runs;
+         articles_unchanged, articles_failed, figures, errors, refused_robots, refused_address, refused_redirect
+    FROM runs;
 DROP TABLE runs;
 ALTER TABLE runs_new RENAME TO runs;
 
