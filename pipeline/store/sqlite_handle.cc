@@ -79,7 +79,7 @@ std::string_view Statement::ColumnText(int col) const {
   return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), col))};
 }
 
-std::expected<SqliteDb, std::string> SqliteDb::Open(const std::string& path, int flags) {
+std::expected<SqliteDb, std::string> SqliteDb::Open(const std::string& path, int flags, const std::string& open_name) {
   sqlite3* raw = nullptr;
   // Process-wide, before SQLite initialises: no allocation statistics (they
   // take a global mutex on every malloc). Fails harmlessly if too late.
@@ -89,7 +89,8 @@ std::expected<SqliteDb, std::string> SqliteDb::Open(const std::string& path, int
   // (sqlite_wal_vfs.h); after the config call above, which must precede
   // SQLite's initialisation.
   static const char* const vfs = WalCoalescingVfsName();
-  int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, vfs);
+  const std::string& name = open_name.empty() ? path : open_name;
+  int rc = sqlite3_open_v2(name.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, vfs);
   SqliteDb db;
   db.db_.reset(raw);  // sqlite3_open_v2 may hand back a handle even on failure
   db.path_ = path;
