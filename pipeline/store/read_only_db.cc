@@ -69,21 +69,6 @@ std::string ActionName(int action, const char* a, const char* b) {
   return "action " + std::to_string(action);
 }
 
-// "file:" URI for `path`, with the characters a URI path cannot hold escaped.
-std::string FileUri(const std::string& path, std::string_view query) {
-  std::string uri = "file:";
-  for (unsigned char c : fs::absolute(path).string()) {
-    if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7f) {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      uri += buf;
-    } else {
-      uri += static_cast<char>(c);
-    }
-  }
-  return uri + "?" + std::string(query);
-}
-
 // True when the file is an SQLite database whose header says WAL mode.
 bool HeaderSaysWal(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -200,7 +185,7 @@ std::expected<ReadOnlyDatabase, std::string> ReadOnlyDatabase::Open(const std::s
   state->path = path;
   state->limits = limits;
   for (int attempt = 0;; ++attempt) {
-    auto db = immutable ? SqliteDb::Open(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, FileUri(path, "immutable=1"))
+    auto db = immutable ? SqliteDb::Open(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, SqliteFileUri(path, "immutable=1"))
                         : SqliteDb::Open(path, SQLITE_OPEN_READONLY);
     if (!db) return std::unexpected(db.error());
     state->db = std::move(*db);

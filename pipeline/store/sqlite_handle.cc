@@ -1,5 +1,8 @@
 #include "pipeline/store/sqlite_handle.h"
 
+#include <cstdio>
+#include <filesystem>
+
 #include "pipeline/store/sqlite_wal_vfs.h"
 
 namespace cn {
@@ -77,6 +80,20 @@ std::string_view Statement::ColumnText(int col) const {
   const unsigned char* text = sqlite3_column_text(stmt_.get(), col);
   if (text == nullptr) return {};
   return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), col))};
+}
+
+std::string SqliteFileUri(const std::string& path, std::string_view query) {
+  std::string uri = "file:";
+  for (unsigned char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7f) {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+      uri += escaped;
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?" + std::string(query);
 }
 
 std::expected<SqliteDb, std::string> SqliteDb::Open(const std::string& path, int flags, const std::string& open_name) {

@@ -63,6 +63,11 @@ class Statement {
   std::unique_ptr<sqlite3_stmt, SqliteFinalizer> stmt_;
 };
 
+// A "file:" URI naming `path` (made absolute) for SqliteDb::Open's
+// open_name, with the characters a URI path cannot hold percent-escaped and
+// `query` ("immutable=1") as its parameters.
+std::string SqliteFileUri(const std::string& path, std::string_view query);
+
 class SqliteDb {
  public:
   // Opens `path` with the given sqlite3_open_v2 flags, plus
