@@ -50,12 +50,12 @@ int ExportCommand::Run() {
     }
     since = *parsed;
   }
-  auto db = OpenReadOnlyDatabase(db_path_);
+  auto db = ReadOnlyDatabase::Open(db_path_);
   if (!db) {
     std::fprintf(stderr, "cryptonews export: %s\n", db.error().c_str());
     return kExitFatal;
   }
-  auto stmt = db->Prepare(kExportSql);
+  auto stmt = db->db().Prepare(kExportSql);
   if (!stmt) {
     std::fprintf(stderr, "cryptonews export: %s: %s\n", db_path_.c_str(), stmt.error().c_str());
     return kExitFatal;

@@ -15,6 +15,7 @@
 #include "pipeline/ingest/crawl_feed.h"
 #include "pipeline/ingest/ingestor.h"
 #include "pipeline/store/article_store.h"
+#include "pipeline/store/database_file.h"
 #include "pipeline/store/ingest_lock.h"
 #include "pipeline/store/sqlite_fetch_state.h"
 #include "pipeline/web/since.h"
@@ -44,8 +45,8 @@ void IngestCommand::Setup(CLI::App& sub) {
       "Only one ingest or reprocess runs per database at a time (lock file <db>.lock).\n"
       "Progress is shown on a terminal; in cron only errors and a one-line summary.\n"
       "Exit codes: 0 all sources ok, 1 some sources or articles failed (see 'query recent-runs'),\n"
-      "2 bad arguments or sources file, 3 fatal (database), 4 another ingest holds the database,\n"
-      "5 stopped by SIGTERM or SIGINT (the article being stored is finished, the run is recorded as\n"
+      "2 bad arguments, sources file, or a --db that is not a cryptonews database, 3 fatal (database),\n"
+      "4 another ingest holds the database, 5 stopped by SIGTERM or SIGINT (the article being stored is finished, the run is recorded as\n"
       "'interrupted' and the next run completes the rest; a second signal ends it at once),\n"
       "6 nothing worked: every feed and sitemap failed, or every page failed (run status 'failed').");
 }
@@ -62,6 +63,17 @@ int IngestCommand::Run() {
     options.since = *since;
   }
 
+  // Everything that can be refused is checked before the lock file or the
+  // database is created.
+  auto sources = LoadSourcesOrDefault(sources_path_);
+  if (!sources) {
+    std::fprintf(stderr, "cryptonews ingest: %s\n", sources.error().c_str());
+    return kExitUsage;
+  }
+  if (auto usable = CheckWritableDatabaseFile(db_path_); !usable) {
+    std::fprintf(stderr, "cryptonews ingest: %s\n", usable.error().c_str());
+    return kExitUsage;
+  }
   auto lock = IngestLock::Acquire(db_path_);
   if (!lock) {
     std::fprintf(stderr, "cryptonews ingest: %s\n", lock.error().message.c_str());
@@ -71,11 +83,6 @@ int IngestCommand::Run() {
   if (!store) {
     std::fprintf(stderr, "cryptonews ingest: %s\n", store.error().c_str());
     return kExitFatal;
-  }
-  auto sources = LoadSourcesOrDefault(sources_path_);
-  if (!sources) {
-    std::fprintf(stderr, "cryptonews ingest: %s\n", sources.error().c_str());
-    return kExitUsage;
   }
   auto fetch_state = SqliteFetchStateStore::Create(store->db());
   if (!fetch_state) {

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 
 #include "pipeline/cli/exit_codes.h"
@@ -22,6 +23,13 @@ std::string ReportList() {
   return text;
 }
 
+// Points at the flag that changes a limit the message reports.
+std::string WithHint(const std::string& message) {
+  if (message.find("time limit") != std::string::npos) return message + " (--timeout SECONDS to change, 0 = none)";
+  if (message.find("memory limit") != std::string::npos) return message + " (--max-memory MIB to change, 0 = none)";
+  return message;
+}
+
 }  // namespace
 
 void QueryCommand::Setup(CLI::App& sub) {
@@ -34,11 +42,20 @@ void QueryCommand::Setup(CLI::App& sub) {
       ->capture_default_str();
   sub.add_option("--limit", limit_, "Most rows a named report prints")->check(CLI::PositiveNumber)->capture_default_str();
   sub.add_flag("--list", list_, "List the named reports and exit");
+  sub.add_option("--timeout", timeout_seconds_, "Stop the query after this many seconds (0 = no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  sub.add_option("--max-memory", max_memory_mib_, "Stop the query when SQLite needs more than this many MiB (0 = no limit)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1} << 30))
+      ->capture_default_str();
   sub.footer(ReportList() +
              "\nViews for --sql (docs/SCHEMA.md): figure_mentions, liquidations, price_mentions, percent_moves,\n"
              "daily_liquidations, article_sentiment, article_list; tables articles, figures, sentiment, runs,\n"
              "sources, fetch_state; full-text search: articles_fts MATCH 'term'.\n"
-             "Exit codes: 0 ok, 2 bad arguments or unknown report, 3 database or SQL error.");
+             "--sql takes exactly one statement, and only reading is allowed (SELECT, WITH, informational\n"
+             "PRAGMAs): writes, ATTACH, VACUUM INTO and transactions are refused before anything runs.\n"
+             "Exit codes: 0 ok, 2 bad arguments or unknown report, 3 database or SQL error (also a refused\n"
+             "statement, or the time or memory limit reached).");
 }
 
 int QueryCommand::Run() {
@@ -59,20 +76,23 @@ int QueryCommand::Run() {
   RowFormat format;
   ParseRowFormat(format_, &format);
 
-  auto db = OpenReadOnlyDatabase(db_path_);
+  ReadOnlyLimits limits;
+  limits.timeout = std::chrono::seconds(timeout_seconds_);
+  limits.memory_bytes = max_memory_mib_ << 20;
+  auto db = ReadOnlyDatabase::Open(db_path_, limits);
   if (!db) {
     std::fprintf(stderr, "cryptonews query: %s\n", db.error().c_str());
     return kExitFatal;
   }
-  auto stmt = db->Prepare(report ? report->sql : sql_);
+  auto stmt = db->PrepareSingle(report ? report->sql : sql_);
   if (!stmt) {
-    std::fprintf(stderr, "cryptonews query: %s: %s\n", db_path_.c_str(), stmt.error().c_str());
+    std::fprintf(stderr, "cryptonews query: %s: %s\n", db_path_.c_str(), WithHint(stmt.error()).c_str());
     return kExitFatal;
   }
   if (report) stmt->Bind(1, static_cast<int64_t>(limit_));
   auto rows = WriteAllRows(*stmt, format, stdout);
   if (!rows) {
-    std::fprintf(stderr, "cryptonews query: %s: %s\n", db_path_.c_str(), rows.error().c_str());
+    std::fprintf(stderr, "cryptonews query: %s: %s\n", db_path_.c_str(), WithHint(db->DescribeFailure()).c_str());
     return kExitFatal;
   }
   return kExitOk;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "pipeline/cli/command.h"
+#include "pipeline/store/read_only_db.h"
 
 namespace cn {
 
@@ -24,6 +25,8 @@ class QueryCommand : public Command {
   std::string format_ = "table";
   int limit_ = 50;
   bool list_ = false;
+  int64_t timeout_seconds_ = kDefaultQueryTimeout.count();
+  int64_t max_memory_mib_ = kDefaultQueryMemoryMiB;
 };
 
 }  // namespace cn

@@ -14,6 +14,7 @@
 #include "pipeline/ingest/ingestor.h"
 #include "pipeline/ingest/sentiment_scorer.h"
 #include "pipeline/store/article_store.h"
+#include "pipeline/store/database_file.h"
 #include "pipeline/store/ingest_lock.h"
 
 namespace cn {
@@ -29,11 +30,15 @@ void ReprocessCommand::Setup(CLI::App& sub) {
       "reprocess is resumed by running it again. Takes the same lock as ingest.\n"
       "SIGTERM or SIGINT stops it after the article being written; the run is recorded as\n"
       "'interrupted' and the next reprocess does the rest.\n"
-      "Exit codes: 0 ok, 1 some articles failed, 3 database error, 4 the database is busy,\n"
-      "5 stopped by SIGTERM or SIGINT.");
+      "Exit codes: 0 ok, 1 some articles failed, 2 --db is not a cryptonews database, 3 database error,\n"
+      "4 the database is busy, 5 stopped by SIGTERM or SIGINT.");
 }
 
 int ReprocessCommand::Run() {
+  if (auto usable = CheckWritableDatabaseFile(db_path_); !usable) {
+    std::fprintf(stderr, "cryptonews reprocess: %s\n", usable.error().c_str());
+    return kExitUsage;
+  }
   auto lock = IngestLock::Acquire(db_path_);
   if (!lock) {
     std::fprintf(stderr, "cryptonews reprocess: %s\n", lock.error().message.c_str());

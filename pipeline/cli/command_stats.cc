@@ -39,16 +39,16 @@ void StatsCommand::Setup(CLI::App& sub) {
 }
 
 int StatsCommand::Run() {
-  auto db = OpenReadOnlyDatabase(db_path_);
+  auto db = ReadOnlyDatabase::Open(db_path_);
   if (!db) {
     std::fprintf(stderr, "cryptonews stats: %s\n", db.error().c_str());
     return kExitFatal;
   }
-  auto version = db->QueryInt("PRAGMA user_version");
+  auto version = db->db().QueryInt("PRAGMA user_version");
   std::printf("database             %s (schema version %lld of %d; extractor version %d)\n", db_path_.c_str(),
               static_cast<long long>(version.value_or(0)), CurrentSchemaVersion(), kExtractorVersion);
   auto result = PrintPairs(
-      *db, "totals",
+      db->db(), "totals",
       "SELECT 'articles', count(*) FROM articles UNION ALL SELECT 'sources', count(*) FROM sources "
       "UNION ALL SELECT 'figures', count(*) FROM figures "
       "UNION ALL SELECT 'scored articles', count(*) FROM articles WHERE sentiment_version IS NOT NULL "
@@ -56,14 +56,14 @@ int StatsCommand::Run() {
       "UNION ALL SELECT 'published to', coalesce(max(published_at), '-') FROM articles "
       "UNION ALL SELECT 'last fetch', coalesce(max(fetched_at), '-') FROM articles");
   if (result)
-    result = PrintPairs(*db, "figures per kind",
+    result = PrintPairs(db->db(), "figures per kind",
                         "SELECT kind, count(*) FROM figures GROUP BY kind ORDER BY count(*) DESC, kind");
   if (result)
-    result = PrintPairs(*db, "articles per extractor version",
+    result = PrintPairs(db->db(), "articles per extractor version",
                         "SELECT 'v' || extractor_version, count(*) FROM articles GROUP BY extractor_version");
   if (result)
     result = PrintPairs(
-        *db, "last run",
+        db->db(), "last run",
         "SELECT key, value FROM (SELECT * FROM runs ORDER BY id DESC LIMIT 1) AS r, json_each(json_object("
         "'id', r.id, 'command', r.command, 'started', r.started_at, 'finished', coalesce(r.finished_at, '-'), "
         "'status', r.status, 'feeds ok', r.feeds_ok, 'feeds failed', r.feeds_failed, "

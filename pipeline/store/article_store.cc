@@ -311,6 +311,8 @@ std::optional<std::string> ArticleStore::CheckpointError() const { return impl_-
 std::expected<ArticleStore, std::string> ArticleStore::Open(const std::string& path) {
   auto db = SqliteDb::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (!db) return std::unexpected(db.error());
+  // Before the pragmas below, which would turn another program's file to WAL.
+  if (auto ours = CheckOwnDatabase(*db); !ours) return std::unexpected(ours.error());
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(*db);
   // WAL: readers never block the writer; synchronous=NORMAL: a kill loses no

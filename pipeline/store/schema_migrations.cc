@@ -1,6 +1,8 @@
 #include "pipeline/store/schema_migrations.h"
 
+#include <algorithm>
 #include <array>
+#include <vector>
 
 namespace cn {
 
@@ -42,13 +44,42 @@ std::string NewerMessage(const SqliteDb& db, int64_t version) {
          "); use a newer cryptonews binary";
 }
 
+// Tables every cryptonews schema since version 1 has.
+constexpr std::string_view kCoreTables[] = {"sources", "articles", "figures", "runs", "fetch_state"};
+
 }  // namespace
+
+std::expected<void, std::string> CheckOwnDatabase(SqliteDb& db) {
+  auto not_ours = [&](const std::string& why) {
+    return std::unexpected(db.path() + ": not a cryptonews database (" + why +
+                           "); cryptonews does not change another program's database: give --db a new file");
+  };
+  auto objects = db.Prepare("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name");
+  if (!objects) return not_ours("not a readable SQLite file: " + objects.error());
+  std::vector<std::string> names;
+  int rc;
+  while ((rc = objects->Step()) == SQLITE_ROW) names.emplace_back(objects->ColumnText(0));
+  if (rc != SQLITE_DONE) return not_ours("not a readable SQLite file: " + db.ErrorMessage());
+  if (names.empty()) return {};  // a new database
+  auto application_id = db.QueryInt("PRAGMA application_id");
+  auto version = db.QueryInt("PRAGMA user_version");
+  bool core = true;
+  for (std::string_view table : kCoreTables)
+    core = core && std::find(names.begin(), names.end(), table) != names.end();
+  const bool our_id = application_id && (*application_id == 0 || *application_id == kCryptonewsApplicationId);
+  if (our_id && version && *version >= 1 && core) return {};
+  std::string listed;
+  for (size_t i = 0; i < names.size() && i < 8; ++i) listed += (i ? ", " : "") + names[i];
+  if (names.size() > 8) listed += ", ...";
+  return not_ours("it holds " + listed);
+}
 
 std::span<const Migration> Migrations() { return AllMigrations(); }
 
 int CurrentSchemaVersion() { return AllMigrations().back().version; }
 
 std::expected<void, std::string> MigrateToCurrent(SqliteDb& db) {
+  if (auto ours = CheckOwnDatabase(db); !ours) return ours;
   auto version = db.QueryInt("PRAGMA user_version");
   if (!version) return std::unexpected(db.path() + ": not a readable SQLite database: " + version.error());
   if (*version > CurrentSchemaVersion()) return std::unexpected(NewerMessage(db, *version));
@@ -70,6 +101,11 @@ std::expected<void, std::string> MigrateToCurrent(SqliteDb& db) {
     }
     if (auto r = db.Exec("COMMIT"); !r) return std::unexpected(db.path() + ": " + r.error());
   }
+  auto application_id = db.QueryInt("PRAGMA application_id");
+  if (application_id && *application_id == 0) {
+    if (auto r = db.Exec("PRAGMA application_id = " + std::to_string(kCryptonewsApplicationId)); !r)
+      return std::unexpected(db.path() + ": " + r.error());
+  }
   return {};
 }
 
@@ -80,7 +116,7 @@ std::expected<void, std::string> CheckReadableVersion(SqliteDb& db) {
     return std::unexpected(db.path() + ": not a cryptonews database (no schema); run 'cryptonews ingest --db " +
                            db.path() + "' first");
   if (*version > CurrentSchemaVersion()) return std::unexpected(NewerMessage(db, *version));
-  return {};
+  return CheckOwnDatabase(db);
 }
 
 }  // namespace cn

@@ -33,7 +33,18 @@ int CurrentSchemaVersion();
 std::expected<void, std::string> MigrateToCurrent(SqliteDb& db);
 
 // For read-only connections: fails when the database is not a cryptonews
-// database (version 0) or is newer than this binary.
+// database (version 0, or another program's tables) or is newer than this
+// binary.
 std::expected<void, std::string> CheckReadableVersion(SqliteDb& db);
+
+// PRAGMA application_id of a cryptonews database ("CNWS"); set by
+// MigrateToCurrent. Files written before it was set hold 0.
+inline constexpr int64_t kCryptonewsApplicationId = 0x434E5753;
+
+// Succeeds when the database is empty (no tables, views or indexes) or is
+// ours: our application_id (or 0), user_version >= 1 and our core tables.
+// Anything else is another program's database, which we must not change;
+// the message names the path and the tables found. Reads only.
+std::expected<void, std::string> CheckOwnDatabase(SqliteDb& db);
 
 }  // namespace cn

@@ -1,5 +1,8 @@
 #include "pipeline/store/sqlite_handle.h"
 
+#include <cstdio>
+#include <filesystem>
+
 #include "pipeline/store/sqlite_wal_vfs.h"
 
 namespace cn {
@@ -79,7 +82,21 @@ std::string_view Statement::ColumnText(int col) const {
   return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), col))};
 }
 
-std::expected<SqliteDb, std::string> SqliteDb::Open(const std::string& path, int flags) {
+std::string SqliteFileUri(const std::string& path, std::string_view query) {
+  std::string uri = "file:";
+  for (unsigned char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7f) {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+      uri += escaped;
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?" + std::string(query);
+}
+
+std::expected<SqliteDb, std::string> SqliteDb::Open(const std::string& path, int flags, const std::string& open_name) {
   sqlite3* raw = nullptr;
   // Process-wide, before SQLite initialises: no allocation statistics (they
   // take a global mutex on every malloc). Fails harmlessly if too late.
@@ -89,7 +106,8 @@ std::expected<SqliteDb, std::string> SqliteDb::Open(const std::string& path, int
   // (sqlite_wal_vfs.h); after the config call above, which must precede
   // SQLite's initialisation.
   static const char* const vfs = WalCoalescingVfsName();
-  int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, vfs);
+  const std::string& name = open_name.empty() ? path : open_name;
+  int rc = sqlite3_open_v2(name.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, vfs);
   SqliteDb db;
   db.db_.reset(raw);  // sqlite3_open_v2 may hand back a handle even on failure
   db.path_ = path;

@@ -63,12 +63,20 @@ class Statement {
   std::unique_ptr<sqlite3_stmt, SqliteFinalizer> stmt_;
 };
 
+// A "file:" URI naming `path` (made absolute) for SqliteDb::Open's
+// open_name, with the characters a URI path cannot hold percent-escaped and
+// `query` ("immutable=1") as its parameters.
+std::string SqliteFileUri(const std::string& path, std::string_view query);
+
 class SqliteDb {
  public:
   // Opens `path` with the given sqlite3_open_v2 flags, plus
   // SQLITE_OPEN_NOMUTEX: a connection is used by one thread at a time, so
   // SQLite's per-call mutexes are pure cost. Errors name the path.
-  static std::expected<SqliteDb, std::string> Open(const std::string& path, int flags);
+  // `open_name`, when given, is what SQLite opens instead (a file: URI with
+  // parameters, with SQLITE_OPEN_URI); path() stays `path`.
+  static std::expected<SqliteDb, std::string> Open(const std::string& path, int flags,
+                                                   const std::string& open_name = "");
 
   // Runs one or more statements that return no rows.
   std::expected<void, std::string> Exec(std::string_view sql);

@@ -2,6 +2,9 @@
 // errors. (The crawl itself is covered by ingest_kill_test.cc.)
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "pipeline/ingest/crawl_feed.h"
 #include "pipeline/store/article_store.h"
 #include "pipeline/store/ingest_lock.h"
@@ -22,8 +25,10 @@ TEST(IngestCommandTest, SecondIngestExitsAtOnceWhileTheDatabaseIsLocked) {
   std::string db = dir.File("busy.db");
   auto held = IngestLock::Acquire(db);  // stands in for a running ingest
   ASSERT_TRUE(held);
-  for (const char* cmd : {"ingest --sources /nonexistent.toml", "reprocess"}) {
-    auto r = RunBinary(std::string(cmd) + " --db " + db);
+  // A valid sources file (fixtures only): the lock is what refuses the run.
+  const std::string sources = std::string(CRYPTONEWS_SOURCE_DIR) + "/fixtures/demo/sources.toml";
+  for (const std::string& cmd : {"ingest --sources " + sources, std::string("reprocess")}) {
+    auto r = RunBinary(cmd + " --db " + db);
     EXPECT_EQ(r.exit_code, 4) << cmd << ": " << r.out;
     EXPECT_NE(r.out.find("another ingest or reprocess is running"), std::string::npos) << r.out;
   }
@@ -215,6 +220,59 @@ TEST(IngestCommandTest, EveryFeedFailingIsAFailedRunWithItsOwnExitCode) {
   std::string missing_url = "file://" + dir.File("no-such-feed.xml");
   EXPECT_EQ(urls.out, "json_each.value ->> 'source',json_each.value ->> 'url'\nGone," + http_feed + "\nMissing," +
                           missing_url + "\n");
+}
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Another program's SQLite file given to --db by mistake: refused, exit 2,
+// not one byte changed (before: our schema was added and it became WAL).
+TEST(IngestCommandTest, ADatabaseThatIsNotOursIsRefusedAndLeftUntouched) {
+  TempDir dir;
+  std::string sources = std::string(CRYPTONEWS_SOURCE_DIR) + "/fixtures/demo/sources.toml";
+  std::string other = dir.File("other.db");
+  {
+    auto raw = SqliteDb::Open(other, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(raw);
+    ASSERT_TRUE(raw->Exec("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes(body) "
+                          "VALUES ('keep me')"));
+  }
+  std::string versioned = dir.File("versioned.db");
+  {
+    auto raw = SqliteDb::Open(versioned, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(raw);
+    ASSERT_TRUE(raw->Exec("CREATE TABLE articles(x); PRAGMA user_version = 3"));
+  }
+  std::string text = dir.Write("text.db", "not a database at all, just some text\n");
+  for (const std::string& db : {other, versioned, text}) {
+    const std::string before = FileBytes(db);
+    for (const std::string& cmd : {"ingest --sources " + sources, std::string("reprocess")}) {
+      auto r = RunBinary(cmd + " --db " + db);
+      EXPECT_EQ(r.exit_code, 2) << cmd << " " << db << ": " << r.out;
+      EXPECT_NE(r.out.find(db + ": "), std::string::npos) << r.out;
+      EXPECT_NE(r.out.find("not a cryptonews database"), std::string::npos) << r.out;
+    }
+    EXPECT_EQ(FileBytes(db), before) << db << " was changed";
+    EXPECT_FALSE(std::filesystem::exists(db + "-wal")) << db;
+  }
+  // An empty file is a new database, and ours from then on.
+  std::string empty = dir.Write("empty.db", "");
+  auto r = RunBinary("ingest --sources " + sources + " --db " + empty);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+TEST(IngestCommandTest, ABadSourcesFileCreatesNoDatabase) {
+  TempDir dir;
+  std::string bad = dir.Write("bad.toml", "[[sources]]\nname = 3\n");
+  std::string db = dir.File("never.db");
+  for (const std::string& sources : {bad, dir.File("missing.toml")}) {
+    auto r = RunBinary("ingest --sources " + sources + " --db " + db);
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(db)) << "a refused run created the database";
+    EXPECT_FALSE(std::filesystem::exists(db + ".lock")) << "a refused run created the lock file";
+  }
 }
 
 TEST(IngestCommandTest, UnreadableSourcesFileIsAUsageErrorNamingIt) {

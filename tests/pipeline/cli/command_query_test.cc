@@ -87,13 +87,81 @@ TEST_F(QueryCommandTest, SqlIsReadOnly) {
                           "INSERT INTO sources(name, first_seen_at) VALUES ('x', 'y')"}) {
     auto r = RunBinary(std::string("query --sql \"") + sql + "\"" + Db());
     EXPECT_EQ(r.exit_code, 3) << sql << ": " << r.out;
-    EXPECT_NE(r.out.find("readonly"), std::string::npos) << sql << ": " << r.out;
+    EXPECT_NE(r.out.find("open for reading only"), std::string::npos) << sql << ": " << r.out;
   }
+  auto schema = RunBinary("query --sql \"UPDATE sqlite_master SET sql = ''\"" + Db());
+  EXPECT_EQ(schema.exit_code, 3) << schema.out;
+  EXPECT_NE(schema.out.find("may not be modified"), std::string::npos) << schema.out;
   auto attach = RunBinary("query --sql \"ATTACH '" + dir_.File("other.db") + "' AS o\"" + Db());
   EXPECT_NE(attach.exit_code, 0) << attach.out;
   auto count = RunBinary("query --sql 'SELECT count(*) AS n FROM articles' --format csv" + Db(), false);
   EXPECT_EQ(count.exit_code, 0);
   EXPECT_EQ(count.out, "n\n2\n");
+}
+
+// The read-only open alone let VACUUM INTO and ATTACH create files (and fill
+// an empty one); the authorizer refuses them before anything runs.
+TEST_F(QueryCommandTest, SqlCannotCreateOrFillFiles) {
+  std::string fresh = dir_.File("copy.db");
+  std::string empty = dir_.Write("empty.db", "");
+  for (const std::string& sql : {"VACUUM INTO '" + fresh + "'", "VACUUM INTO '" + empty + "'",
+                                 "ATTACH '" + fresh + "' AS o"}) {
+    auto r = RunBinary("query --sql \"" + sql + "\"" + Db());
+    EXPECT_EQ(r.exit_code, 3) << sql << ": " << r.out;
+    EXPECT_NE(r.out.find("refused"), std::string::npos) << sql << ": " << r.out;
+  }
+  EXPECT_FALSE(std::filesystem::exists(fresh));
+  EXPECT_EQ(std::filesystem::file_size(empty), 0u);
+}
+
+TEST_F(QueryCommandTest, SqlIsExactlyOneStatement) {
+  auto two = RunBinary("query --sql 'SELECT 1; DELETE FROM articles'" + Db());
+  EXPECT_EQ(two.exit_code, 3) << two.out;
+  EXPECT_NE(two.out.find("more than one statement"), std::string::npos) << two.out;
+  auto reads = RunBinary("query --sql 'SELECT 1; SELECT 2'" + Db());
+  EXPECT_EQ(reads.exit_code, 3) << reads.out;
+  EXPECT_EQ(reads.out.find("1\n"), std::string::npos) << "nothing may run: " << reads.out;
+  auto trailing = RunBinary("query --format csv --sql 'SELECT count(*) AS n FROM articles;  -- all of them'" + Db(),
+                            false);
+  EXPECT_EQ(trailing.exit_code, 0);
+  EXPECT_EQ(trailing.out, "n\n2\n") << "a trailing semicolon and comment are one statement";
+}
+
+TEST_F(QueryCommandTest, RunawaySqlStopsAtTheTimeAndMemoryLimits) {
+  auto endless = RunBinary("query --timeout 1 --sql 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) "
+                           "SELECT count(*) FROM r'" + Db());
+  EXPECT_EQ(endless.exit_code, 3) << endless.out;
+  EXPECT_NE(endless.out.find("stopped at the time limit of 1 s (--timeout"), std::string::npos) << endless.out;
+  auto doubling = RunBinary("query --max-memory 32 --timeout 0 --sql \"WITH RECURSIVE r(s) AS (SELECT 'x' UNION ALL "
+                            "SELECT s || s FROM r) SELECT max(length(s)) FROM r\"" + Db());
+  EXPECT_EQ(doubling.exit_code, 3) << doubling.out;
+  EXPECT_NE(doubling.out.find("stopped at the memory limit of 32 MiB (--max-memory"), std::string::npos)
+      << doubling.out;
+  auto help = RunBinary("query --help");
+  EXPECT_NE(help.out.find("--timeout"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("=60"), std::string::npos) << "the default time limit is shown: " << help.out;
+}
+
+// A read-only connection cannot remove the -wal and -shm files SQLite
+// creates for it; readers used to leave them beside the database.
+TEST_F(QueryCommandTest, ReadersLeaveNoWalOrShmFilesBehind) {
+  auto leftovers = [&] {
+    return std::filesystem::exists(db_ + "-wal") || std::filesystem::exists(db_ + "-shm");
+  };
+  ASSERT_FALSE(leftovers()) << "the writer removed them when it closed";
+  for (const char* args : {"stats", "query recent-runs", "query --sql 'SELECT count(*) FROM figures'", "export"}) {
+    auto r = RunBinary(std::string(args) + Db());
+    EXPECT_EQ(r.exit_code, 0) << args << ": " << r.out;
+    EXPECT_FALSE(leftovers()) << args << " left -wal/-shm files";
+  }
+  // While a writer has the database open, its files are its own: a reader
+  // neither removes them nor gets in its way.
+  auto writer = ArticleStore::Open(db_);
+  ASSERT_TRUE(writer) << writer.error();
+  auto r = RunBinary("query --sql 'SELECT count(*) FROM articles' --format csv" + Db(), false);
+  EXPECT_EQ(r.out, "count(*)\n2\n");
+  EXPECT_TRUE(std::filesystem::exists(db_ + "-wal"));
+  EXPECT_TRUE(writer->UpsertArticle(MakeArticle("after", "Later text."), {}, {}, 1));
 }
 
 TEST_F(QueryCommandTest, CsvQuotesAndTableAligns) {
@@ -117,6 +185,7 @@ TEST_F(QueryCommandTest, BadInputsGetClearErrors) {
       {"export --since 2026-11-31" + Db(), 2, "invalid date '2026-11-31'"},
       {"export --kind prices" + Db(), 2, "prices"},
       {"stats --db " + dir_.File("missing.db"), 3, "no such database"},
+      {"stats --db " + dir_.path().string(), 3, "is a directory, not a database file"},
   };
   for (const Case& c : cases) {
     auto r = RunBinary(c.args);
