@@ -20,14 +20,20 @@
 //
 // The text is the article as the extractor sees it: matching-normalised
 // (text_normalizer.h), its first non-blank line the title. Offsets are bytes
-// into that text. Built once per article; immutable and thread-safe after.
-// Pure: no I/O.
+// into that text, which must outlive the table. Built once per article;
+// immutable and thread-safe after. Pure: no I/O.
+//
+// Learn() lists every mention at once. LearnAssets() only learns the assets
+// (and the title's mentions); FindMentionsIn() then finds the mentions of
+// the ranges a caller looks at, which is faster when that is a fraction of
+// the text (the figure extractor only reads sentences holding numbers).
 //
 // STABLE API: the sentiment stage uses this table for per-asset sentiment.
 // Add to it; do not rename or change what the members below mean.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -60,6 +66,15 @@ class ArticleAssets {
  public:
   // Learns the assets of `text` (see the header comment for its form).
   static ArticleAssets Learn(std::string_view text, const AssetLexicon& lexicon = AssetLexicon::Default());
+  // The same without listing the mentions: mentions() and MentionsIn() are
+  // then empty, assets() holds what the article taught (the lexicon's assets
+  // only when the title names them), and main_asset() is the title's.
+  static ArticleAssets LearnAssets(std::string_view text, const AssetLexicon& lexicon = AssetLexicon::Default());
+
+  // The mentions within text bytes [begin, end), offsets relative to
+  // `begin`, into `out` (cleared first). `lower_range` is that range
+  // lower-cased (ASCII), which the caller usually has at hand.
+  void FindMentionsIn(size_t begin, size_t end, std::string_view lower_range, std::vector<AssetMention>& out) const;
 
   // Every asset, in order of first mention.
   const std::vector<ArticleAsset>& assets() const { return assets_; }
@@ -75,7 +90,12 @@ class ArticleAssets {
   // Where the title line ends (bytes); mentions before it are the title's.
   size_t title_end() const { return title_end_; }
 
+  struct Vocabulary;  // what the article taught: opaque, defined in article_assets.cc
+
  private:
+  std::string_view text_;
+  const AssetLexicon* lexicon_ = nullptr;
+  std::shared_ptr<const Vocabulary> vocabulary_;
   std::vector<ArticleAsset> assets_;
   std::vector<AssetMention> mentions_;
   std::string main_asset_;

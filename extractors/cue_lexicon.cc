@@ -32,7 +32,7 @@ const Table& CueTable() {
     add(Cue::kInflow, {"inflow", "inflows", "net inflow", "net inflows"});
     add(Cue::kOutflow, {"outflow", "outflows", "net outflow", "net outflows", "redemptions", "bleed"});
     add(Cue::kRsi, {"rsi", "relative strength index", "relative strength"});
-    add(Cue::kFearGreed, {"fear & greed", "fear and greed", "fear & greed index", "fear and greed index",
+    add(Cue::kFearGreed, {"fear index", "fear & greed", "fear and greed", "fear & greed index", "fear and greed index",
                           "fear/greed", "fear greed"});
     add(Cue::kDominance, {"dominance"});
     add(Cue::kLong, {"long", "longs", "long positions", "long position", "long traders", "bulls",
@@ -48,7 +48,8 @@ const Table& CueTable() {
                    "recovered", "recovery", "upside", "hike", "grew", "growth", "grow", "growing",
                    "uptick", "green", "boosted", "skyrocketed", "rocketed", "leapt", "leaped", "popped",
                    "outperformed", "gainer", "gainers", "appreciation", "appreciated", "ascended",
-                   "inflows", "inflow", "bounced", "bounce", "ripped", "upswing", "higher by", "in the green"});
+                   "inflows", "inflow", "bounced", "bounce", "ripped", "upswing", "higher by", "in the green", "roi",
+                   "exploding", "explodes", "expanded", "expands", "expanding", "extend", "extends", "extended"});
     add(Cue::kDown, {"down", "fell", "fall", "falls", "falling", "fallen", "drop", "dropped", "drops",
                      "dropping", "decline", "declined", "declines", "declining", "lost", "lose", "loses",
                      "losing", "loss", "losses", "slid", "slide", "slides", "sliding", "slip", "slipped",
@@ -95,6 +96,19 @@ const Table& CueTable() {
     add(Cue::kBy, {"by"});
     add(Cue::kFrom, {"from"});
     add(Cue::kTo, {"to", "toward", "towards"});
+    // Nouns measured_thing.h reads; phrases already listed above keep their cue.
+    add(Cue::kNetworkNoun, {"addresses", "address", "holders", "holder", "wallets", "wallet", "transactions",
+                            "transaction", "txs", "activity", "users", "hashrate", "hash rate", "value locked",
+                            "transfer volume", "transfers", "validators", "nodes", "stakers", "developers",
+                            "difficulty", "dapps", "accounts", "downloads", "searches"});
+    add(Cue::kCompanyNoun, {"peso", "pesos", "yen", "yuan", "rupee", "lira", "euro", "pound", "sterling", "currency",
+                            "currencies", "franc", "ruble", "rouble", "ftse", "nikkei", "dax", "hang seng",
+                            "russell", "crude", "brent", "copper", "treasuries", "production", "output", "sales",
+                            "debt", "salaries", "wages", "payrolls", "jobs", "mortgage", "housing", "company",
+                            "companies", "firm", "firms", "miner", "miners", "aum", "funds", "portfolio", "ltv", "ltvs",
+                            "unrealized", "realized", "pnl", "circulating", "mstr", "nvda", "tsla", "aapl", "glxy",
+                            "mara", "clsk", "iren", "corz", "bitf", "cifr", "smlr", "bmnr", "sbet", "crcl", "blsh",
+                            "gemi", "msft", "amzn", "googl", "nflx", "gme", "qqq", "coin", "hood", "riot", "hut"});
     return t;
   }();
   return table;

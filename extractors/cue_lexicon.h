@@ -39,6 +39,8 @@ enum class Cue {
   kBy,            // "by" (a change by an amount)
   kFrom,          // "from" (a starting level)
   kTo,            // "to" (an end level)
+  kNetworkNoun,   // addresses, holders, activity, hashrate, transfer volume: network quantities
+  kCompanyNoun,   // peso, currency, production, debt, company, miner, stock tickers: no crypto figure
 };
 
 struct CueHit {

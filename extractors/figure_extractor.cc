@@ -20,7 +20,12 @@ Figure MakeFigure(FigureKind kind, const SentenceAnalysis& s, const Quantity& q)
   f.value_high = q.value_high;
   f.unit = q.type == QuantityType::kPercent ? "%" : (q.currency.empty() ? "USD" : q.currency);
   f.qualifier = QualifierBefore(s.text, q.begin);
-  f.window = s.WindowFor(q);
+  if (f.qualifier == Qualifier::kExact) f.qualifier = QualifierAfter(s.text, q.end);
+  // Levels (prices, market caps, indicators) have no window; stages clear
+  // one found in their own sentence, and none is carried over for them.
+  const bool level = kind == FigureKind::kPrice || kind == FigureKind::kPriceRange || kind == FigureKind::kMarketCap ||
+                     kind == FigureKind::kIndicator;
+  f.window = s.WindowFor(q, !level);
   f.start = static_cast<int64_t>(q.begin);
   f.end = static_cast<int64_t>(q.end);
   return f;
@@ -37,11 +42,48 @@ bool MayNameIndicator(std::string_view sentence) {
 // The topic moves to an asset when a sentence names that asset alone
 // ("ENS ... It currently trades at $25.31"); a sentence comparing several
 // assets leaves it where it was.
-void UpdateTopic(const std::vector<AssetMention>& mentions, SentenceMemory& memory) {
-  if (mentions.empty()) return;
-  for (const auto& m : mentions)
-    if (m.ticker != mentions.front().ticker) return;
-  memory.SetRecentAsset(mentions.front().ticker);
+void UpdateTopic(const SentenceAnalysis& analysis, SentenceMemory& memory) {
+  std::string subject = LoneSubject(analysis.text, analysis.assets);
+  if (!subject.empty()) memory.SetRecentAsset(std::move(subject));
+}
+
+// A coin's prices in one article lie within a few orders of magnitude of
+// each other: "$33,333" next to a $0.015 presale token is a sum of money
+// (what an investment "grows to"), not its price. The reference is the
+// price with the most others within ten times of it (current prices count
+// double); a price 500 times away from it is dropped, a target only a
+// million times away ("SHIB reaching $1").
+void DropImplausiblePrices(std::vector<Figure>& figures) {
+  std::vector<std::string> assets;
+  for (const Figure& f : figures)
+    if (f.kind == FigureKind::kPrice && std::find(assets.begin(), assets.end(), f.asset) == assets.end())
+      assets.push_back(f.asset);
+  std::vector<const Figure*> drop;
+  for (const std::string& asset : assets) {
+    std::vector<const Figure*> prices;
+    for (const Figure& f : figures)
+      if (f.kind == FigureKind::kPrice && f.asset == asset && f.value > 0) prices.push_back(&f);
+    if (prices.size() < 2) continue;
+    double reference = 0;
+    int best = -1;
+    for (const Figure* a : prices) {
+      int near = 0;
+      for (const Figure* b : prices)
+        if (b->value <= a->value * 10 && b->value * 10 >= a->value) near += b->role == PriceRole::kCurrent ? 2 : 1;
+      if (near > best) best = near, reference = a->value;
+    }
+    for (const Figure& f : figures) {
+      if (f.kind != FigureKind::kPrice || f.asset != asset || f.value <= 0) continue;
+      const double ratio = std::max(f.value / reference, reference / f.value);
+      if (ratio > (f.role == PriceRole::kTarget ? 1e6 : 500)) drop.push_back(&f);
+    }
+  }
+  if (drop.empty()) return;
+  std::vector<Figure> kept;
+  kept.reserve(figures.size());
+  for (Figure& f : figures)
+    if (std::find(drop.begin(), drop.end(), &f) == drop.end()) kept.push_back(std::move(f));
+  figures = std::move(kept);
 }
 
 }  // namespace
@@ -80,10 +122,12 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
   out.reserve(matching.size() / 512);
 
   // The article's own assets, learned in one pass before any figure.
-  const ArticleAssets assets = ArticleAssets::Learn(matching, impl_->lexicon);
+  // Mentions are found per analysed sentence, not listed for the whole text.
+  const ArticleAssets assets = ArticleAssets::LearnAssets(matching, impl_->lexicon);
   if (context.main_asset.empty()) context.main_asset = assets.main_asset();
   SentenceMemory memory;
   memory.article = &assets;
+  memory.article_text = matching;
   memory.main_asset = context.main_asset;
   // Reused from sentence to sentence: its vectors keep their storage.
   SentenceAnalysis analysis;
@@ -141,6 +185,11 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
         continue;
       }
       analysis.Refill(sentence, span.begin, memory);
+      if (context.main_asset.empty() && !analysis.assets.empty()) {
+        // The title names none: the first asset of the first sentence with a figure.
+        context.main_asset = analysis.assets.front().ticker;
+        memory.main_asset = context.main_asset;
+      }
       for (const Quantity& q : analysis.quantities) {
         std::vector<Figure> figures = IndicatorStage(analysis, q);
         if (figures.empty()) figures = PercentStage(analysis, q);
@@ -157,7 +206,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
         }
       }
       // Remember what later sentences may point back to.
-      UpdateTopic(analysis.assets, memory);
+      UpdateTopic(analysis, memory);
       memory.SetLastWindow(analysis.windows.empty() ? std::string() : analysis.windows.front().duration);
       for (const CueHit& h : analysis.cues) {
         if (h.cue == Cue::kUp) { memory.last_direction = Direction::kUp; break; }
@@ -166,6 +215,7 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
     }
   }
   context.sentences_seen = sentence_number;
+  DropImplausiblePrices(out);
   return out;
 }
 

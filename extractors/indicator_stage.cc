@@ -4,6 +4,7 @@
 #include <string>
 
 #include "extractors/ascii.h"
+#include "extractors/qualifier.h"
 #include "extractors/stages.h"
 
 namespace cn {
@@ -35,6 +36,14 @@ std::vector<Figure> IndicatorStage(const SentenceAnalysis& s, const Quantity& q)
   if (cue != nullptr) {
     for (const Quantity& other : s.quantities)
       if (other.begin > cue->end && other.end <= q.begin) return {};
+  }
+  // "An RSI below 40 indicates oversold": a threshold, no reading.
+  if (const Qualifier bound = QualifierBefore(s.text, q.begin);
+      bound == Qualifier::kOver || bound == Qualifier::kUnder) {
+    const cn_lower_span<16> after(s.text.substr(q.end));
+    for (std::string_view w : {" indicates", " means", " signals", " suggests", " is considered", " typically",
+                               " is seen as", " usually"})
+      if (after.view().starts_with(w)) return {};
   }
   Figure f = MakeFigure(FigureKind::kIndicator, s, q);
   f.name = name;

@@ -24,6 +24,12 @@ Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
     if (side != nullptr && side->begin >= q.end &&
         s.text.substr(q.end, side->begin - q.end).find(',') != std::string_view::npos)
       side = s.NearestCue({Cue::kLong, Cue::kShort}, q, 25, false, 0);
+    // Never across ';': "... $153 million in BTC shorts; $499 million in
+    // crypto positions liquidated" gives the second no side.
+    if (side != nullptr) {
+      const size_t a = std::min(side->end, q.begin), b = std::max(side->begin, q.end);
+      if (b > a && s.text.substr(a, b - a).find(';') != std::string_view::npos) side = nullptr;
+    }
   }
   if (side == nullptr) return Side::kNone;
   // "long and short positions": both named, so it is a total.
@@ -51,6 +57,55 @@ bool NamesAPriceLevel(const SentenceAnalysis& s, const CueHit& cue) {
   return false;
 }
 
+// "of BTC", "in ETH", "for SOL", or a metric or side word right after the
+// coin ("Bitcoin shorts", "ETH open interest").
+bool TiedMentionAfter(const SentenceAnalysis& s, const AssetMention& m) {
+  const cn_lower_span<6> before(s.text.substr(m.begin > 5 ? m.begin - 5 : 0, std::min<size_t>(m.begin, 5)));
+  const std::string_view b = before.view();
+  if (b.ends_with(" of ") || b.ends_with(" in ") || b.ends_with(" for ") || b.ends_with(" on ")) return true;
+  for (const CueHit& h : s.cues)
+    if (h.begin >= m.end && h.begin - m.end <= 2 &&
+        (h.cue == Cue::kLong || h.cue == Cue::kShort || h.cue == Cue::kLiquidation || h.cue == Cue::kVolume ||
+         h.cue == Cue::kOpenInterest || h.cue == Cue::kMarketCap || h.cue == Cue::kEtf))
+      return true;
+  return false;
+}
+
+// "$2.2 million fine", "a $20 billion loan": the noun right after the amount
+// says it is no market figure, whatever metric the sentence names.
+bool NamesNoFigure(const SentenceAnalysis& s, const Quantity& q) {
+  const cn_lower_span<20> after(s.text.substr(q.end));
+  const std::string_view r = after.view();
+  for (std::string_view w : {" fine", " penalty", " loan", " raise", " round", " in funding", " funding",
+                             " settlement", " bounty", " giveaway", " grant", " investment", " deal", " acquisition",
+                             " contract", " budget", " lawsuit", " bail", " stake", " purchase", " buyback"})
+    if (r.starts_with(w)) return true;
+  return false;
+}
+
+// An exchange named before the amount in its clause.
+bool ExchangeNamedBefore(const SentenceAnalysis& s, const Quantity& q) {
+  const size_t clause = s.ClauseStart(q.begin);
+  const std::string_view before = s.lower.substr(clause, q.begin - clause);
+  for (std::string_view e : {"binance", "coinbase", "kraken", "bitflyer", "okx", "bybit", "bitget", "upbit", "bithumb",
+                             "kucoin", "gemini", "bitstamp", "huobi", "htx", "mexc", "gate.io", "bitfinex", "deribit",
+                             "robinhood", "bitso", "exchange"})
+    if (before.find(e) != std::string_view::npos) return true;
+  return false;
+}
+
+// The coin of a list item "Name (TICKER) - $N" / "TICKER: $N", or nullptr.
+const AssetMention* ListItemAsset(const SentenceAnalysis& s, const Quantity& q) {
+  for (const AssetMention& m : s.assets) {
+    if (m.end > q.begin || q.begin - m.end > 4) continue;
+    const std::string_view between = s.text.substr(m.end, q.begin - m.end);
+    if (between.find_first_of("-:") != std::string_view::npos &&
+        between.find_first_not_of(" -:)") == std::string_view::npos)
+      return &m;
+  }
+  return nullptr;
+}
+
 constexpr Cue kMetricCues[] = {Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest,
                                Cue::kEtf, Cue::kInflow, Cue::kOutflow};
 bool IsMetricCue(Cue c) { return std::find(std::begin(kMetricCues), std::end(kMetricCues), c) != std::end(kMetricCues); }
@@ -75,6 +130,14 @@ bool TiedAfter(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue) 
 // word (another amount, a price word) stands between.
 bool TiedBefore(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue, size_t reach) {
   if (cue.end > q.begin || q.begin - cue.end > reach || !s.SameClause(cue.begin, q.begin)) return false;
+  // "ETF demand pushed Bitcoin toward $131,000": a coin between, not tied to
+  // the metric ("inflows for Bitcoin"), is the subject of another phrase.
+  for (const AssetMention& m : s.assets)
+    if (m.begin >= cue.end && m.end <= q.begin) {
+      const cn_lower_span<6> lead(s.text.substr(m.begin > 5 ? m.begin - 5 : 0, std::min<size_t>(m.begin, 5)));
+      const std::string_view l = lead.view();
+      if (!l.ends_with(" for ") && !l.ends_with(" of ") && !l.ends_with(" in ") && !l.ends_with(" on ")) return false;
+    }
   for (const Quantity& other : s.quantities)
     if (&other != &q && !other.is_noise && other.begin >= cue.end && other.end <= q.begin) return false;
   for (const CueHit& h : s.cues)
@@ -86,6 +149,15 @@ bool TiedBefore(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue,
 
 std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity& q) {
   if (q.type != QuantityType::kMoney || q.is_noise || q.value_high) return {};
+  if (NamesNoFigure(s, q)) return {};
+  // "the $131,000 resistance", "a $4,000 target": a price level.
+  {
+    const cn_lower_span<14> after(s.text.substr(q.end));
+    const std::string_view a = after.view();
+    for (std::string_view w : {" resistance", " support", " level", " mark", " zone", " area", " target", " price"})
+      if (a.starts_with(w) && (a.size() == w.size() || !std::isalpha(static_cast<unsigned char>(a[w.size()]))))
+        return {};
+  }
   // The metric the amount is bound to: named right after it ("$X in
   // liquidations"), else before it with nothing in between that belongs to
   // another figure. Amounts under a million are only a metric's when bound
@@ -98,11 +170,29 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
       cue = &h;
       break;
     }
-  if (cue == nullptr) {
+  // "short positions above $123,000", "a push above $88,500": a small
+  // amount placed by "above"/"below"/"near" is a price on the chart.
+  bool placed = false;
+  {
+    const cn_lower_span<8> before(s.text.substr(q.begin > 7 ? q.begin - 7 : 0, std::min<size_t>(q.begin, 7)));
+    for (std::string_view w : {" above ", " below ", " near ", "beneath "})
+      if (before.view().ends_with(w)) placed = true;
+  }
+  if (cue == nullptr && !(small && placed)) {
     const CueHit* best = nullptr;
     for (const CueHit& h : s.cues)
       if (IsMetricCue(h.cue) && TiedBefore(s, q, h, small ? 60 : 90) && !NamesAPriceLevel(s, h)) best = &h;
     cue = best;
+  }
+  // A list under a header ("market capitalization ...: Pudgy Penguins (PENGU)
+  // - $389 million Catecoin (CATE) - $19.6 million"): each item takes the
+  // header's metric.
+  const AssetMention* item = ListItemAsset(s, q);
+  if (cue == nullptr && item != nullptr) {
+    for (const CueHit& h : s.cues)
+      if (IsMetricCue(h.cue) && h.end <= item->begin &&
+          s.text.substr(h.end, item->begin - h.end).find(':') != std::string_view::npos)
+        cue = &h;
   }
   if (cue == nullptr && !small) {
     cue = s.NearestCue({Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest, Cue::kEtf, Cue::kInflow,
@@ -113,16 +203,37 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
                          false);
     if (cue != nullptr && NamesAPriceLevel(s, *cue)) cue = nullptr;
   }
+  // "Longs lost $1.1 billion": the side as the subject of a loss is a liquidation.
+  if (cue == nullptr && !small) {
+    for (const CueHit& h : s.cues)
+      if ((h.cue == Cue::kLong || h.cue == Cue::kShort) && h.end <= q.begin && q.begin - h.end <= 24 &&
+          s.SameClause(h.begin, q.begin)) {
+        const std::string_view between = s.lower.substr(h.end, q.begin - h.end);
+        for (std::string_view verb : {" lost ", " shed ", " were wiped", " got wiped", " suffered ", " saw "})
+          if (between.find(verb) != std::string_view::npos) cue = &h;
+      }
+  }
   if (cue == nullptr) return {};
-  // "the market capitalization of listed Bitcoin miners": a stock market figure.
-  if (MeasuredBy(s, q) == MeasuredThing::kNoFigure) return {};
+  // "the market capitalization of listed Bitcoin miners": a stock market
+  // figure; "$18 million of RWA transfer volume": a network quantity, whose
+  // USD levels are no figures.
+  if (MeasuredBy(s, q) != MeasuredThing::kUnknown) return {};
+  // "contributing $480 million to its market value": a change, not a level.
+  if (cue->begin >= q.end) {
+    const cn_lower_span<12> gap(s.text.substr(q.end, cue->begin - q.end));
+    const std::string_view g = gap.view();
+    if (g == " to its " || g == " to the " || g == " from its " || g == " from the " || g == " to " || g == " from ")
+      return {};
+  }
   // A change of a metric by an amount ("market cap dropped by $30 billion")
   // is not a figure of the contract.
   if (ByAmountBefore(s.text, q.begin) && cue->cue != Cue::kLiquidation) return {};
 
   FigureKind kind;
   switch (cue->cue) {
-    case Cue::kLiquidation: kind = FigureKind::kLiquidation; break;
+    case Cue::kLiquidation:
+    case Cue::kLong:
+    case Cue::kShort: kind = FigureKind::kLiquidation; break;
     case Cue::kMarketCap: kind = FigureKind::kMarketCap; break;
     case Cue::kVolume: kind = FigureKind::kVolume; break;
     case Cue::kOpenInterest: kind = FigureKind::kOpenInterest; break;
@@ -133,6 +244,9 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   Figure f = MakeFigure(kind, s, q);
   bool market_wide = false;
   for (const CueHit& h : s.cues) {
+    // Only words of the amount's own clause ("Total liquidations reached
+    // $145 million, with $69.4 million of it Bitcoin shorts").
+    if (!s.SameClause(h.begin, q.begin)) continue;
     size_t d = h.end <= cue->begin ? cue->begin - h.end : (h.begin >= cue->end ? h.begin - cue->end : 0);
     size_t dq = SentenceAnalysis::Distance(h.begin, h.end, q);
     if (h.cue == Cue::kMarketWide && (d <= 30 || dq <= 30)) market_wide = true;
@@ -141,9 +255,10 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   }
   // Several coins named in the clause ("bitcoin, ether and other majors"):
   // the amount is theirs together, so market-wide.
-  const AssetMention* attached = nullptr;  // "BTC ($166 million)"
+  const AssetMention* attached = item;  // "BTC ($166 million)", "Solana (SOL) - $42 billion"
   for (const AssetMention& m : s.assets)
     if (m.end <= q.begin && q.begin - m.end <= 3) attached = &m;
+  if (item != nullptr) market_wide = false;
   if (attached == nullptr) {
     std::string first;
     for (const AssetMention& m : s.assets) {
@@ -152,6 +267,13 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
       else if (m.ticker != first) market_wide = true;
     }
   }
+  // "Bitflyer has reported a 24-hour trade volume of $73 million": an
+  // exchange's own volume, with no coin named in the clause, is market-wide.
+  if (kind == FigureKind::kVolume && ExchangeNamedBefore(s, q) &&
+      std::none_of(s.assets.begin(), s.assets.end(), [&](const AssetMention& m) {
+        return s.SameClause(m.begin, q.begin) && m.end <= q.begin;
+      }))
+    market_wide = true;
   // The asset: a mention tied to the amount or the metric word in this clause.
   std::string asset;
   if (!market_wide) {
@@ -164,14 +286,23 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
       if (own_clause ? !s.SameClause(m.begin, q.begin)
                      : (!s.SameClause(m.begin, q.begin) && !s.SameClause(m.begin, cue->begin)))
         continue;
+      // A coin named after the amount is its coin only when tied to it:
+      // "$48 million in XRP liquidations", "of BTC", "being Bitcoin shorts";
+      // not "…, prominently driven by BTC/JPY transactions".
+      if (m.begin >= q.end && !(cue->begin >= m.end && cue->begin - m.end <= 40) && !TiedMentionAfter(s, m)) continue;
       size_t d = std::min(SentenceAnalysis::Distance(m.begin, m.end, q),
                           m.end <= cue->begin ? cue->begin - m.end : (m.begin >= cue->end ? m.begin - cue->end : 0));
       if (d < best && d <= 60) best = d, asset = m.ticker;
     }
-    if (asset.empty() && kind != FigureKind::kLiquidation) {
+    if (asset.empty()) {
       // "XAUT is the largest ... with nearly $1.5 billion market
       // capitalization": the sentence's subject, however far before.
-      if (auto subject = s.SubjectAssetIndex(q, false)) asset = s.assets[*subject].ticker;
+      // Liquidations take it only from their own clause ("The Bitcoin price
+      // crash ..., leading to $90 million in liquidations"); elsewhere they
+      // are the market's.
+      if (auto subject = s.SubjectAssetIndex(q, false);
+          subject && (kind != FigureKind::kLiquidation || s.SameClause(s.assets[*subject].begin, q.begin)))
+        asset = s.assets[*subject].ticker;
     }
     if (asset.empty() && kind != FigureKind::kLiquidation && s.memory != nullptr) {
       // "Its market cap", "the daily trading volume": the article's asset.

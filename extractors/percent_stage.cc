@@ -112,6 +112,11 @@ std::string MetricNear(const SentenceAnalysis& s, const Quantity& q) {
       for (const Quantity& o : s.quantities)
         if (&o != &q && !o.is_noise && o.type == QuantityType::kPercent && o.begin >= h.end && o.end <= q.begin)
           other_between = true;
+      // "ETFs could see the solana price extend 350%": the price is what moves.
+      for (const CueHit& p : s.cues)
+        if (p.cue == Cue::kPriceLevel && p.begin >= h.end && p.end <= q.begin &&
+            s.lower.substr(p.begin, p.end - p.begin).starts_with("price"))
+          other_between = true;
       if (!other_between) cue = &h;  // the nearest before wins
     } else if (h.begin >= q.end) {
       if (cue == nullptr && h.begin - q.end <= 30 && TiesToMetricAfter(s.text.substr(q.end, h.begin - q.end)))
@@ -181,6 +186,7 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   }
   if (direction == Direction::kNone) return {};
 
+  if (s.SubjectIsCrossPair(q)) return {};
   std::string metric = thing == MeasuredThing::kNetwork ? "other" : MetricNear(s, q);
   Figure base = MakeFigure(FigureKind::kPercentChange, s, q);
   base.unit = "%";
@@ -203,11 +209,23 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   if (metric == "market_cap" && market_wide) assets.clear();
   if (metric == "other" && thing != MeasuredThing::kNetwork) assets.clear();  // dominance moves
 
-  // "rising 2.9% and 3.1% respectively": pair numbers with subjects in order.
-  if (s.HasCue(Cue::kRespectively)) {
-    std::vector<const Quantity*> series;
-    for (const Quantity& o : s.quantities)
-      if (o.type == QuantityType::kPercent && !o.value_high) series.push_back(&o);
+  // "rising 2.9% and 3.1% respectively", "ETHFI and CAKE rose 15% and 25%":
+  // as many coordinated numbers as coordinated subjects pair up in order.
+  std::vector<const Quantity*> series;
+  for (const Quantity& o : s.quantities)
+    if (o.type == QuantityType::kPercent && !o.value_high && s.SameClause(o.begin, q.begin)) series.push_back(&o);
+  bool coordinated_numbers = series.size() >= 2;
+  for (size_t i = 0; coordinated_numbers && i + 1 < series.size(); ++i) {
+    const cn_lower_span<8> gap(s.text.substr(series[i]->end, series[i + 1]->begin - series[i]->end));
+    const std::string_view g = gap.view();
+    coordinated_numbers = g == " and " || g == ", " || g == ", and " || g == " and a ";
+  }
+  if (s.HasCue(Cue::kRespectively) || (coordinated_numbers && assets.size() == series.size())) {
+    if (!s.HasCue(Cue::kRespectively)) {
+      series.clear();
+      for (const Quantity& o : s.quantities)
+        if (o.type == QuantityType::kPercent && !o.value_high && s.SameClause(o.begin, q.begin)) series.push_back(&o);
+    }
     std::vector<std::string> all;
     for (const AssetMention& m : s.assets)
       if (m.end <= series.front()->begin &&

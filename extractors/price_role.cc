@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "extractors/ascii.h"
+#include "extractors/word_table.h"
 
 namespace cn {
 namespace {
@@ -205,6 +207,71 @@ void ForEachWordMatch(std::string_view text, std::string_view phrase, F found) {
   }
 }
 
+// Phrases listed under their first word, so a text is matched with one
+// look-up per word instead of one search per phrase.
+template <typename Payload>
+class PhraseIndex {
+ public:
+  template <typename List>
+  explicit PhraseIndex(const List& list, auto phrase_of, auto payload_of) {
+    for (const auto& item : list) {
+      const std::string_view phrase = phrase_of(item);
+      size_t e = 0;
+      while (e < phrase.size() && IsWordChar(phrase[e])) ++e;
+      by_first_word_[phrase.substr(0, e)].push_back({phrase, payload_of(item)});
+    }
+  }
+  // Calls found(begin, end, payload) for every phrase standing in `text` as
+  // whole words (a phrase ending in a space, '-' or digit may run on).
+  template <typename F>
+  void ForEach(std::string_view text, F found) const {
+    for (size_t i = 0; i < text.size();) {
+      if (!IsWordChar(text[i])) {
+        ++i;
+        continue;
+      }
+      size_t e = i;
+      while (e < text.size() && IsWordChar(text[e])) ++e;
+      if (const auto* entries = by_first_word_.Find(text.substr(i, e - i)))
+        for (const auto& [phrase, payload] : *entries) {
+          if (!text.substr(i).starts_with(phrase)) continue;
+          const size_t end = i + phrase.size();
+          const char last = phrase.back();
+          const bool runs_on = last == ' ' || last == '-' || (last >= '0' && last <= '9');
+          if (!runs_on && end < text.size() && IsWordChar(text[end])) continue;
+          found(i, end, payload);
+        }
+      i = e;
+    }
+  }
+
+ private:
+  WordTable<std::vector<std::pair<std::string_view, Payload>>> by_first_word_;
+};
+
+const PhraseIndex<Kind>& LeftCues() {
+  static const PhraseIndex<Kind> index(kLeftCues, [](const RoleCue& c) { return c.phrase; },
+                                       [](const RoleCue& c) { return c.kind; });
+  return index;
+}
+const PhraseIndex<Kind>& RightCues() {
+  static const PhraseIndex<Kind> index(kRightCues, [](const RoleCue& c) { return c.phrase; },
+                                       [](const RoleCue& c) { return c.kind; });
+  return index;
+}
+const PhraseIndex<bool>& PastTimes() {
+  static const PhraseIndex<bool> index(kPastTime, [](std::string_view p) { return p; }, [](std::string_view) { return true; });
+  return index;
+}
+
+bool IsJoiningWord(std::string_view w) {
+  if (w.size() < 2 || w.size() > 5) return false;
+  for (std::string_view j : {"as"sv, "amid"sv, "with"sv, "after"sv, "while"sv, "but"sv, "and"sv, "on"sv, "in"sv,
+                             "for"sv, "to"sv, "from"sv, "which"sv, "that"sv})
+    if (w == j) return true;
+  return false;
+}
+
 struct Found {
   Kind kind;
   size_t distance;  // bytes between the cue and the price
@@ -214,20 +281,27 @@ struct Found {
 
 // A cue inside a longer one ("high" in "all-time high", "price" in
 // "presale price") is the longer one's.
+// Left cues come in order of their start (PhraseIndex::ForEach), so a cue
+// lies inside a longer one exactly when an earlier-listed cue reaches as far.
 void KeepLongest(std::vector<Found>& cues) {
-  std::vector<Found> kept;
-  for (const Found& f : cues) {
-    if (f.begin == SIZE_MAX) {
-      kept.push_back(f);
-      continue;
+  size_t kept = 0, reach = 0;
+  bool any = false;
+  for (size_t i = 0; i < cues.size(); ++i) {
+    const Found f = cues[i];
+    if (f.begin != SIZE_MAX) {
+      // A longer phrase at the same start comes after a shorter one: look ahead too.
+      bool inside = any && f.end <= reach;
+      for (size_t j = i + 1; !inside && j < cues.size() && cues[j].begin == f.begin; ++j)
+        if (cues[j].end > f.end) inside = true;
+      if (!inside || f.end > reach) {
+        reach = std::max(reach, f.end);
+        any = true;
+      }
+      if (inside) continue;
     }
-    const bool inside = std::any_of(cues.begin(), cues.end(), [&](const Found& o) {
-      return o.begin != SIZE_MAX && &o != &f && o.begin <= f.begin && o.end >= f.end &&
-             o.end - o.begin > f.end - f.begin;
-    });
-    if (!inside) kept.push_back(f);
+    cues[kept++] = f;
   }
-  cues = std::move(kept);
+  cues.resize(kept);
 }
 
 // "from $X", "from approximately $X", "from the $X level": where a move began.
@@ -270,27 +344,39 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
   // by more than one clause.
   const size_t clause = s.ClauseStart(begin);
   const size_t previous_clause = clause > 0 ? s.ClauseStart(clause - 1) : 0;
-  const size_t from = std::max(previous_clause, begin > 110 ? begin - 110 : 0);
-  const std::string left = cn_ascii_lower_copy(s.text.substr(from, begin - from));
-  const std::string right = cn_ascii_lower_copy(s.text.substr(end, std::min<size_t>(40, s.text.size() - end)));
+  const size_t from = std::max(previous_clause, begin > 90 ? begin - 90 : 0);
+  const std::string_view left = s.lower.substr(from, begin - from);
+  const std::string_view right = s.lower.substr(end, std::min<size_t>(40, s.text.size() - end));
   const size_t clause_in_left = clause > from ? clause - from : 0;
 
-  std::vector<Found> cues;
-  for (const RoleCue& c : kLeftCues)
-    ForEachWordMatch(left, c.phrase, [&](size_t at) {
-      const size_t d = left.size() - (at + c.phrase.size());
-      // Cues of an earlier clause count for less (see the scores below).
-      cues.push_back({c.kind, at < clause_in_left ? d + 40 : d, at, at + c.phrase.size()});
-    });
+  thread_local std::vector<Found> cues;
+  cues.clear();
+  LeftCues().ForEach(left, [&](size_t at, size_t e, Kind kind) {
+    const size_t d = left.size() - e;
+    // Cues of an earlier clause count for less (see the scores below).
+    cues.push_back({kind, at < clause_in_left ? d + 40 : d, at, e});
+  });
   // Right cues only up to the next number, clause mark or joining word:
   // "$66.3K as range breakout attempt..." says nothing of the price.
   std::string_view r = right;
   if (const size_t stop = r.find_first_of("$;.,?!("); stop != std::string_view::npos) r = r.substr(0, stop);
-  for (std::string_view joint : {" as "sv, " amid "sv, " with "sv, " after "sv, " while "sv, " but "sv, " and "sv,
-                                 " on "sv, " in "sv, " for "sv, " to "sv, " from "sv, " which "sv, " that "sv})
-    if (const size_t stop = r.find(joint); stop != std::string_view::npos) r = r.substr(0, stop);
-  for (const RoleCue& c : kRightCues)
-    ForEachWordMatch(r, c.phrase, [&](size_t at) { cues.push_back({c.kind, at, SIZE_MAX, SIZE_MAX}); });
+  for (size_t i = 0; i < r.size();) {
+    if (!IsWordChar(r[i])) {
+      ++i;
+      continue;
+    }
+    size_t e = i;
+    while (e < r.size() && IsWordChar(r[e])) ++e;
+    // "$X as a key liquidation level" goes on about the price itself.
+    const bool as_a = r.substr(i, e - i) == "as" && (r.substr(e).starts_with(" a ") || r.substr(e).starts_with(" the ") ||
+                                                     r.substr(e).starts_with(" an "));
+    if (!as_a && IsJoiningWord(r.substr(i, e - i))) {
+      r = r.substr(0, i);
+      break;
+    }
+    i = e;
+  }
+  RightCues().ForEach(r, [&](size_t at, size_t, Kind kind) { cues.push_back({kind, at, SIZE_MAX, SIZE_MAX}); });
   KeepLongest(cues);
   // A bare "to" only counts right before the price ("from $X to $Y").
   std::erase_if(cues, [&](const Found& f) {
@@ -300,12 +386,13 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
   for (Found& f : cues)
     if (f.kind == Kind::kMove && f.begin != SIZE_MAX && ModalBefore(left, f.begin)) f.kind = Kind::kDestination;
 
-  auto nearest = [&](Kind k) {
-    const Found* best = nullptr;
-    for (const Found& f : cues)
-      if (f.kind == k && (best == nullptr || f.distance < best->distance)) best = &f;
-    return best;
-  };
+  // The nearest cue of each kind, in one pass.
+  std::array<const Found*, static_cast<size_t>(Kind::kAfterMove) + 1> nearest_of{};
+  for (const Found& f : cues) {
+    const Found*& best = nearest_of[static_cast<size_t>(f.kind)];
+    if (best == nullptr || f.distance < best->distance) best = &f;
+  }
+  auto nearest = [&](Kind k) { return nearest_of[static_cast<size_t>(k)]; };
   const Found* destination = nearest(Kind::kDestination);
   const Found* level_noun = nearest(Kind::kLevelNoun);
   const Found* level_action = nearest(Kind::kLevelAction);
@@ -326,10 +413,21 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
   const bool right_target = (destination != nullptr && destination->begin == SIZE_MAX) ||
                             (target != nullptr && target->begin == SIZE_MAX && target->distance <= 16);
 
-  bool past_time = false;
-  const std::string clause_text = cn_ascii_lower_copy(s.text.substr(clause, s.ClauseEnd(begin) - clause));
-  for (std::string_view t : kPastTime)
-    if (clause_text.find(t) != std::string::npos) past_time = true;
+  // Whether the clause is dated before now, asked only when a move or a
+  // present word decides.
+  const std::string_view clause_text = s.lower.substr(clause, s.ClauseEnd(begin) - clause);
+  std::optional<bool> past_time_known;
+  auto past_time = [&] {
+    if (!past_time_known) {
+      past_time_known = false;
+      // Read in the clause's part around the price (the windows above).
+      const size_t from_clause = std::max(clause, from);
+      const size_t to = std::min(s.ClauseEnd(begin), end + 40);
+      PastTimes().ForEach(s.lower.substr(from_clause, to - from_clause),
+                          [&](size_t, size_t, bool) { past_time_known = true; });
+    }
+    return *past_time_known;
+  };
 
   if (within(after_move, 20)) return PriceRole::kCurrent;
   if (within(record, 40) && !(destination != nullptr && destination->distance < record->distance))
@@ -337,7 +435,9 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
   // A destination word: "toward the support at $X" is a target, but
   // "targets a break above $X" acts on a level, and "reaching its all-time
   // high of $X" names an earlier price.
-  if (right_target) return PriceRole::kTarget;
+  // "the $85,000 level as the next area of support": a level noun right
+  // after the price outweighs a target word further on.
+  if (right_target && !(right_level && level_noun->distance <= 1 && right_level_strong)) return PriceRole::kTarget;
   if (within(destination, 60) &&
       !(level_action != nullptr && level_action->begin != SIZE_MAX && level_action->distance < destination->distance) &&
       !(past != nullptr && past->distance < destination->distance && past->distance <= 20))
@@ -363,7 +463,7 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
   const Choice choices[] = {{past, PriceRole::kPast},
                             {current, PriceRole::kCurrent},
                             {target, PriceRole::kTarget},
-                            {move, past_time ? PriceRole::kPast : PriceRole::kCurrent}};
+                            {move, PriceRole::kCurrent}};  // now, unless the clause is dated (below)
   const Choice* best = nullptr;
   for (const Choice& c : choices) {
     if (c.cue == nullptr || c.cue->distance > 70) continue;
@@ -377,14 +477,15 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
   if (best != nullptr) {
     // "one week ago, when Bitcoin was changing hands under $X": a present
     // word in a clause dated earlier is an earlier price.
-    if (best->role == PriceRole::kCurrent && best->cue == current && past_time &&
+    if (best->cue == move) return past_time() ? PriceRole::kPast : PriceRole::kCurrent;
+    if (best->role == PriceRole::kCurrent && best->cue == current && past_time() &&
         clause_text.find("currently") == std::string::npos && clause_text.find("now") == std::string::npos &&
         clause_text.find("time of writing") == std::string::npos && clause_text.find("press time") == std::string::npos)
       return PriceRole::kPast;
     return best->role;
   }
   if (within(level_noun, 60) || within(zone, 30)) return PriceRole::kLevel;
-  return past_time ? PriceRole::kPast : PriceRole::kCurrent;
+  return past_time() ? PriceRole::kPast : PriceRole::kCurrent;
 }
 
 }  // namespace cn

@@ -51,6 +51,24 @@ bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
                              " in idle"sv, " in value"sv, " in cumulative"sv, " in net"sv, " in inflows"sv,
                              " in outflows"sv, " in liquidity"sv, " in losses"sv, " loss"sv, " of losses"sv})
     if (cn_starts_with(right, w)) return true;
+  // "a $1,500 ADA position", "a $50,000 USDT bounty": an amount of a coin,
+  // not its price ("$67K BTC price target" still is one).
+  for (const AssetMention& m : s.assets)
+    if (m.begin == q.end + 1 && s.text[q.end] == ' ' && !m.by_name) {
+      const cn_lower_span<12> after(s.text.substr(m.end));
+      const std::string_view a = after.view();
+      if (!(a.starts_with(" price") || a.starts_with(" target") || a.starts_with(" level") || a.starts_with(" mark") ||
+            a.starts_with(" support") || a.starts_with(" resistance") || a.starts_with(" zone") ||
+            a.starts_with(" area") || a.starts_with(" barrier") || a.starts_with(" next")))
+        return true;
+    }
+  // "an average loss per person of $146,306": a sum per person, not per coin.
+  {
+    const cn_lower_span<30> before(s.text.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30)));
+    for (std::string_view w : {"per person", "per user", "per victim", "per account", "per household", "per investor",
+                               "per wallet", "per employee"})
+      if (before.view().find(w) != std::string_view::npos) return true;
+  }
   // A non-figure word right before: "raised $5", "fees of $2", "shares at $300".
   const CueHit* bad = s.NearestCue({Cue::kNotAFigure}, q, 25, true, 0);
   if (bad != nullptr) return true;
@@ -153,7 +171,8 @@ namespace {
 
 std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
   // "MSTR traded near $310", "gold hit $4,000": another market's price.
-  if (!PerUnit(s, q) && MeasuredBy(s, q) == MeasuredThing::kNoFigure) return {};
+  // "transactions exceeding $3,000": a network quantity's USD level, no figure.
+  if (!PerUnit(s, q) && MeasuredBy(s, q) != MeasuredThing::kUnknown) return {};
   // Prices are per-unit levels: no asset trades in the millions.
   if (q.value >= 1000000 || (q.value_high && *q.value_high >= 1000000)) return {};
   if (!PerUnit(s, q) && NotAPrice(s, q)) return {};
@@ -187,7 +206,9 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
     Direction near = s.DirectionNear(q, 40, 10);
     // "a $2,000 drop": the move word follows the amount with only a space between.
     const CueHit* after = s.NearestCue({Cue::kUp, Cue::kDown}, q, 1, true);
-    bool noun_after = after != nullptr && after->begin == q.end + 1 && s.text[q.end] == ' ';
+    // ... after "a"/"an": "eyeing $70K rally" names a level, "a $2,000 drop" a move.
+    bool noun_after = after != nullptr && after->begin == q.end + 1 && s.text[q.end] == ' ' &&
+                      (cn_ends_with(left, " a") || cn_ends_with(left, " an") || left == "a" || left == "an");
     if ((by && near != Direction::kNone) || (noun_after && near != Direction::kNone)) {
       kind = FigureKind::kPriceChange;
       direction = near;
@@ -198,6 +219,7 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
   f.direction = direction;
   if (kind != FigureKind::kPriceChange) f.window.clear();
   auto subject = s.SubjectAssetIndex(q, false);
+  if (subject && s.assets[*subject].role == MentionRole::kCrossPair) return {};  // "ETH/BTC hit 0.036"
   std::string asset = subject ? s.assets[*subject].ticker : std::string();
   if (asset.empty() && s.memory != nullptr)
     asset = s.memory->RecentAsset().empty() ? s.memory->main_asset : s.memory->RecentAsset();
@@ -211,7 +233,8 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
   if (asset.empty()) return {};
   if (q.value < MinPlausiblePrice(asset) && kind != FigureKind::kPriceChange) {
     // Try the article's asset before giving up.
-    if (s.memory != nullptr && s.memory->main_asset != asset && q.value >= MinPlausiblePrice(s.memory->main_asset))
+    if (s.memory != nullptr && !s.memory->main_asset.empty() && s.memory->main_asset != asset &&
+        q.value >= MinPlausiblePrice(s.memory->main_asset))
       asset = s.memory->main_asset;
     else
       return {};

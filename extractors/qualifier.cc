@@ -17,7 +17,10 @@ struct Hedge {
 };
 
 // Longest first, so "more than" wins over "than" and "just under" over "under".
-constexpr std::array<Hedge, 44> kHedges = {{
+constexpr std::array<Hedge, 53> kHedges = {{
+    {"as high as", Qualifier::kUnder}, {"passing", Qualifier::kOver}, {"passed", Qualifier::kOver},
+    {"passes", Qualifier::kOver}, {"pass", Qualifier::kOver}, {"topped", Qualifier::kOver}, {"tops", Qualifier::kOver},
+    {"top", Qualifier::kOver}, {"approaching", Qualifier::kApprox},
     {"in excess of", Qualifier::kOver}, {"upwards of", Qualifier::kOver}, {"more than", Qualifier::kOver},
     {"greater than", Qualifier::kOver}, {"higher than", Qualifier::kOver}, {"at least", Qualifier::kOver},
     {"north of", Qualifier::kOver}, {"exceeding", Qualifier::kOver}, {"surpassing", Qualifier::kOver},
@@ -75,6 +78,19 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
       if (b > 0 && std::isalpha(static_cast<unsigned char>(left[b - 1]))) continue;
       // "sub-$60K" is written with a hyphen, which trim() removed.
       if (h.words == "some" && round > 0) continue;
+      // "a break above $X", "a weekly close below $X": a level the price
+      // moves against, not where the figure lies (ANNOTATION: stays exact).
+      if (h.words == "above" || h.words == "below" || h.words == "under" || h.words == "over" ||
+          h.words == "beyond" || h.words == "past") {
+        std::string_view before = left.substr(0, b);
+        while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+        const size_t sp = before.find_last_of(' ');
+        const std::string_view verb = sp == std::string_view::npos ? before : before.substr(sp + 1);
+        for (std::string_view action : {"break", "breaks", "breaking", "broke", "close", "closes", "closing",
+                                        "closed", "reclaim", "reclaims", "hold", "holds", "holding", "flip",
+                                        "flips", "breakout", "breakdown"})
+          if (verb == action) return Qualifier::kExact;
+      }
       // "the low 30s" / "near-term" are not hedges; "near" needs a number next.
       return h.qualifier;
     }
@@ -87,6 +103,17 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
   return Qualifier::kExact;
 }
 
+Qualifier QualifierAfter(std::string_view s, size_t end) {
+  const cn_lower_span<16> window(s.substr(end));
+  const std::string_view right = window.view();
+  if (right.starts_with("+")) return Qualifier::kOver;  // "$1,100+"
+  for (std::string_view w : {" or higher", " or more", " and higher", " and above", " or above", " plus"})
+    if (right.starts_with(w)) return Qualifier::kOver;
+  for (std::string_view w : {" or lower", " or less", " and below", " or below"})
+    if (right.starts_with(w)) return Qualifier::kUnder;
+  return Qualifier::kExact;
+}
+
 bool ByAmountBefore(std::string_view s, size_t pos) {
   size_t e = pos;
   while (e > 0 && s[e - 1] == ' ') --e;
@@ -96,6 +123,12 @@ bool ByAmountBefore(std::string_view s, size_t pos) {
                              " by roughly"sv, " by almost"sv, " by some"sv, " by another"sv, " by an additional"sv,
                              " by just"sv})
     if (cn_ends_with(left, w)) return true;
+  // "by a mind-blowing $8 billion", "by a whopping $3,000": "by a" and one word.
+  const size_t sp = left.find_last_of(' ');
+  if (sp != std::string_view::npos && sp > 0) {
+    const std::string_view rest = left.substr(0, sp);
+    if (cn_ends_with(rest, " by a") || cn_ends_with(rest, " by an") || cn_ends_with(rest, " by the")) return true;
+  }
   return false;
 }
 

@@ -14,6 +14,10 @@ namespace cn {
 // "a", "by", "another", "just" and the like); kExact when none is.
 Qualifier QualifierBefore(std::string_view sentence, size_t pos);
 
+// The qualifier stated right after a number ending at byte `end`: "$1,100+",
+// "$67,000 or higher" → kOver; "or lower" → kUnder; else kExact.
+Qualifier QualifierAfter(std::string_view sentence, size_t end);
+
 // True when a change "by" an amount is stated right before byte `pos`,
 // hedged or not: "by $3,000", "by about $30 billion", "by just $500".
 bool ByAmountBefore(std::string_view sentence, size_t pos);

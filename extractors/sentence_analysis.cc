@@ -116,7 +116,7 @@ bool IsForOrIn(std::string_view text, size_t begin) {
 
 // A mention right after "than", "of", "to", "from", "against", "like", "vs":
 // an object, not the subject.
-bool IsTiedMention(std::string_view text, size_t begin) {
+bool IsTiedMention(std::string_view text, size_t begin, bool the_ties = true) {
   size_t e = begin;
   while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '$')) --e;
   size_t b = e;
@@ -124,7 +124,9 @@ bool IsTiedMention(std::string_view text, size_t begin) {
   std::string word;
   for (size_t i = b; i < e; ++i) word.push_back(static_cast<char>(cn_ascii_lower(text[i])));
   static constexpr std::string_view kTies[] = {"than", "of", "to", "from", "against", "like", "vs", "versus",
-                                               "the", "behind", "with", "powers", "on", "for", "into", "by"};
+                                               "the", "behind", "with", "powers", "on", "for", "into", "by",
+                                               "unlike", "besides", "except", "including"};
+  if (!the_ties && word == "the") return false;  // "The BTC futures market": still its subject
   for (auto t : kTies)
     if (word == t) return true;
   return false;
@@ -141,15 +143,12 @@ void SentenceAnalysis::Refill(std::string_view sentence, size_t document_offset,
   lower.assign(sentence);
   cn_ascii_lower_in_place(lower);
   const std::string_view low = lower;
+  a.lower = low;
   a.assets.clear();
   if (memory.article != nullptr) {
-    for (const AssetMention& m : memory.article->MentionsIn(document_offset, document_offset + sentence.size())) {
-      // The quote of a pair ("USDT" of "SOL/USDT") is never what a figure is about.
-      if (m.role == MentionRole::kPairQuote) continue;
-      a.assets.push_back(m);
-      a.assets.back().begin -= document_offset;
-      a.assets.back().end -= document_offset;
-    }
+    memory.article->FindMentionsIn(document_offset, document_offset + sentence.size(), low, a.assets);
+    // The quote of a pair ("USDT" of "SOL/USDT") is never what a figure is about.
+    std::erase_if(a.assets, [](const AssetMention& m) { return m.role == MentionRole::kPairQuote; });
   }
   // "ethena (ENA)": one mention, not two. Merged in place: `kept` mentions
   // stay at the front.
@@ -236,18 +235,66 @@ const std::string& SentenceMemory::WindowBack(int n) const {
   return *p.window;
 }
 
+bool IsTieWordForList(std::string_view word) {
+  return word == "unlike" || word == "than" || word == "versus" || word == "vs" || word == "besides" ||
+         word == "except";
+}
+
+// "Unlike PI and Flare, ...": a mention in a list of names that a tie word
+// opens. Walks back over capitalised words, "and", "or", "&" and commas.
+bool InTiedList(std::string_view text, size_t begin) {
+  size_t p = begin;
+  // "Unlike A and B, C ...": a comma right before the mention after a list
+  // closed by "and" ends that list; C is the subject.
+  int first_separator = 0;  // 1: a comma, 2: a word
+  for (int words = 0; words < 8; ++words) {
+    bool comma = false;
+    while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == ',')) comma |= text[--p] == ',';
+    if (first_separator == 0) first_separator = comma ? 1 : 2;
+    size_t b = p;
+    while (b > 0 && (std::isalnum(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '&')) --b;
+    if (b == p) return false;
+    const std::string word = cn_ascii_lower_copy(text.substr(b, p - b));
+    const bool capitalised = std::isupper(static_cast<unsigned char>(text[b]));
+    if (IsTieWordForList(word) && !(first_separator == 1 && words == 1)) return true;
+    if (!capitalised && word != "and" && word != "or" && word != "&") return false;
+    // ... and so does one after a single name: "Unlike Solana, Orbitrail ...".
+    if (first_separator == 1 && words == 1 && IsTieWordForList(word)) return false;
+    if (!capitalised && first_separator == 1 && words > 0) return false;
+    p = b;
+  }
+  return false;
+}
+
+std::string LoneSubject(std::string_view text, std::span<const AssetMention> mentions) {
+  std::string_view subject;
+  bool tied_chain = false;  // the previous mention was tied, and "and"/"," goes on with it
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const AssetMention& m = mentions[i];
+    if (m.role == MentionRole::kPairQuote) continue;
+    bool tied = IsTiedMention(text, m.begin, /*the_ties=*/false) || InTiedList(text, m.begin);
+    if (!tied && tied_chain && i > 0 && mentions[i - 1].ticker != m.ticker &&
+        IsCoordination(text.substr(mentions[i - 1].end, m.begin - mentions[i - 1].end)))
+      tied = true;
+    tied_chain = tied;
+    if (tied) continue;
+    if (subject.empty()) subject = m.ticker;
+    else if (subject != m.ticker) return {};
+  }
+  return std::string(subject);
+}
+
 const std::string& SentenceMemory::RecentAsset() const {
+  std::vector<AssetMention> mentions;
+  std::string lower;
   for (size_t i = unscanned_.size(); article != nullptr && i-- > 0;) {
-    const std::span<const AssetMention> mentions = article->MentionsIn(unscanned_[i].begin, unscanned_[i].end);
-    std::string_view alone;
-    bool several = false;
-    for (const AssetMention& m : mentions) {
-      if (m.role == MentionRole::kPairQuote) continue;
-      if (alone.empty()) alone = m.ticker;
-      else if (alone != m.ticker) several = true;
-    }
-    if (!alone.empty() && !several) {
-      recent_asset_ = std::string(alone);
+    lower.assign(article_text.substr(unscanned_[i].begin, unscanned_[i].end - unscanned_[i].begin));
+    cn_ascii_lower_in_place(lower);
+    article->FindMentionsIn(unscanned_[i].begin, unscanned_[i].end, lower, mentions);
+    const std::string subject = LoneSubject(
+        article_text.substr(unscanned_[i].begin, unscanned_[i].end - unscanned_[i].begin), mentions);
+    if (!subject.empty()) {
+      recent_asset_ = subject;
       break;
     }
   }
@@ -292,6 +339,14 @@ bool SentenceAnalysis::HasCue(Cue cue) const {
 Direction SentenceAnalysis::DirectionNear(const Quantity& q, size_t before_max, size_t after_max) const {
   if (q.sign < 0) return Direction::kDown;
   if (q.sign > 0) return Direction::kUp;
+  // "1.3% below the prior high", "14.5% less than its peak": a gap to a level.
+  if (q.type == QuantityType::kPercent) {
+    const std::string_view right = lower.substr(q.end, 14);
+    for (std::string_view w : {" below ", " less than ", " lower than ", " under ", " beneath "})
+      if (right.starts_with(w)) return Direction::kDown;
+    for (std::string_view w : {" above ", " higher than "})
+      if (right.starts_with(w)) return Direction::kUp;
+  }
   const CueHit* best = nullptr;
   size_t best_d = SIZE_MAX;
   for (const CueHit& h : cues) {
@@ -308,7 +363,7 @@ Direction SentenceAnalysis::DirectionNear(const Quantity& q, size_t before_max, 
   return (best->cue == Cue::kUp || best->cue == Cue::kInflow) ? Direction::kUp : Direction::kDown;
 }
 
-std::string SentenceAnalysis::WindowFor(const Quantity& q) const {
+std::string SentenceAnalysis::WindowFor(const Quantity& q, bool carry_over) const {
   const WindowHit* best = nullptr;
   size_t best_d = SIZE_MAX;
   for (const WindowHit& w : windows) {
@@ -317,7 +372,7 @@ std::string SentenceAnalysis::WindowFor(const Quantity& q) const {
     // "2.5% in the last 24 hours and 4.6% in the past week": a window right
     // after a number is its own, and one on the far side of another number
     // of the same type is that number's.
-    if (w.begin >= q.end && w.begin - q.end <= 16 &&
+    if (w.begin >= q.end && w.begin - q.end <= 24 &&
         std::all_of(text.begin() + q.end, text.begin() + w.begin, [](char c) { return c == ' ' || std::isalpha(static_cast<unsigned char>(c)); }))
       d = d > 10 ? d - 10 : 0;
     for (const Quantity& o : quantities)
@@ -329,11 +384,19 @@ std::string SentenceAnalysis::WindowFor(const Quantity& q) const {
   if (best != nullptr) return best->duration;
   if (memory == nullptr) return {};
   if (HasCue(Cue::kPeriodBackRef)) return memory->LastWindow();
-  return memory->RecentWindow();
+  return carry_over ? memory->RecentWindow() : std::string();
 }
 
 std::optional<size_t> SentenceAnalysis::SubjectAssetIndex(const Quantity& q, bool group_means_none) const {
   const size_t clause = ClauseStart(q.begin);
+  // "XRP followed Bitcoin, which went down to $109,000": a relative clause
+  // is about the coin named right before its comma.
+  if (clause > 0 && text[clause - 1] == ',') {
+    const std::string_view rest = text.substr(clause);
+    if (rest.starts_with(" which ") || rest.starts_with(" who ") || rest.starts_with(" whose "))
+      for (size_t i = assets.size(); i-- > 0;)
+        if (assets[i].end <= clause - 1 && clause - 1 - assets[i].end <= 1) return i;
+  }
   std::optional<size_t> before_in_clause, first_before, after_in_clause;
   for (size_t i = 0; i < assets.size(); ++i) {
     const AssetMention& m = assets[i];

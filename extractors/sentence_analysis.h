@@ -9,6 +9,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,7 @@ namespace cn {
 struct SentenceMemory {
   std::string main_asset;      // the asset the article is about
   const ArticleAssets* article = nullptr;  // the article's asset table
+  std::string_view article_text;           // the text it was learned from
 
   // The subject of the latest sentence that names one asset alone.
   // Sentences not analysed (no figure candidate) are only looked at when a
@@ -75,8 +77,15 @@ struct SentenceMemory {
   mutable std::vector<Range> unscanned_;  // document byte ranges, oldest first
 };
 
+// The one asset a sentence is about: the ticker every mention names that is
+// not tied to another word by a preposition ("Unlike PI and Flare, BlockDAG
+// (BDAG) is ..." is about BDAG); empty when there is none or several.
+// Mentions' offsets are relative to `sentence`; quotes of pairs are ignored.
+std::string LoneSubject(std::string_view sentence, std::span<const AssetMention> mentions);
+
 struct SentenceAnalysis {
   std::string_view text;
+  std::string_view lower;  // `text` lower-cased (ASCII), same offsets; valid until the next Refill on this thread
   std::vector<Quantity> quantities;
   std::vector<AssetMention> assets;
   std::vector<CueHit> cues;
@@ -110,13 +119,22 @@ struct SentenceAnalysis {
 
   // The window for q: the nearest window expression in the sentence, else
   // the previous sentence's when this one points back ("same period").
-  std::string WindowFor(const Quantity& q) const;
+  // With `carry_over`, a sentence that states no window takes one of the
+  // two sentences before it (moves and flows; levels have no window).
+  std::string WindowFor(const Quantity& q, bool carry_over = true) const;
 
   // Index into `assets` of the asset a figure at q is about: the nearest
   // mention before q in its clause, else the sentence's first mention before
   // q, else the nearest one after q in its clause; nullopt when none, or when
   // a group word ("altcoins", "the market") stands closer before q.
   std::optional<size_t> SubjectAssetIndex(const Quantity& q, bool group_means_none) const;
+
+  // True when the subject of q is the base of a pair of two coins ("ETH/BTC
+  // fell 3%"): a ratio, not a USD price or move of either.
+  bool SubjectIsCrossPair(const Quantity& q) const {
+    const auto i = SubjectAssetIndex(q, false);
+    return i && assets[*i].role == MentionRole::kCrossPair;
+  }
 
   // True when q's clause is a relative clause ("…, whose prices could fall
   // 50%") hanging off a group word ("altcoins", "the market"): the figure is

@@ -25,19 +25,23 @@ constexpr double kPassingWeight = 0.4;
 constexpr double kSharedWeight = 0.5;
 // A move or flow with a direction: as strong as a plainly worded sentence.
 constexpr double kFigureScore = 0.5;
-// A sentence off the crypto market (no asset, no crypto-market word, no
-// figure) and what event terms say count this much of their weight.
+// A sentence of a crypto article without market talk, a figure or a change
+// of an asset it names counts this much of its weight; what event terms say
+// counts this much of its score.
 constexpr double kOffMarketWeight = 0.1;
 constexpr double kEventShare = 0.1;
 // An article is about crypto when this share of its sentences (the headline
 // counting twice) names an asset or crypto.
 constexpr double kCryptoShare = 0.2;
 // Pools: the prior is a pseudo-weight of neutral evidence; the band is the
-// neutral zone of the pooled score.
+// neutral zone of the pooled score. Fitted on dev articles with
+// scripts/sentiment-calibrate (leave-one-outlet-out); the article's large
+// prior makes its score grow with the amount of agreeing evidence, the
+// asset's zero prior makes it the mean of the evidence about the asset.
 constexpr double kArticlePrior = 12.0;
 constexpr double kAssetPrior = 0.0;
 constexpr double kArticleBand = 0.07;
-constexpr double kAssetBand = 0.24;
+constexpr double kAssetBand = 0.05;
 
 constexpr size_t kKeySentences = 3;
 
@@ -108,7 +112,7 @@ struct Pool {
       sum += e.weight * e.score;
       weights += e.weight;
     }
-    return sum / (weights + prior);
+    return weights + prior > 0 ? sum / (weights + prior) : 0.0;
   }
   // Strongest first.
   std::vector<SentimentEvidence> Strongest() && {
@@ -172,10 +176,16 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceR
   for (size_t i = 0; i < input.figures.size(); ++i) {
     const Figure& f = input.figures[i];
     if (f.end <= f.start || f.start < 0) continue;
-    size_t at = static_cast<size_t>(f.start);
-    for (size_t u = 0; u < units.size(); ++u)
-      if (!units[u].in_title && unit_start_cp[u] <= at && at < unit_end_cp[u]) figure_unit[i] = static_cast<int>(u);
-    if (figure_unit[i] >= 0) unit_has_figure[static_cast<size_t>(figure_unit[i])] = true;
+    // The text's units are in order: the last one starting at or before the figure.
+    const size_t at = static_cast<size_t>(f.start);
+    const size_t first_text_unit = !units.empty() && units.front().in_title ? 1 : 0;
+    auto after = std::upper_bound(unit_start_cp.begin() + static_cast<std::ptrdiff_t>(first_text_unit),
+                                  unit_start_cp.end(), at);
+    if (after == unit_start_cp.begin() + static_cast<std::ptrdiff_t>(first_text_unit)) continue;
+    const size_t u = static_cast<size_t>(after - unit_start_cp.begin()) - 1;
+    if (at >= unit_end_cp[u]) continue;
+    figure_unit[i] = static_cast<int>(u);
+    unit_has_figure[u] = true;
   }
 
   // The article's own asset table (article_assets.h) reads the title as the
@@ -211,12 +221,25 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceR
   std::vector<SentenceReading> readings(units.size());
   std::vector<std::vector<AssetMention>> unit_mentions(units.size());
   int crypto_units = 0;
+  size_t next_text_mention = 0;  // units and mentions are both in text order
   for (size_t u = 0; u < units.size(); ++u) {
     const Unit& unit = units[u];
     readings[u] = read_sentence(unit.matching());
-    for (const AssetMention& m : unit.in_title ? title_mentions : text_mentions)
-      if (m.begin >= unit.span.begin && m.end <= unit.span.end)
-        unit_mentions[u].push_back({m.begin - unit.span.begin, m.end - unit.span.begin, m.ticker, m.by_name});
+    auto take = [&](const AssetMention& m) {
+      if (m.begin < unit.span.begin || m.end > unit.span.end) return;
+      AssetMention local = m;
+      local.begin -= unit.span.begin;
+      local.end -= unit.span.begin;
+      unit_mentions[u].push_back(std::move(local));
+    };
+    if (unit.in_title) {
+      for (const AssetMention& m : title_mentions) take(m);
+    } else {
+      while (next_text_mention < text_mentions.size() && text_mentions[next_text_mention].begin < unit.span.begin)
+        ++next_text_mention;
+      for (size_t k = next_text_mention; k < text_mentions.size() && text_mentions[k].begin < unit.span.end; ++k)
+        take(text_mentions[k]);
+    }
     if (readings[u].crypto_words || !unit_mentions[u].empty()) crypto_units += unit.place == EvidencePlace::kHeadline ? 2 : 1;
   }
   // A passing word ("... does not represent Crypto Weekly's views") does not
@@ -238,6 +261,9 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceR
     if (local.empty()) continue;
     if (unit.place != EvidencePlace::kHeadline && IsBareList(sentence, local)) continue;
 
+    // Assets of one group share a part: it is read once.
+    ByteSpan last_part{1, 0};
+    double last_part_score = 0;
     for (const SentenceAsset& a : AssetsOfSentence(sentence, local)) {
       AssetPool& pool = asset_pool(a.ticker);
       ++pool.sentences;
@@ -249,7 +275,11 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceR
         continue;
       }
       const ByteSpan part{unit.span.begin + a.part.begin, unit.span.begin + a.part.end};
-      double part_score = market_score(read_sentence(sentence.substr(a.part.begin, a.part.end - a.part.begin)));
+      if (a.part.begin != last_part.begin || a.part.end != last_part.end) {
+        last_part = a.part;
+        last_part_score = market_score(read_sentence(sentence.substr(a.part.begin, a.part.end - a.part.begin)));
+      }
+      const double part_score = last_part_score;
       if (part_score != 0) {
         pool.pool.evidence.push_back(
             MakeEvidence(unit, part, part_score, weight, a.subject ? "subject clause" : "passing clause"));
@@ -267,7 +297,7 @@ ArticleSentiment PoolArticleSentiment(const ArticleInput& input, const SentenceR
   for (size_t i = 0; i < input.figures.size(); ++i) {
     const Figure& f = input.figures[i];
     int sign = FigureSign(f);
-    if (sign == 0 || figure_unit[i] < 0) continue;
+    if (sign == 0 || figure_unit[i] < 0 || !about_crypto) continue;
     const Unit* unit = &units[static_cast<size_t>(figure_unit[i])];
     SentimentEvidence e;
     e.kind = SentimentEvidence::Kind::kFigure;

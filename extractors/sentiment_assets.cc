@@ -111,7 +111,10 @@ bool IsLinkLine(std::string_view sentence) {
 bool IsBareList(std::string_view sentence, std::span<const AssetMention> mentions) {
   // A chart caption ("BTC/USD 4-hour chart. Source: TradingView") says little
   // more than names.
-  const int kFullSentenceWords = sentence.find("Source:") != std::string_view::npos ? 8 : 2;
+  // A caption; a line with no final stop ("Tags: Bitcoin, Ether"); a
+  // sentence: how many words of its own each needs ("XRP fell." has one).
+  const bool ends_as_sentence = !sentence.empty() && (sentence.back() == '.' || sentence.back() == '!' || sentence.back() == '?');
+  const int kFullSentenceWords = sentence.find("Source:") != std::string_view::npos ? 8 : ends_as_sentence ? 1 : 2;
   int words = 0;
   size_t m = 0;
   size_t i = 0;

@@ -296,7 +296,10 @@ class Scorer {
         Add(d, kComposed * dir * MetricOf(u_[best]) * Modifiers(d));
         flags_[best] |= kUsed;
       } else {
-        Add(d, dir * DirectionWeightAt(d) * Modifiers(d));
+        // A bare change tagged as an event ("raised $200M", "expanded") is
+        // news of a company's conduct; with a metric it is a reported result.
+        const SentimentTerm* t = TermOf(u_[d]);
+        Add(d, dir * DirectionWeightAt(d) * Modifiers(d), t != nullptr && t->event);
       }
     }
   }

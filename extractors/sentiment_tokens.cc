@@ -1,5 +1,7 @@
 #include "extractors/sentiment_tokens.h"
 
+#include "extractors/ascii.h"
+
 #include <cctype>
 
 namespace cn {
@@ -104,7 +106,7 @@ void SentimentTokenizer::SplitWords(std::string_view text) {
         unsigned char prev = lower_.size() > begin ? static_cast<unsigned char>(lower_.back()) : 0;
         unsigned char next = i + 1 < n ? static_cast<unsigned char>(text[i + 1]) : 0;
         if (IsWordByte(text, i)) {
-          lower_.push_back(static_cast<char>(d < 0x80 ? std::tolower(d) : d));
+          lower_.push_back(cn_ascii_lower(static_cast<char>(d)));  // bytes >= 0x80 kept
           ++i;
         } else if (d == '\'' && IsAlpha(prev) && IsAlpha(next)) {
           lower_.push_back('\'');

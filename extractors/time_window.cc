@@ -65,9 +65,10 @@ bool IsComparisonSpan(std::string_view lower, size_t begin, size_t end) {
     if (after.starts_with(w)) return true;
   // The words before the window, with its own leading "in"/"since" ("in a
   // month") counted as before it.
-  std::string before(lower.substr(0, begin));
+  size_t lead_end = begin;
   for (std::string_view lead : {"in ", "since ", "over ", "within "})
-    if (lower.substr(begin).starts_with(lead)) before += lead;
+    if (lower.substr(begin).starts_with(lead)) lead_end = begin + lead.size();
+  const std::string_view before = lower.substr(0, lead_end);
   for (std::string_view w : {"highest level in ", "lowest level in ", "highest in ", "lowest in ", "first time in ",
                              "first time since ", "high in ", "low in ", "level in ", "best in ", "worst in ",
                              "biggest in ", "largest in ", "strongest in ", "weakest in ", "highest since ",
@@ -140,6 +141,8 @@ void WindowSearchSpans(std::string_view lower, const std::vector<UnitWord>& unit
   constexpr size_t kTail = 16;
   spans.clear();
   for (const UnitWord& unit : unit_words) {
+    // Month names only make "in October" (MonthWindow), no phrase around them.
+    if (IsMonthName(lower.substr(unit.begin, unit.end - unit.begin))) continue;
     Span span{unit.begin > kLeadIn ? unit.begin - kLeadIn : 0, std::min(lower.size(), unit.end + kTail), unit.begin};
     // Start the search between words, never inside one.
     while (span.begin > 0 && lower[span.begin - 1] != ' ') --span.begin;
@@ -217,9 +220,14 @@ void FindWindows(std::string_view sentence, std::string_view lower_sentence, std
 void FindWindows(std::string_view sentence, std::string_view lower_sentence, const std::vector<UnitWord>& unit_words,
                  std::vector<WindowHit>& hits) {
   hits.clear();
+  for (const UnitWord& unit : unit_words)
+    if (const std::optional<WindowHit> month = MonthWindow(sentence, lower_sentence, unit)) hits.push_back(*month);
   thread_local std::vector<Span> spans;
   WindowSearchSpans(lower_sentence, unit_words, spans);
-  if (spans.empty()) return;
+  if (spans.empty()) {
+    std::erase_if(hits, [&](const WindowHit& h) { return IsComparisonSpan(lower_sentence, h.begin, h.end); });
+    return;
+  }
   // The whole sentence stays the context, so \b sees the characters around the span.
   const re2::StringPiece input(sentence.data(), sentence.size());
   const RE2& counted = CountedPattern();
@@ -254,9 +262,6 @@ void FindWindows(std::string_view sentence, std::string_view lower_sentence, con
       bool adjectival = pre.find('-') != std::string_view::npos || (end < sentence.size() && sentence[end] == '-');
       hits.push_back({d, begin, end, adjectival});
     }
-  }
-  for (const UnitWord& unit : unit_words) {
-    if (const std::optional<WindowHit> month = MonthWindow(sentence, lower_sentence, unit)) hits.push_back(*month);
   }
   for (const Span& span : spans) {
     for (size_t pos = span.begin; pos <= span.last_unit;) {

@@ -75,7 +75,7 @@ int ArticleCommand::Run() {
     if (!fetched.ok()) {
       std::string why = !fetched.error.empty() ? fetched.error
                         : fetched.skipped != SkipReason::kNone
-                            ? std::string("skipped: ") + SkipReasonName(fetched.skipped) + " " + fetched.skip_detail
+                            ? std::string("skipped (") + SkipReasonName(fetched.skipped) + "): " + fetched.skip_detail
                             : "HTTP status " + std::to_string(fetched.status);
       std::fprintf(stderr, "cryptonews article: %s: %s\n", input_.c_str(), why.c_str());
       return kExitUsage;

@@ -130,9 +130,11 @@ int CrawlCommand::Run() {
     for (const SourceReport& r : summary.sources) {
       std::fprintf(stderr,
                    "%s: %d feeds/sitemaps ok, %d failed, %d unchanged; %d items, %d duplicates, %d too old, "
-                   "%d over the limit; %d pages: %d fetched, %d not modified, %d skipped, %d failed\n",
+                   "%d over the limit; %d pages: %d fetched, %d not modified, %d failed, %d refused (%d robots.txt, "
+                   "%d address policy, %d unsafe redirect)\n",
                    r.name.c_str(), r.listings_ok, r.listings_failed, r.listings_unchanged, r.items, r.duplicates,
-                   r.too_old, r.over_limit, r.candidates, r.fetched, r.not_modified, r.skipped, r.failed);
+                   r.too_old, r.over_limit, r.candidates, r.fetched, r.not_modified, r.failed, r.skipped,
+                   r.refused_robots, r.refused_address, r.refused_redirect);
       for (const std::string& e : r.errors) std::fprintf(stderr, "  %s\n", e.c_str());
     }
     std::fprintf(stderr, "crawl: %d pages fetched in %.1f s\n", summary.pages_fetched(), summary.seconds);

@@ -46,7 +46,8 @@ void IngestCommand::Setup(CLI::App& sub) {
       "Exit codes: 0 all sources ok, 1 some sources or articles failed (see 'query recent-runs'),\n"
       "2 bad arguments or sources file, 3 fatal (database), 4 another ingest holds the database,\n"
       "5 stopped by SIGTERM or SIGINT (the article being stored is finished, the run is recorded as\n"
-      "'interrupted' and the next run completes the rest; a second signal ends it at once).");
+      "'interrupted' and the next run completes the rest; a second signal ends it at once),\n"
+      "6 nothing worked: every feed and sitemap failed, or every page failed (run status 'failed').");
 }
 
 int IngestCommand::Run() {
@@ -113,13 +114,20 @@ int IngestCommand::Run() {
                 display.ElapsedSeconds());
   std::string line = SummaryLine(result.counts);
   if (result.skipped_old > 0) line += "; " + std::to_string(result.skipped_old) + " older than --since";
-  if (result.status == "interrupted") {
+  if (result.status == RunStatus::kInterrupted) {
     // Through Error(): shown even with --quiet, so cron mail says why the run ended early.
     display.Error("run " + std::to_string(result.run_id) + " interrupted by " + StopSignals::SignalName() + " after " + line);
     return kExitInterrupted;
   }
+  if (result.nothing_worked) {
+    const bool feeds_dead = result.counts.feeds_ok == 0;
+    display.Error("run " + std::to_string(result.run_id) + " failed: " +
+                  (feeds_dead ? "every feed and sitemap failed" : "every page failed") +
+                  " (network or DNS down?); " + line);
+    return kExitNothingWorked;
+  }
   display.Summary(line + timing);
-  return result.status == "ok" ? kExitOk : kExitPartial;
+  return result.status == RunStatus::kOk ? kExitOk : kExitPartial;
 }
 
 }  // namespace cn

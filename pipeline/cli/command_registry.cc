@@ -5,11 +5,13 @@
 #include "pipeline/cli/command_export.h"
 #include "pipeline/cli/command_extract.h"
 #include "pipeline/cli/command_ingest.h"
+#include "pipeline/cli/command_merge.h"
 #include "pipeline/cli/command_query.h"
 #include "pipeline/cli/command_reprocess.h"
 #include "pipeline/cli/command_sentiment.h"
 #include "pipeline/cli/command_sources.h"
 #include "pipeline/cli/command_stats.h"
+#include "pipeline/cli/command_warc.h"
 
 namespace cn {
 
@@ -19,6 +21,8 @@ std::vector<std::unique_ptr<Command>> MakeCommands() {
   commands.push_back(std::make_unique<ExtractCommand>());
   commands.push_back(std::make_unique<ArticleCommand>());
   commands.push_back(std::make_unique<SentimentCommand>());
+  commands.push_back(std::make_unique<WarcCommand>());
+  commands.push_back(std::make_unique<MergeCommand>());
   commands.push_back(std::make_unique<ReprocessCommand>());
   commands.push_back(std::make_unique<QueryCommand>());
   commands.push_back(std::make_unique<ExportCommand>());

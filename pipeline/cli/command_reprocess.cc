@@ -9,6 +9,7 @@
 #include "extractors/version.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/progress_display.h"
+#include "pipeline/cli/stop_signal.h"
 #include "pipeline/ingest/ingestor.h"
 #include "pipeline/ingest/sentiment_scorer.h"
 #include "pipeline/store/article_store.h"
@@ -25,7 +26,10 @@ void ReprocessCommand::Setup(CLI::App& sub) {
   sub.footer(
       "Each article's figures (and sentiment) are replaced in one transaction; an interrupted\n"
       "reprocess is resumed by running it again. Takes the same lock as ingest.\n"
-      "Exit codes: 0 ok, 1 some articles failed, 3 database error, 4 the database is busy.");
+      "SIGTERM or SIGINT stops it after the article being written; the run is recorded as\n"
+      "'interrupted' and the next reprocess does the rest.\n"
+      "Exit codes: 0 ok, 1 some articles failed, 3 database error, 4 the database is busy,\n"
+      "5 stopped by SIGTERM or SIGINT.");
 }
 
 int ReprocessCommand::Run() {
@@ -59,7 +63,14 @@ int ReprocessCommand::Run() {
   RunCounts counts;
   std::vector<FeedError> errors;
   std::string fatal;
+  // From here on SIGTERM/SIGINT end the loop between articles, as in ingest.
+  StopSignals stop_signals;
+  bool interrupted = false;
   for (int64_t id : *ids) {
+    if (StopSignals::StopRequested()) {
+      interrupted = true;
+      break;
+    }
     auto stored = store->LoadText(id);
     if (!stored) {
       fatal = stored.error();
@@ -92,7 +103,10 @@ int ReprocessCommand::Run() {
     display.Error(*e);
   }
   // Every failed article left an error, so errors alone mean "partial".
-  std::string status = !fatal.empty() ? "failed" : !errors.empty() ? "partial" : "ok";
+  RunStatus status = !fatal.empty()  ? RunStatus::kFailed
+                     : interrupted    ? RunStatus::kInterrupted
+                     : !errors.empty() ? RunStatus::kPartial
+                                       : RunStatus::kOk;
   if (!fatal.empty()) {
     errors.push_back({"", db_path_, fatal});
     display.Error(fatal);
@@ -101,10 +115,21 @@ int ReprocessCommand::Run() {
     display.Error(r.error());
     return kExitFatal;
   }
-  display.Summary(std::to_string(counts.articles_updated) + " of " + std::to_string(ids->size()) +
-                  " articles reprocessed, " + std::to_string(counts.articles_failed) + " failed; " +
-                  std::to_string(counts.figures) + " figures (extractor v" + std::to_string(kExtractorVersion) + ")");
-  if (!fatal.empty()) return kExitFatal;
+  const std::string line = std::to_string(counts.articles_updated) + " of " + std::to_string(ids->size()) +
+                           " articles reprocessed, " + std::to_string(counts.articles_failed) + " failed; " +
+                           std::to_string(counts.figures) + " figures (extractor v" +
+                           std::to_string(kExtractorVersion) + ")";
+  if (!fatal.empty()) {
+    display.Summary(line);
+    return kExitFatal;
+  }
+  if (interrupted) {
+    // Through Error(): shown even with --quiet, so cron mail says why it ended early.
+    display.Error("run " + std::to_string(*run_id) + " interrupted by " + StopSignals::SignalName() + " after " +
+                  line + "; run reprocess again to finish");
+    return kExitInterrupted;
+  }
+  display.Summary(line);
   return counts.articles_failed > 0 ? kExitPartial : kExitOk;
 }
 

@@ -1,5 +1,7 @@
 #include "pipeline/cli/progress_display.h"
 
+#include "pipeline/ingest/ingestor.h"
+
 namespace cn {
 
 ProgressDisplay::ProgressDisplay(std::FILE* out, bool interactive, Verbosity verbosity, std::string job)
@@ -40,6 +42,14 @@ void ProgressDisplay::ArticleDone(std::string_view outcome, std::string_view url
 void ProgressDisplay::Error(std::string_view message) {
   ClearLine();
   std::fprintf(out_, "%s: error: %.*s\n", job_.c_str(), static_cast<int>(message.size()), message.data());
+  Redraw(true);
+}
+
+void ProgressDisplay::Refused(SkipReason reason, std::string_view url, std::string_view why) {
+  if (verbosity_ != Verbosity::kVerbose && reason == SkipReason::kRobots) return;
+  ClearLine();
+  std::fprintf(out_, "%s: refused %.*s (%s: %.*s)\n", job_.c_str(), static_cast<int>(url.size()), url.data(),
+               RefusalLabel(reason), static_cast<int>(why.size()), why.data());
   Redraw(true);
 }
 

@@ -3,8 +3,9 @@
 //
 // On a terminal (isatty(stderr)) one status line is redrawn in place, at most
 // ten times a second: articles done, rate, current source. Otherwise nothing
-// but errors and the final summary line. --quiet drops the summary too (errors
-// stay); --verbose adds a line per article.
+// but errors, links refused by the address policy or an unsafe redirect, and
+// the final summary line. --quiet drops the summary too (errors stay);
+// --verbose adds a line per article and per refused link.
 //
 // Not thread-safe: one job, one thread.
 #pragma once
@@ -28,6 +29,9 @@ class ProgressDisplay final : public IngestObserver {
   void SetSource(std::string_view source) override;
   void ArticleDone(std::string_view outcome, std::string_view url, size_t figures) override;
   void Error(std::string_view message) override;
+  // With --verbose every refusal; otherwise (--quiet too) those by the address
+  // policy or an unsafe redirect, which make the run partial, like errors.
+  void Refused(SkipReason reason, std::string_view url, std::string_view why) override;
   void Summary(std::string_view line);
 
   // Articles done so far and their rate per second since construction.

@@ -64,6 +64,13 @@ class CrawlRun {
     else if (errors.size() == kMaxErrorsPerSource) errors.push_back("(further errors not listed)");
   }
 
+  static void CountRefusal(SourceReport& report, SkipReason reason) {
+    ++report.skipped;
+    if (reason == SkipReason::kRobots) ++report.refused_robots;
+    else if (reason == SkipReason::kUnsafeRedirect) ++report.refused_redirect;
+    else ++report.refused_address;
+  }
+
   uint64_t NewTag(Pending pending) {
     pending_.emplace(next_tag_, std::move(pending));
     return next_tag_++;
@@ -183,7 +190,7 @@ class CrawlRun {
         page.fetch.skipped = SkipReason::kUnsafeScheme;
         page.fetch.skip_detail = "a file: link in the remote listing " + c.listed_in + " is not followed";
         page.candidate = std::move(c);
-        ++report.skipped;
+        CountRefusal(report, SkipReason::kUnsafeScheme);
         Hand(std::move(page));
         continue;
       }
@@ -229,10 +236,10 @@ class CrawlRun {
       } else if (result.skipped == SkipReason::kNotModified) {
         ++report.not_modified;
       } else if (result.skipped != SkipReason::kNone) {
-        ++report.skipped;
+        CountRefusal(report, result.skipped);
       } else {
         ++report.failed;
-        Error(source, "page " + result.error);
+        Error(source, "page " + result.url + ": " + result.error);
       }
       CrawledPage page;
       page.source = sources_[source]->name;
@@ -252,7 +259,7 @@ class CrawlRun {
       if (result.skipped != SkipReason::kNone)
         error = what + result.url + ": skipped (" + SkipReasonName(result.skipped) + "): " + result.skip_detail;
       else
-        error = what + result.error;
+        error = what + result.url + ": " + result.error;
       Error(source, error);
     }
     ListingDone(source, result.url, error);

@@ -91,6 +91,9 @@ struct SourceReport {
   int already_stored = 0;    // skipped by the already_stored hook
   int candidates = 0;        // pages handed to the fetcher
   int fetched = 0, not_modified = 0, skipped = 0, failed = 0;
+  // `skipped` by reason: robots.txt, the address policy (or a non-http
+  // link), an unsafe redirect.
+  int refused_robots = 0, refused_address = 0, refused_redirect = 0;
   std::vector<std::string> errors;  // each names its feed, sitemap or page URL
 
   bool ok() const { return errors.empty(); }

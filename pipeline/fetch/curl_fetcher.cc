@@ -62,6 +62,8 @@ struct Transfer {
   std::string body;
   size_t max_body = 0;
   bool too_large = false;
+  uint64_t streamed = 0;        // body bytes handed to job.request.on_body
+  bool receiver_stopped = false;  // on_body returned false
   bool allow_private = false;
   std::string refused_address;
   char error_buffer[CURL_ERROR_SIZE] = {};
@@ -83,6 +85,23 @@ struct Host {
 size_t OnWrite(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   size_t n = size * count;
+  if (t->job.request.on_body) {
+    long status = 0;
+    curl_easy_getinfo(t->easy.get(), CURLINFO_RESPONSE_CODE, &status);
+    if (status >= 200 && status < 300) {
+      if (t->streamed + n > t->max_body) {
+        t->too_large = true;
+        return 0;
+      }
+      t->streamed += n;
+      if (!t->job.request.on_body(std::string_view(data, n))) {
+        t->receiver_stopped = true;
+        return 0;
+      }
+      return n;
+    }
+    // Other statuses (a redirect's or an error page's body) are collected as usual.
+  }
   if (t->body.size() + n > t->max_body) {
     t->too_large = true;
     return 0;  // aborts the transfer with CURLE_WRITE_ERROR
@@ -280,14 +299,14 @@ class CurlFetcher::Impl {
     if (!IsHttpUrl(job.current_url)) {
       FetchResult r;
       r.skipped = SkipReason::kUnsafeScheme;
-      r.skip_detail = "only http and https are fetched: '" + job.current_url.substr(0, 300) + "'";
+      r.skip_detail = AtHop(job) + "only http and https are fetched";
       Deliver(job, std::move(r));
       return;
     }
     std::string key = UrlHostKey(job.current_url);
     if (key.empty()) {
       FetchResult r;
-      r.error = "invalid URL '" + job.current_url.substr(0, 300) + "'";
+      r.error = AtHop(job) + "invalid URL";
       Deliver(job, std::move(r));
       return;
     }
@@ -544,6 +563,14 @@ class CurlFetcher::Impl {
     delayed_.push_back(std::move(job));
   }
 
+  // "" on the URL requested; on a later hop, which one (results name the
+  // requested URL themselves).
+  static std::string AtHop(const Job& job) {
+    if (job.redirects == 0) return "";
+    return "after " + std::to_string(job.redirects) + (job.redirects == 1 ? " redirect, " : " redirects, ") +
+           job.current_url.substr(0, 300) + ": ";
+  }
+
   std::string AttemptsNote(const Job& job) const {
     return job.hop_attempts > 1 ? " (after " + std::to_string(job.hop_attempts) + " attempts)" : "";
   }
@@ -555,21 +582,24 @@ class CurlFetcher::Impl {
     if (rc != CURLE_OK) {
       if (!t.refused_address.empty() && job.redirects > 0) {
         r.skipped = SkipReason::kUnsafeRedirect;
-        r.skip_detail = job.request.url + " redirects to " + job.current_url + ", which resolves to the refused " +
-                        t.refused_address;
+        r.skip_detail = "redirects to " + job.current_url + ", which resolves to the refused " + t.refused_address;
       } else if (!t.refused_address.empty()) {
         r.skipped = SkipReason::kRefusedAddress;
-        r.skip_detail = job.current_url + " resolves to the refused " + t.refused_address;
+        r.skip_detail = "resolves to the refused " + t.refused_address;
       } else if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
-        r.error = job.current_url + ": body exceeds the limit of " + std::to_string(t.max_body) +
+        r.error = AtHop(job) + "body exceeds the limit of " + std::to_string(t.max_body) +
                   " bytes; transfer aborted";
-      } else if (IsRetryable(rc) && job.hop_attempts < options_.max_tries) {
+      } else if (t.receiver_stopped) {
+        r.error = job.current_url + ": transfer stopped by the receiver after " + std::to_string(t.streamed) +
+                  " bytes";
+      } else if (IsRetryable(rc) && job.hop_attempts < options_.max_tries && t.streamed == 0) {
         milliseconds delay = Backoff(job.hop_attempts);
         Retry(std::move(job), delay);
         return;
       } else {
-        r.error = job.current_url + ": " + curl_easy_strerror(rc);
+        r.error = AtHop(job) + curl_easy_strerror(rc);
         if (t.error_buffer[0] != '\0') r.error += std::string(" (") + t.error_buffer + ")";
+        if (t.streamed > 0) r.error += " after " + std::to_string(t.streamed) + " bytes had been received";
         r.error += AttemptsNote(job);
       }
       curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &r.status);
@@ -582,7 +612,7 @@ class CurlFetcher::Impl {
     if (std::string target = RedirectTarget(e, status); !target.empty()) {
       if (job.redirects >= options_.max_redirects) {
         r.status = status;
-        r.error = job.request.url + ": more than " + std::to_string(options_.max_redirects) +
+        r.error = "more than " + std::to_string(options_.max_redirects) +
                   " redirects (last to " + target.substr(0, 300) + ")";
         Deliver(job, std::move(r));
         return;
@@ -590,7 +620,7 @@ class CurlFetcher::Impl {
       if (!IsHttpUrl(target)) {
         r.status = status;
         r.skipped = SkipReason::kUnsafeRedirect;
-        r.skip_detail = job.current_url + " redirects to '" + target.substr(0, 300) + "'; only http and https are followed";
+        r.skip_detail = AtHop(job) + "redirects to '" + target.substr(0, 300) + "'; only http and https are followed";
         Deliver(job, std::move(r));
         return;
       }
@@ -611,7 +641,7 @@ class CurlFetcher::Impl {
         Retry(std::move(job), wait);
         return;
       }
-      r.error = job.current_url + ": HTTP " + std::to_string(status) + " with Retry-After " +
+      r.error = AtHop(job) + "HTTP " + std::to_string(status) + " with Retry-After " +
                 std::to_string(retry_after) + " s, beyond the " +
                 std::to_string(options_.max_retry_after.count() / 1000) + " s limit";
     }
@@ -623,9 +653,9 @@ class CurlFetcher::Impl {
     r.last_modified = HeaderValue(e, "Last-Modified");
     if (status == 304) {
       r.skipped = SkipReason::kNotModified;
-      r.skip_detail = job.current_url + " has not changed since the last fetch";
+      r.skip_detail = "has not changed since the last fetch";
     } else if (status < 200 || status >= 300) {
-      if (r.error.empty()) r.error = job.current_url + ": HTTP " + std::to_string(status) + AttemptsNote(job);
+      if (r.error.empty()) r.error = AtHop(job) + "HTTP " + std::to_string(status) + AttemptsNote(job);
     } else {
       r.body = std::move(t.body);
     }

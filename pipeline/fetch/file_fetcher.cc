@@ -70,19 +70,19 @@ FetchResult FileFetcher::Read(const FetchRequest& request) {
   r.attempts = 1;
   if (UrlScheme(request.url) != "file") {
     r.skipped = SkipReason::kUnsafeScheme;
-    r.skip_detail = "only file: URLs are read here: '" + request.url.substr(0, 300) + "'";
+    r.skip_detail = "only file: URLs are read here";
     return r;
   }
   const size_t cap = request.max_body_bytes > 0 ? request.max_body_bytes : max_body_bytes_;
   std::string path = FileUrlPath(request.url);
   std::error_code ec;
   if (!path.empty() && std::filesystem::is_directory(path, ec)) {
-    r.error = request.url + ": is a directory, not a file";
+    r.error = "is a directory, not a file";
     return r;
   }
   std::ifstream in(path, std::ios::binary);
   if (path.empty() || !in) {
-    r.error = request.url + ": cannot open the file";
+    r.error = "cannot open the file";
     return r;
   }
   char buffer[64 * 1024];
@@ -90,13 +90,13 @@ FetchResult FileFetcher::Read(const FetchRequest& request) {
     r.body.append(buffer, static_cast<size_t>(in.gcount()));
     if (r.body.size() > cap) {
       r.body.clear();
-      r.error = request.url + ": file exceeds the limit of " + std::to_string(cap) + " bytes";
+      r.error = "file exceeds the limit of " + std::to_string(cap) + " bytes";
       return r;
     }
   }
   if (in.bad()) {
     r.body.clear();
-    r.error = request.url + ": read error";
+    r.error = "read error";
     return r;
   }
   r.status = 200;

@@ -7,7 +7,8 @@
 // guessed from the extension (.html/.htm text/html; .xml/.rss/.atom/.rdf
 // application/xml; .txt text/plain; otherwise ""). A file larger than the
 // limit (the request's max_body_bytes, else the FileFetcher's) is an error,
-// and is never read past the limit. Errors name the URL.
+// and is never read past the limit. Errors do not repeat the URL
+// (page_fetcher.h).
 //
 // Which file: URLs may be read is the caller's decision: the crawler hands
 // over only URLs from the sources file or from local listings (a remote feed

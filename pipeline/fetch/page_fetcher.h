@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace cn {
 
@@ -45,6 +46,14 @@ struct FetchRequest {
   bool conditional = true;     // send validators from the FetchStateStore
   size_t max_body_bytes = 0;   // 0: the fetcher's own limit
   uint64_t tag = 0;            // caller's cookie, copied into the result
+  // When set, a 2xx body is handed over piece by piece as it arrives (on
+  // the Run() thread, from inside the transfer) instead of being collected
+  // in FetchResult::body, which stays empty; the body cap still holds.
+  // Returning false aborts the transfer. Once a byte was handed over the
+  // request is not retried (the receiver cannot take bytes back): a broken
+  // transfer is an error saying how far it got. For large downloads (a
+  // WARC file, ingest/warc_url_source.h); CurlFetcher only.
+  std::function<bool(std::string_view piece)> on_body = nullptr;
 };
 
 struct FetchResult {
@@ -53,9 +62,14 @@ struct FetchResult {
   long status = 0;        // last HTTP status, 0 when no response
   std::string content_type, etag, last_modified;
   std::string body;   // decompressed bytes as received (no charset conversion)
-  std::string error;  // "" on success; else what failed, naming the URL
+  // "" on success; else what failed ("HTTP 404", "Timeout was reached
+  // (...)"). It does not repeat `url` — callers print "url: error" — but
+  // names a later redirect hop when that is where it failed.
+  std::string error;
   SkipReason skipped = SkipReason::kNone;
-  std::string skip_detail;  // the robots rule, the refused scheme/address, ...
+  // The robots rule, the refused scheme/address, ...; it does not repeat
+  // `url` (a later redirect hop is named).
+  std::string skip_detail;
   int attempts = 0;         // requests made for this URL, all hops
   int redirects = 0;
   std::chrono::system_clock::time_point fetched_at;

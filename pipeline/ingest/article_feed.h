@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/fetch/page_fetcher.h"
 #include "pipeline/store/article_record.h"
 
 namespace cn {
@@ -31,7 +32,7 @@ struct SourceOutcome {
   std::string source;
   int feeds_ok = 0;                 // feeds and sitemaps read (or unchanged since last run)
   int feeds_failed = 0;
-  std::vector<std::string> errors;  // feed/sitemap problems, each naming its URL
+  std::vector<FeedError> errors;  // feed/sitemap problems; `url` is the feed or sitemap
 };
 
 // The sink's answer to one article.
@@ -46,6 +47,9 @@ class FeedSink {
   virtual ArticleAck OnArticle(ArticleRecord&& article) = 0;
   // A page that was found but could not be fetched or parsed (an article lost).
   virtual void OnArticleFailed(const FeedError& error) = 0;
+  // A page that was found but not fetched on purpose: robots.txt, the
+  // address policy or an unsafe redirect (`reason`); error.error says why.
+  virtual void OnArticleRefused(const FeedError& error, SkipReason reason) = 0;
   // A page the server says has not changed since the last run (HTTP 304).
   virtual void OnArticleNotModified(std::string_view source, std::string_view url) = 0;
   // A source is done with its feeds and sitemaps.

@@ -28,7 +28,7 @@ void CrawlFeed::Run(FeedSink& sink) {
     outcome.feeds_failed = report.listings_failed;
     // Page errors were reported one by one through OnArticleFailed.
     for (const std::string& error : report.errors)
-      if (!error.starts_with("page ")) outcome.errors.push_back(error);
+      if (!error.starts_with("page ")) outcome.errors.push_back({report.name, ListingNamedIn(error), error});
     sink.OnSourceDone(outcome);
   }
   // Listings whose pages were not all seen to the end are read in full next
@@ -36,6 +36,15 @@ void CrawlFeed::Run(FeedSink& sink) {
   const bool cut_short = stopped_ || summary.stopped || (options_.should_stop && options_.should_stop());
   for (const std::string& listing : cut_short ? listings_ : listings_to_reread_) state_.ForgetValidators(listing);
   if (auto r = state_.CommitAll(); !r) state_error_ = r.error();
+}
+
+std::string CrawlFeed::ListingNamedIn(const std::string& error) const {
+  // The crawler's messages name their feed or sitemap; the longest listing
+  // URL found wins, so ".../feed" does not match inside ".../feed2".
+  std::string best;
+  for (const std::string& listing : listings_)
+    if (listing.size() > best.size() && error.find(listing) != std::string::npos) best = listing;
+  return best;
 }
 
 void CrawlFeed::OnPage(CrawledPage&& page, FeedSink& sink) {
@@ -56,9 +65,11 @@ void CrawlFeed::OnPage(CrawledPage&& page, FeedSink& sink) {
   }
   if (!fetch.ok()) {
     state_.Discard(url);
-    // robots.txt and address refusals are policy, not failures (the crawl
-    // report counts them as skipped).
-    if (fetch.skipped == SkipReason::kNone) {
+    if (fetch.skipped != SkipReason::kNone) {
+      // Refused on purpose (robots.txt, address policy, unsafe redirect):
+      // not a failure to retry, but counted and listed by reason.
+      sink.OnArticleRefused({page.source, url, fetch.skip_detail}, fetch.skipped);
+    } else {
       sink.OnArticleFailed({page.source, url, fetch.error.empty() ? "HTTP " + std::to_string(fetch.status) : fetch.error});
       if (!page.candidate.listed_in.empty() && state_.Failures(url) <= kMaxPageRetries)
         listings_to_reread_.insert(page.candidate.listed_in);

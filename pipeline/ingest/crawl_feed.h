@@ -46,6 +46,8 @@ class CrawlFeed : public ArticleFeed {
 
  private:
   void OnPage(CrawledPage&& page, FeedSink& sink);
+  // The feed or sitemap of this run whose URL `error` names ("" if none).
+  std::string ListingNamedIn(const std::string& error) const;
 
   std::vector<SourceConfig> sources_;
   CrawlOptions options_;

@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "pipeline/fetch/page_fetcher.h"
+
 namespace cn {
 
 class IngestObserver {
@@ -20,6 +22,9 @@ class IngestObserver {
   virtual void ArticleDone(std::string_view outcome, std::string_view url, size_t figures) = 0;
   // An article, feed or source failed; the message names it.
   virtual void Error(std::string_view message) = 0;
+  // A link was not fetched on purpose (robots.txt, address policy, unsafe
+  // redirect); `why` explains it without repeating `url`.
+  virtual void Refused(SkipReason reason, std::string_view url, std::string_view why) = 0;
 };
 
 // An observer that ignores everything, for callers with nobody watching.
@@ -28,6 +33,7 @@ class SilentObserver final : public IngestObserver {
   void SetSource(std::string_view) override {}
   void ArticleDone(std::string_view, std::string_view, size_t) override {}
   void Error(std::string_view) override {}
+  void Refused(SkipReason, std::string_view, std::string_view) override {}
 };
 
 }  // namespace cn

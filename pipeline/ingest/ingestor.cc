@@ -17,27 +17,43 @@ Ingestor::Ingestor(ArticleStore& store, const FigureExtractor& extractor, Sentim
 IngestResult Ingestor::Run(ArticleFeed& feed) {
   result_ = {};
   seen_ = 0;
+  failures_ = false;
   auto run_id = store_.BeginRun("ingest");
   if (!run_id) {
     result_.fatal_error = run_id.error();
-    result_.status = "failed";
+    result_.status = RunStatus::kFailed;
     return result_;
   }
   result_.run_id = *run_id;
   feed.Run(*this);
 
   const RunCounts& c = result_.counts;
-  if (auto e = store_.CheckpointError()) result_.errors.push_back({"", store_.db().path(), *e});
-  if (!result_.fatal_error.empty()) result_.status = "failed";
-  else if (StopRequested()) result_.status = "interrupted";
-  else if (c.feeds_failed > 0 || c.articles_failed > 0 || !result_.errors.empty()) result_.status = "partial";
-  else result_.status = "ok";
+  if (auto e = store_.CheckpointError()) AddError({"", store_.db().path(), *e});
+  if (!result_.fatal_error.empty()) {
+    result_.status = RunStatus::kFailed;
+  } else if (StopRequested()) {
+    result_.status = RunStatus::kInterrupted;
+  } else if (NothingWorked(c)) {
+    result_.status = RunStatus::kFailed;
+    result_.nothing_worked = true;
+  } else if (c.feeds_failed > 0 || c.articles_failed > 0 || failures_) {
+    result_.status = RunStatus::kPartial;
+  } else {
+    result_.status = RunStatus::kOk;
+  }
   if (!result_.fatal_error.empty()) result_.errors.push_back({"", store_.db().path(), result_.fatal_error});
   if (auto r = store_.FinishRun(result_.run_id, result_.status, c, ErrorsJson(result_.errors)); !r) {
     if (result_.fatal_error.empty()) result_.fatal_error = r.error();
-    result_.status = "failed";
+    result_.status = RunStatus::kFailed;
+    result_.nothing_worked = false;
   }
   return result_;
+}
+
+bool NothingWorked(const RunCounts& c) {
+  const int64_t stored = c.articles_new + c.articles_updated + c.articles_unchanged;
+  if (stored > 0) return false;
+  return (c.feeds_ok == 0 && c.feeds_failed > 0) || c.articles_failed > 0;
 }
 
 bool Ingestor::StopRequested() const { return options_.stop_requested && options_.stop_requested(); }
@@ -93,6 +109,11 @@ ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
 }
 
 void Ingestor::AddError(FeedError error) {
+  failures_ = true;
+  RecordError(std::move(error));
+}
+
+void Ingestor::RecordError(FeedError error) {
   // Bounded, so a run where every page fails still uses flat memory; the
   // counts stay exact.
   constexpr size_t kMaxErrors = 500;
@@ -106,6 +127,20 @@ void Ingestor::OnArticleFailed(const FeedError& error) {
   observer_.Error(error.url + ": " + error.error);
 }
 
+void Ingestor::OnArticleRefused(const FeedError& error, SkipReason reason) {
+  RunCounts& c = result_.counts;
+  FeedError entry = error;
+  entry.error = std::string("refused (") + RefusalLabel(reason) + "): " + error.error;
+  if (reason == SkipReason::kRobots) {
+    ++c.refused_robots;
+    RecordError(std::move(entry));  // the site's own wish: listed, but the run stays ok
+  } else {
+    ++(reason == SkipReason::kUnsafeRedirect ? c.refused_redirect : c.refused_address);
+    AddError(std::move(entry));
+  }
+  observer_.Refused(reason, error.url, error.error);
+}
+
 void Ingestor::OnArticleNotModified(std::string_view, std::string_view url) {
   ++result_.counts.articles_unchanged;
   observer_.ArticleDone("unchanged", url, 0);
@@ -114,9 +149,9 @@ void Ingestor::OnArticleNotModified(std::string_view, std::string_view url) {
 void Ingestor::OnSourceDone(const SourceOutcome& outcome) {
   result_.counts.feeds_ok += outcome.feeds_ok;
   result_.counts.feeds_failed += outcome.feeds_failed;
-  for (const std::string& error : outcome.errors) {
-    AddError({outcome.source, "", error});
-    observer_.Error(outcome.source + ": " + error);
+  for (const FeedError& error : outcome.errors) {
+    AddError(error);
+    observer_.Error(outcome.source + ": " + error.error);
   }
 }
 
@@ -128,11 +163,26 @@ std::string ErrorsJson(const std::vector<FeedError>& errors) {
   return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+const char* RefusalLabel(SkipReason reason) {
+  switch (reason) {
+    case SkipReason::kRobots:
+      return "robots.txt";
+    case SkipReason::kUnsafeRedirect:
+      return "unsafe redirect";
+    default:
+      return "address policy";
+  }
+}
+
 std::string SummaryLine(const RunCounts& c) {
+  std::string refused;
+  if (c.refused_robots + c.refused_address + c.refused_redirect > 0)
+    refused = "; refused: " + std::to_string(c.refused_robots) + " robots.txt, " + std::to_string(c.refused_address) +
+              " address policy, " + std::to_string(c.refused_redirect) + " unsafe redirect";
   return std::to_string(c.articles_new) + " new, " + std::to_string(c.articles_updated) + " updated, " +
          std::to_string(c.articles_unchanged) + " unchanged, " + std::to_string(c.articles_failed) +
          " failed articles; " + std::to_string(c.figures) + " figures; feeds: " + std::to_string(c.feeds_ok) +
-         " ok, " + std::to_string(c.feeds_failed) + " failed";
+         " ok, " + std::to_string(c.feeds_failed) + " failed" + refused;
 }
 
 }  // namespace cn

@@ -5,7 +5,11 @@
 // An article whose canonical URL and content hash are already stored is
 // skipped before extraction (counted unchanged). A failed article or feed is
 // reported and counted, a bad article (StoreError kind kBadArticle, e.g. one
-// without URL) included; only a busy or broken database stops the run, or a stop
+// without URL) included. A refused link is counted by reason and listed in
+// the run's errors too (a robots.txt refusal alone leaves the run 'ok'; one
+// by the address policy or an unsafe redirect makes it 'partial', since it
+// points at something an operator should look at). Only a busy or broken
+// database stops the run, or a stop
 // request (IngestOptions::stop_requested), which is checked between articles:
 // the article being stored is committed whole, the run row says
 // 'interrupted' with its counts.
@@ -41,8 +45,16 @@ struct IngestResult {
   int64_t skipped_old = 0;       // older than --since
   std::vector<FeedError> errors;
   std::string fatal_error;       // non-empty: the run could not go on
-  std::string status;            // the runs.status written: ok, partial, failed, interrupted
+  RunStatus status = RunStatus::kRunning;  // the runs.status written
+  // status is kFailed because nothing worked (NothingWorked), not for a fatal error.
+  bool nothing_worked = false;
 };
+
+// A run in which something was tried and nothing worked: no article was
+// stored or found unchanged, and either every feed and sitemap failed (none
+// was read) or at least one page failed. A dead network or DNS ends here,
+// never as 'partial'. A run with nothing to do (empty feeds) is not one.
+bool NothingWorked(const RunCounts& counts);
 
 class Ingestor : private FeedSink {
  public:
@@ -54,10 +66,12 @@ class Ingestor : private FeedSink {
  private:
   ArticleAck OnArticle(ArticleRecord&& article) override;
   void OnArticleFailed(const FeedError& error) override;
+  void OnArticleRefused(const FeedError& error, SkipReason reason) override;
   void OnArticleNotModified(std::string_view source, std::string_view url) override;
   void OnSourceDone(const SourceOutcome& outcome) override;
   void OnSource(std::string_view source) override;
-  void AddError(FeedError error);
+  void AddError(FeedError error);     // a failure: the run is 'partial'
+  void RecordError(FeedError error);  // listed only (bounded), status unaffected
   bool StopRequested() const;
 
   ArticleStore& store_;
@@ -67,12 +81,18 @@ class Ingestor : private FeedSink {
   IngestOptions options_;
   IngestResult result_;
   int64_t seen_ = 0;
+  bool failures_ = false;  // an error other than a robots.txt refusal was recorded
 };
 
 // The runs.errors JSON array for a list of errors.
 std::string ErrorsJson(const std::vector<FeedError>& errors);
 
-// "12 new, 3 updated, 40 unchanged, 1 failed articles; 150 figures; feeds: 5 ok, 1 failed"
+// How a refusal is named in runs.errors, the summary and --verbose:
+// "robots.txt", "address policy" (also a non-http link), "unsafe redirect".
+const char* RefusalLabel(SkipReason reason);
+
+// "12 new, 3 updated, 40 unchanged, 1 failed articles; 150 figures; feeds: 5 ok, 1 failed",
+// then "; refused: 1 robots.txt, 2 address policy, 0 unsafe redirect" when any link was refused.
 std::string SummaryLine(const RunCounts& counts);
 
 }  // namespace cn

@@ -86,4 +86,10 @@ bool MatchesContentHash(std::string_view stored, const ArticleRecord& article) {
   return false;
 }
 
+bool IsNewerContent(std::string_view fetched_at, std::string_view hash, std::string_view other_fetched_at,
+                    std::string_view other_hash) {
+  if (fetched_at != other_fetched_at) return fetched_at > other_fetched_at;
+  return hash > other_hash;
+}
+
 }  // namespace cn

@@ -36,4 +36,12 @@ std::string ContentHash(const ArticleRecord& article);
 // same fields), which earlier versions stored. Any other form: false.
 bool MatchesContentHash(std::string_view stored, const ArticleRecord& article);
 
+// Which of two versions of one article is kept when both are seen (a WARC
+// holding a page twice, shards merged in any order): the later fetched_at
+// wins; on equal fetch times the larger content hash, so the choice does not
+// depend on the order they come in. True when (fetched_at, hash) beats
+// (other_fetched_at, other_hash).
+bool IsNewerContent(std::string_view fetched_at, std::string_view hash, std::string_view other_fetched_at,
+                    std::string_view other_hash);
+
 }  // namespace cn

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <unordered_map>
 
 #include "pipeline/store/schema_migrations.h"
@@ -37,32 +38,65 @@ std::string AuthorsJson(const std::vector<std::string>& authors) {
 }
 
 // BEGIN IMMEDIATE / COMMIT / ROLLBACK, prepared once per connection (parsing
-// them anew twice per article showed up in profiles).
+// them anew twice per article showed up in profiles), and the savepoint
+// statements a write uses inside a bulk batch.
 struct TransactionStatements {
-  Statement begin, commit, rollback;
+  Statement begin, commit, rollback, savepoint, release, rollback_to;
 };
 
-// Rolls back unless Commit() succeeded: an early return or error path never
-// leaves a transaction open.
+// The batch of bulk mode: one transaction that several writes join.
+struct BulkBatch {
+  BulkPolicy policy;
+  bool open = false;
+  int writes = 0;
+  std::chrono::steady_clock::time_point started;
+};
+
+// One write's transaction. Alone (batch == nullptr): BEGIN ... COMMIT, rolled
+// back unless Commit() succeeded. In bulk mode: a savepoint inside the batch
+// (which it opens if needed), released by Commit() and rolled back to
+// otherwise, so a failed write undoes only itself. Either way an early
+// return or error path never leaves the write half done.
 class Transaction {
  public:
-  explicit Transaction(TransactionStatements& s) : s_(s) {}
+  Transaction(TransactionStatements& s, BulkBatch* batch) : s_(s), batch_(batch) {}
   ~Transaction() {
-    if (open_) (void)s_.rollback.Run();
+    if (!open_) return;
+    if (batch_ == nullptr) {
+      (void)s_.rollback.Run();
+    } else {
+      (void)s_.rollback_to.Run();
+      (void)s_.release.Run();
+    }
   }
   std::expected<void, std::string> Begin() {
+    if (batch_ != nullptr) {
+      if (!batch_->open) {
+        if (auto r = s_.begin.Run(); !r) return r;
+        batch_->open = true;
+        batch_->writes = 0;
+        batch_->started = std::chrono::steady_clock::now();
+      }
+      auto r = s_.savepoint.Run();
+      open_ = r.has_value();
+      return r;
+    }
     auto r = s_.begin.Run();
     open_ = r.has_value();
     return r;
   }
   std::expected<void, std::string> Commit() {
-    auto r = s_.commit.Run();
-    if (r) open_ = false;
+    auto r = batch_ != nullptr ? s_.release.Run() : s_.commit.Run();
+    if (r) {
+      open_ = false;
+      if (batch_ != nullptr) ++batch_->writes;
+    }
     return r;
   }
 
  private:
   TransactionStatements& s_;
+  BulkBatch* batch_;
   bool open_ = false;
 };
 
@@ -73,7 +107,9 @@ struct ArticleStore::Impl {
   Statement find_article, find_source, insert_source, insert_article, update_article, delete_figures,
       insert_figure, delete_sentiment, insert_sentiment, set_versions, index_pending, unqueue_pending,
       next_unindexed, index_unindexed, raise_index_mark;
+  Statement update_fetch;  // prepared on first use (warc only)
   TransactionStatements tx;
+  std::optional<BulkBatch> bulk;  // set in bulk mode
   std::unordered_map<std::string, int64_t> source_ids;
   int64_t queued_for_index = 0;  // articles written since the last UpdateSearchIndex
   // After `db` and the statements: stopped before the connection closes.
@@ -88,7 +124,11 @@ struct ArticleStore::Impl {
         {&tx.begin, "BEGIN IMMEDIATE"},
         {&tx.commit, "COMMIT"},
         {&tx.rollback, "ROLLBACK"},
-        {&find_article, "SELECT id, content_hash, extractor_version FROM articles WHERE canonical_url = ?1"},
+        {&tx.savepoint, "SAVEPOINT article_write"},
+        {&tx.release, "RELEASE article_write"},
+        {&tx.rollback_to, "ROLLBACK TO article_write"},
+        {&find_article,
+         "SELECT id, content_hash, extractor_version, fetched_at FROM articles WHERE canonical_url = ?1"},
         {&find_source, "SELECT id FROM sources WHERE name = ?1"},
         {&insert_source, "INSERT INTO sources(name, first_seen_at) VALUES (?1, ?2)"},
         {&insert_article,
@@ -206,6 +246,8 @@ struct ArticleStore::Impl {
     return {};
   }
 
+  BulkBatch* Batch() { return bulk ? &*bulk : nullptr; }
+
   std::expected<void, std::string> ReplaceSentiment(int64_t article_id, SentimentToStore sentiment) {
     if (sentiment.sentiment == nullptr) return {};
     delete_sentiment.Bind(1, article_id);
@@ -218,8 +260,47 @@ ArticleStore::ArticleStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) 
 ArticleStore::ArticleStore(ArticleStore&&) noexcept = default;
 ArticleStore& ArticleStore::operator=(ArticleStore&&) noexcept = default;
 ArticleStore::~ArticleStore() {
-  // Best effort: a failure leaves the ids queued for the next Open.
+  // Best effort: what a batch holds is committed (it is whole articles);
+  // a failure leaves the ids queued for the next Open.
+  if (impl_ && impl_->bulk) (void)EndBulk();
   if (impl_ && impl_->queued_for_index > 0) (void)UpdateSearchIndex();
+}
+
+void ArticleStore::BeginBulk(BulkPolicy policy) {
+  if (!impl_->bulk) impl_->bulk = BulkBatch{};
+  impl_->bulk->policy = policy;
+}
+
+bool ArticleStore::BulkBatchDue() const {
+  const std::optional<BulkBatch>& b = impl_->bulk;
+  if (!b || !b->open) return false;
+  return b->writes >= b->policy.max_writes || std::chrono::steady_clock::now() - b->started >= b->policy.max_age;
+}
+
+bool ArticleStore::InBulkBatch() const { return impl_->bulk && impl_->bulk->open; }
+
+std::expected<void, std::string> ArticleStore::CommitBulk() {
+  std::optional<BulkBatch>& b = impl_->bulk;
+  if (b && b->open) {
+    auto r = impl_->tx.commit.Run();
+    if (!r) {
+      // The batch is lost whole (nothing of it is in the file); say so.
+      (void)impl_->tx.rollback.Run();
+      b->open = false;
+      impl_->source_ids.clear();
+      return std::unexpected(impl_->db.path() + ": committing a batch of " + std::to_string(b->writes) +
+                             " writes: " + r.error());
+    }
+    b->open = false;
+  }
+  if (impl_->queued_for_index >= kSearchIndexBatch) (void)UpdateSearchIndex();
+  return {};
+}
+
+std::expected<void, std::string> ArticleStore::EndBulk() {
+  auto r = CommitBulk();
+  impl_->bulk.reset();
+  return r;
 }
 
 SqliteDb& ArticleStore::db() { return impl_->db; }
@@ -260,7 +341,7 @@ std::expected<int64_t, std::string> ArticleStore::UpdateSearchIndex() {
   const int64_t batch = kSearchIndexBatch;
   int64_t indexed = 0;
   for (;;) {
-    Transaction tx(impl_->tx);
+    Transaction tx(impl_->tx, nullptr);
     if (auto r = tx.Begin(); !r) return fail(r.error());
     // Articles changed after they were indexed, queued by the update trigger.
     // Same rows in both statements: lowest ids first, and this connection
@@ -304,7 +385,8 @@ std::optional<StoredArticleInfo> ArticleStore::Find(const std::string& canonical
   s.Bind(1, canonical_url);
   std::optional<StoredArticleInfo> info;
   if (s.Step() == SQLITE_ROW)
-    info = StoredArticleInfo{s.ColumnInt(0), std::string(s.ColumnText(1)), static_cast<int>(s.ColumnInt(2))};
+    info = StoredArticleInfo{s.ColumnInt(0), std::string(s.ColumnText(1)), static_cast<int>(s.ColumnInt(2)),
+                             std::string(s.ColumnText(3))};
   s.Reset();
   return info;
 }
@@ -323,7 +405,7 @@ std::expected<UpsertOutcome, StoreError> ArticleStore::UpsertArticle(const Artic
     const std::string title = article.title.empty() ? "" : " ('" + article.title.substr(0, 80) + "')";
     return std::unexpected(StoreError{StoreErrorKind::kBadArticle, "article without URL" + title});
   }
-  Transaction tx(impl_->tx);
+  Transaction tx(impl_->tx, impl_->Batch());
   if (auto r = tx.Begin(); !r) return fail(r.error());
   std::optional<StoredArticleInfo> existing = Find(key);
   if (existing && MatchesContentHash(existing->content_hash, article)) return UpsertOutcome::kUnchanged;
@@ -359,9 +441,10 @@ std::expected<UpsertOutcome, StoreError> ArticleStore::UpsertArticle(const Artic
     if (auto r = impl_->InsertSentiment(article_id, *sentiment.sentiment); !r) return fail(r.error());
   }
   if (auto r = tx.Commit(); !r) return fail(r.error());
-  // The article is committed; indexing its text is separate work that a
-  // failure here only postpones (the id stays queued).
-  if (++impl_->queued_for_index >= kSearchIndexBatch) (void)UpdateSearchIndex();
+  // The article is committed (or, in bulk mode, part of the batch); indexing
+  // its text is separate work that a failure here only postpones (the id
+  // stays queued). In bulk mode it waits for the batch's commit.
+  if (++impl_->queued_for_index >= kSearchIndexBatch && !impl_->bulk) (void)UpdateSearchIndex();
   return existing ? UpsertOutcome::kUpdated : UpsertOutcome::kNew;
 }
 
@@ -406,7 +489,7 @@ std::expected<int64_t, StoreError> ArticleStore::ReplaceDerived(int64_t article_
     return std::unexpected(StoreError{StoreErrorKindOf(sqlite3_errcode(impl_->db.get())),
                                       "article " + std::to_string(article_id) + ": " + what});
   };
-  Transaction tx(impl_->tx);
+  Transaction tx(impl_->tx, impl_->Batch());
   if (auto r = tx.Begin(); !r) return fail(r.error());
   impl_->delete_figures.Bind(1, article_id);
   if (auto r = impl_->delete_figures.Run(); !r) return fail(r.error());
@@ -438,18 +521,47 @@ std::expected<int64_t, std::string> ArticleStore::BeginRun(std::string_view comm
   return sqlite3_last_insert_rowid(impl_->db.get());
 }
 
-std::expected<void, std::string> ArticleStore::FinishRun(int64_t run_id, std::string_view status,
+std::expected<void, std::string> ArticleStore::FinishRun(int64_t run_id, RunStatus status,
                                                          const RunCounts& c, const std::string& errors_json) {
+  if (auto r = CommitBulk(); !r) return std::unexpected(r.error());
   if (auto r = UpdateSearchIndex(); !r) return std::unexpected(r.error());
   auto stmt = impl_->db.Prepare(
       "UPDATE runs SET finished_at = ?2, status = ?3, feeds_ok = ?4, feeds_failed = ?5, articles_new = ?6, "
-      "articles_updated = ?7, articles_unchanged = ?8, articles_failed = ?9, figures = ?10, errors = ?11 "
-      "WHERE id = ?1");
+      "articles_updated = ?7, articles_unchanged = ?8, articles_failed = ?9, figures = ?10, errors = ?11, "
+      "refused_robots = ?12, refused_address = ?13, refused_redirect = ?14 WHERE id = ?1");
   if (!stmt) return std::unexpected(impl_->db.path() + ": " + stmt.error());
-  stmt->Bind(1, run_id).Bind(2, NowUtc()).Bind(3, status).Bind(4, c.feeds_ok).Bind(5, c.feeds_failed);
+  stmt->Bind(1, run_id).Bind(2, NowUtc()).Bind(3, ToString(status)).Bind(4, c.feeds_ok).Bind(5, c.feeds_failed);
   stmt->Bind(6, c.articles_new).Bind(7, c.articles_updated).Bind(8, c.articles_unchanged);
   stmt->Bind(9, c.articles_failed).Bind(10, c.figures).Bind(11, errors_json);
+  stmt->Bind(12, c.refused_robots).Bind(13, c.refused_address).Bind(14, c.refused_redirect);
   if (auto r = stmt->Run(); !r) return std::unexpected(impl_->db.path() + ": " + r.error());
+  return {};
+}
+
+std::expected<void, std::string> ArticleStore::SetRunRecords(int64_t run_id, const std::string& records_json) {
+  auto stmt = impl_->db.Prepare("UPDATE runs SET records = ?2 WHERE id = ?1");
+  if (!stmt) return std::unexpected(impl_->db.path() + ": " + stmt.error());
+  stmt->Bind(1, run_id).Bind(2, std::string_view(records_json));
+  if (auto r = stmt->Run(); !r) return std::unexpected(impl_->db.path() + ": " + r.error());
+  return {};
+}
+
+std::expected<void, std::string> ArticleStore::UpdateFetch(int64_t article_id, std::string_view url,
+                                                          std::string_view fetched_at) {
+  auto fail = [&](const std::string& what) {
+    return std::unexpected(impl_->db.path() + ": article " + std::to_string(article_id) + ": " + what);
+  };
+  Transaction tx(impl_->tx, impl_->Batch());
+  if (auto r = tx.Begin(); !r) return fail(r.error());
+  if (impl_->update_fetch.get() == nullptr) {
+    auto stmt = impl_->db.Prepare("UPDATE articles SET url = ?2, fetched_at = ?3, updated_at = ?4 WHERE id = ?1");
+    if (!stmt) return fail(stmt.error());
+    impl_->update_fetch = std::move(*stmt);
+  }
+  Statement& s = impl_->update_fetch;
+  s.Bind(1, article_id).Bind(2, url).Bind(3, fetched_at).Bind(4, NowUtc());
+  if (auto r = s.Run(); !r) return fail(r.error());
+  if (auto r = tx.Commit(); !r) return fail(r.error());
   return {};
 }
 

@@ -15,6 +15,15 @@
 // Open (which catches up whatever a killed process left). A crash loses no
 // waiting article.
 //
+// Bulk mode (BeginBulk, for `warc` and `reprocess`): writes join one
+// transaction, a batch, that the caller commits with CommitBulk() once
+// BulkBatchDue() says it holds max_writes articles or is max_age old. Each
+// write inside it is a savepoint, so a failed article undoes only itself;
+// the batch commits atomically, so a process killed at any moment still
+// leaves whole articles only (those of committed batches). Other writes of
+// the caller's (resume marks) made before CommitBulk() join the same batch.
+// The nightly `ingest` does not use it: one transaction per article.
+//
 // Thread safety: one ArticleStore per thread (it owns one SQLite connection
 // and its prepared statements, plus a thread of its own that runs the WAL
 // checkpoints on a second connection: wal_checkpointer.h). Open() migrates
@@ -22,6 +31,7 @@
 // Serialising writers across processes is ingest_lock.h's job.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <expected>
 #include <memory>
@@ -32,6 +42,7 @@
 #include "extractors/figure.h"
 #include "extractors/sentiment.h"
 #include "pipeline/store/article_record.h"
+#include "pipeline/store/run_status.h"
 #include "pipeline/store/sqlite_handle.h"
 #include "pipeline/store/store_error.h"
 
@@ -43,6 +54,12 @@ inline constexpr const char* kDefaultDatabasePath = "cryptonews.db";
 // Stored articles per full-text indexing transaction.
 inline constexpr int kSearchIndexBatch = 500;
 
+// When bulk mode commits a batch (whichever comes first).
+struct BulkPolicy {
+  int max_writes = 200;
+  std::chrono::milliseconds max_age{250};
+};
+
 enum class UpsertOutcome { kNew, kUpdated, kUnchanged };
 
 // What the store knows about an article already, for skipping work early.
@@ -50,6 +67,7 @@ struct StoredArticleInfo {
   int64_t id = 0;
   std::string content_hash;
   int extractor_version = 0;
+  std::string fetched_at;
 };
 
 // Sentiment to store with an article, with the version that produced it.
@@ -67,6 +85,11 @@ struct RunCounts {
   int64_t articles_unchanged = 0;
   int64_t articles_failed = 0;
   int64_t figures = 0;
+  // Links not fetched on purpose (schema 0008): robots.txt, the address
+  // policy (or a non-http link), an unsafe redirect.
+  int64_t refused_robots = 0;
+  int64_t refused_address = 0;
+  int64_t refused_redirect = 0;
 };
 
 // The stored text of an article, for reprocess.
@@ -100,6 +123,19 @@ class ArticleStore {
                                                           SentimentToStore sentiment,
                                                           int extractor_version);
 
+  // Bulk mode (see the top of this file). BeginBulk: later writes gather
+  // into batches. BulkBatchDue: a batch is open and full or old enough.
+  // CommitBulk: commits the open batch, if any (on failure the whole batch
+  // is rolled back and the error names the database), then catches up the
+  // full-text index when enough articles wait. EndBulk: CommitBulk, then
+  // one transaction per write again. FinishRun and the destructor commit an
+  // open batch first.
+  void BeginBulk(BulkPolicy policy = {});
+  bool BulkBatchDue() const;
+  bool InBulkBatch() const;
+  std::expected<void, std::string> CommitBulk();
+  std::expected<void, std::string> EndBulk();
+
   // Ids of articles whose extractor or sentiment version differs from the
   // given ones (all articles when `all`), in id order.
   std::expected<std::vector<int64_t>, std::string> ArticlesToReprocess(bool all, int extractor_version,
@@ -119,8 +155,16 @@ class ArticleStore {
   // as 'interrupted' (the caller holds the ingest lock, so none is alive).
   // FinishRun first brings the full-text index up to date.
   std::expected<int64_t, std::string> BeginRun(std::string_view command);
-  std::expected<void, std::string> FinishRun(int64_t run_id, std::string_view status, const RunCounts& counts,
+  std::expected<void, std::string> FinishRun(int64_t run_id, RunStatus status, const RunCounts& counts,
                                             const std::string& errors_json);
+
+  // A later fetch of an article whose content did not change: records its
+  // URL and fetch time (the latest fetch is what a row says, whichever
+  // order the copies came in). In bulk mode it joins the batch.
+  std::expected<void, std::string> UpdateFetch(int64_t article_id, std::string_view url, std::string_view fetched_at);
+
+  // runs.records of a warc run: a JSON object of what it read (schema 0009).
+  std::expected<void, std::string> SetRunRecords(int64_t run_id, const std::string& records_json);
 
   // The first failure of a background WAL checkpoint (wal_checkpointer.h),
   // naming the database. Nothing stored is lost by one; runs report it.

@@ -12,13 +12,15 @@ std::string_view schema_0004_fetch_failures();
 std::string_view schema_0005_search_index_mark();
 std::string_view schema_0006_figure_role();
 std::string_view schema_0007_sentiment_evidence();
+std::string_view schema_0008_refusal_counts();
+std::string_view schema_0009_warc();
 }  // namespace embedded
 
 namespace {
 
-// Append a line per new schema/NNNN_*.sql (and the file to pipeline/CMakeLists.txt).
-const std::array<Migration, 7>& AllMigrations() {
-  static const std::array<Migration, 7> migrations = {{
+// Append a line per new schema/NNNN_*.sql (pipeline/CMakeLists.txt embeds every such file).
+const std::array<Migration, 9>& AllMigrations() {
+  static const std::array<Migration, 9> migrations = {{
       {1, "0001_init.sql", embedded::schema_0001_init()},
       {2, "0002_fast_checks.sql", embedded::schema_0002_fast_checks()},
       {3, "0003_deferred_search_index.sql", embedded::schema_0003_deferred_search_index()},
@@ -26,6 +28,8 @@ const std::array<Migration, 7>& AllMigrations() {
       {5, "0005_search_index_mark.sql", embedded::schema_0005_search_index_mark()},
       {6, "0006_figure_role.sql", embedded::schema_0006_figure_role()},
       {7, "0007_sentiment_evidence.sql", embedded::schema_0007_sentiment_evidence()},
+      {8, "0008_refusal_counts.sql", embedded::schema_0008_refusal_counts()},
+      {9, "0009_warc.sql", embedded::schema_0009_warc()},
   }};
   return migrations;
 }

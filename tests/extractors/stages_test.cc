@@ -308,3 +308,168 @@ TEST(MeasuredThingTest, NamesOfLevelsAndTermsAreNotMoves) {
 
 }  // namespace
 }  // namespace cn
+
+namespace cn {
+namespace {
+
+// The kind comes from the words bound to the number, not the sentence's topic.
+TEST(BoundWordsTest, TheNounAfterAnAmountDecides) {
+  EXPECT_TRUE(Extractor().Extract("The exchange, the largest by trading volume, paid a $3.1 million fine.").empty());
+  const auto level = Extractor().Extract("Bitcoin bulls watch $98,400 as a key liquidation level this week.");
+  ASSERT_EQ(level.size(), 1u);
+  EXPECT_EQ(level[0].kind, FigureKind::kPrice);
+  EXPECT_EQ(level[0].role, PriceRole::kLevel);
+  const auto small = Extractor().Extract("Over $40,000 in Cardano short positions were liquidated overnight.");
+  ASSERT_EQ(small.size(), 1u);
+  EXPECT_EQ(small[0].kind, FigureKind::kLiquidation);
+  EXPECT_EQ(small[0].asset, "ADA");
+  EXPECT_EQ(small[0].side, Side::kShort);
+}
+
+TEST(BoundWordsTest, APriceNearAMetricWordStaysAPrice) {
+  const auto figures = Extractor().Extract("Spot ETF demand pushed Bitcoin toward the $131,000 resistance.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].kind, FigureKind::kPrice);
+  EXPECT_EQ(figures[0].role, PriceRole::kTarget);
+}
+
+TEST(AttributionTest, ARelativeClauseIsAboutTheCoinBeforeItsComma) {
+  const auto figures = Extractor().Extract("Dogecoin drifted after Bitcoin, which slid to a low of $91,200 on Friday.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].asset, "BTC");
+}
+
+TEST(AttributionTest, CoinsAListOpensWithUnlikeAreNotTheSubject) {
+  const auto figures = Extractor().Extract(
+      "Presale report\nUnlike Solana and Cardano, Orbitrail Network (ORBX) has no exchange listing yet. Stage 9 "
+      "sells at $0.018.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].asset, "ORBX");
+}
+
+TEST(AttributionTest, ACoinNamedAfterAnAmountNeedsATie) {
+  auto figures = Extractor().Extract("Bitcoin update\nThe exchange logged $52 million in volume, led by SOL/EUR orders.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].kind, FigureKind::kVolume);
+  EXPECT_NE(figures[0].asset, "SOL");
+  figures = Extractor().Extract("Traders saw $48 million in XRP liquidations.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].asset, "XRP");  // demo error: was stored with asset null
+}
+
+TEST(PlausibilityTest, SumsFarFromACoinsPriceAreDropped) {
+  const auto figures = Extractor().Extract(
+      "Orbitrail Network (ORBX) presale\nORBX sells at a presale price of $0.012. A $400 allocation into ORBX grows "
+      "to $26,000 if the $0.80 target is hit.");
+  std::vector<double> values;
+  for (const Figure& f : figures)
+    if (f.kind == FigureKind::kPrice) values.push_back(f.value);
+  EXPECT_EQ(values, (std::vector<double>{0.012, 0.80}));
+}
+
+TEST(IndicatorTest, AThresholdIsNoReading) {
+  EXPECT_TRUE(Extractor().Extract("Dogecoin watch\nAn RSI below 35 indicates an oversold coin.").empty());
+  EXPECT_EQ(Extractor().Extract("Dogecoin watch\nThe RSI at 41.2 signals fading momentum.").size(), 1u);
+}
+
+}  // namespace
+}  // namespace cn
+
+namespace cn {
+namespace {
+
+// Lists and data-table lines: each item is a fact of its own.
+TEST(ListTest, ItemsUnderAHeaderTakeItsMetric) {
+  const auto figures = Extractor().Extract(
+      "Trending coins\nThe five coins and their market capitalization on one tracker: Solana (SOL) - $71.2 billion "
+      "Orbitrail Network (ORBX) - $18.4 million Cardano (ADA) - $21.9 billion");
+  ASSERT_EQ(figures.size(), 3u);
+  const char* assets[] = {"SOL", "ORBX", "ADA"};
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(figures[i].kind, FigureKind::kMarketCap);
+    EXPECT_EQ(figures[i].asset, assets[i]);
+  }
+}
+
+TEST(ListTest, CoordinatedCoinsShareAMove) {
+  const auto figures = Extractor().Extract("Elsewhere, MNT, CRO, KAS and OKB gained around 2%.");
+  std::vector<std::string> assets;
+  for (const Figure& f : figures) assets.push_back(f.asset);
+  EXPECT_EQ(assets, (std::vector<std::string>{"MNT", "CRO", "KAS", "OKB"}));
+}
+
+TEST(QualifierTest, HedgesAfterTheNumberAndLevelActions) {
+  auto figures = Extractor().Extract("Analysts now call for $2,400 or higher in Ether.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].qualifier, Qualifier::kOver);
+  figures = Extractor().Extract("A weekly close below $58,000 would hurt Bitcoin bulls.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].qualifier, Qualifier::kExact);  // a level moved against, not where the price is
+  figures = Extractor().Extract("Bitcoin is trading above $61,000.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].qualifier, Qualifier::kOver);
+}
+
+TEST(MarketWideTest, AnExchangesOwnVolumeIsTheMarkets) {
+  const auto figures = Extractor().Extract(
+      "Bitcoin news\nThe exchange reported a 24-hour trading volume of $61 million, driven by BTC/JPY orders.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].kind, FigureKind::kVolume);
+  EXPECT_EQ(figures[0].asset, "");
+}
+
+TEST(AttributionTest, InitialsOfCommonWordsAreATermNotACoin) {
+  const auto figures = Extractor().Extract(
+      "Presales\nThe $GLIM token targets the augmented reality (AR) market. Its presale price is $0.004.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].asset, "GLIM");
+}
+
+}  // namespace
+}  // namespace cn
+
+namespace cn {
+namespace {
+
+// The errors a new user saw in the demo database (issue 11, item 8), each in
+// a sentence of our own.
+TEST(DemoErrorsTest, ALevelOfTheParagraphsCoinIsItsPrice) {
+  const auto figures = Extractor().Extract(
+      "Ether lags\nBitcoin bulls defend the range. Traders see the $85,000 level as the next area of support.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].asset, "BTC");
+  EXPECT_EQ(figures[0].role, PriceRole::kLevel);
+}
+
+TEST(DemoErrorsTest, ACrossPairIsNoMoveOfEitherCoin) {
+  EXPECT_TRUE(Extractor().Extract("Bitcoin leads\nETH/BTC fell 3% on the day.").empty());
+}
+
+TEST(DemoErrorsTest, LongsLosingAnAmountIsALiquidation) {
+  const auto figures = Extractor().Extract("Longs lost $1.1 billion.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].kind, FigureKind::kLiquidation);
+  EXPECT_EQ(figures[0].side, Side::kLong);
+}
+
+TEST(DemoErrorsTest, PairedNumbersGoToPairedCoins) {
+  const auto figures = Extractor().Extract("ETHFI and CAKE rose 15% and 25%.");
+  ASSERT_EQ(figures.size(), 2u);
+  EXPECT_EQ(figures[0].asset, "ETHFI");
+  EXPECT_DOUBLE_EQ(figures[0].value, 15);
+  EXPECT_EQ(figures[1].asset, "CAKE");
+  EXPECT_DOUBLE_EQ(figures[1].value, 25);
+}
+
+TEST(DemoErrorsTest, AComparisonGivesNoWindow) {
+  auto figures = Extractor().Extract("XRP surged 9% on Saturday, its highest level in a month.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].window, "");
+  figures = Extractor().Extract("Solana trading volume hit $7.9 billion, nearly double its weekly average.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].kind, FigureKind::kVolume);
+  EXPECT_EQ(figures[0].window, "");
+}
+
+}  // namespace
+}  // namespace cn

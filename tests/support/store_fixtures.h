@@ -49,7 +49,7 @@ class VectorFeed : public ArticleFeed {
       if (!sink.OnArticle(std::move(a)).more) break;
     }
     sink.OnSourceDone({"testwire", 1, 0, {}});
-    for (const FeedError& e : failed_feeds_) sink.OnSourceDone({e.source, 0, 1, {e.url + ": " + e.error}});
+    for (const FeedError& e : failed_feeds_) sink.OnSourceDone({e.source, 0, 1, {e}});
   }
 
  private:

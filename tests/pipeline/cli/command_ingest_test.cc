@@ -193,6 +193,30 @@ TEST(IngestCommandTest, FailedPagesAreRetriedOnLaterRunsThoughTheFeedAnswers304)
   EXPECT_EQ(stored.out, "count(*)\n2\n");
 }
 
+// A dead network (every feed refused) is not "partial": the run is 'failed'
+// and exits with its own code, which the shipped systemd unit treats as a
+// failure. Each feed error names its feed in the `url` field.
+TEST(IngestCommandTest, EveryFeedFailingIsAFailedRunWithItsOwnExitCode) {
+  TempDir dir;
+  testing::TestHttpServer server;  // answers 404 to everything, robots.txt included
+  server.Start();
+  std::string http_feed = server.Url("/feed.xml");
+  std::string toml = "[[sources]]\nname = \"Gone\"\nfeeds = [\"" + http_feed +
+                     "\"]\n[[sources]]\nname = \"Missing\"\nfeeds = [\"no-such-feed.xml\"]\n";
+  std::string db = dir.File("dead.db");
+  auto r = RunBinary("ingest --allow-private --politeness-ms 0 --sources " + dir.Write("sources.toml", toml) +
+                     " --db " + db);
+  EXPECT_EQ(r.exit_code, 6) << r.out;
+  EXPECT_NE(r.out.find("every feed and sitemap failed"), std::string::npos) << r.out;
+  auto status = RunBinary("query --sql \"SELECT status, feeds_failed FROM runs\" --format csv --db " + db, false);
+  EXPECT_EQ(status.out, "status,feeds_failed\nfailed,2\n");
+  auto urls = RunBinary("query --sql \"SELECT json_each.value ->> 'source', json_each.value ->> 'url' FROM runs, "
+                        "json_each(runs.errors) ORDER BY 1\" --format csv --db " + db, false);
+  std::string missing_url = "file://" + dir.File("no-such-feed.xml");
+  EXPECT_EQ(urls.out, "json_each.value ->> 'source',json_each.value ->> 'url'\nGone," + http_feed + "\nMissing," +
+                          missing_url + "\n");
+}
+
 TEST(IngestCommandTest, UnreadableSourcesFileIsAUsageErrorNamingIt) {
   TempDir dir;
   auto r = RunBinary("ingest --sources " + dir.File("missing.toml") + " --db " + dir.File("a.db"));

@@ -1,6 +1,7 @@
 // End-to-end tests of `cryptonews sentiment`: golden outputs on fixtures we
 // wrote (fixtures/sentiment/), --help, and errors naming the input.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <fstream>
@@ -33,6 +34,37 @@ TEST(SentimentCommandTest, ArticleMatchesGolden) {
   auto r = RunBinary("sentiment " + Fixture("market_wrap.txt"), /*merge_stderr=*/false);
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, ReadFile(Fixture("market_wrap.expected.json")));
+}
+
+// --explain lists, for the article and each asset, the evidence that carried
+// its score; each piece's offsets find its text in the input, and the pooled
+// score follows from the weights as --help says.
+TEST(SentimentCommandTest, ExplainListsWeightedEvidenceWithOffsets) {
+  auto r = RunBinary("sentiment --explain " + Fixture("market_wrap.txt"), /*merge_stderr=*/false);
+  ASSERT_EQ(r.exit_code, 0);
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  const std::string input = ReadFile(Fixture("market_wrap.txt"));  // ASCII: code points are bytes
+  auto check = [&](const nlohmann::json& evidence, const std::string& who) {
+    ASSERT_TRUE(evidence.is_array()) << who;
+    for (const auto& e : evidence) {
+      EXPECT_GT(e["weight"].get<double>(), 0) << who;
+      size_t start = e["start"].get<size_t>(), end = e["end"].get<size_t>();
+      ASSERT_LT(start, end) << who;
+      EXPECT_EQ(input.substr(start, end - start), e["text"].get<std::string>()) << who;
+      EXPECT_TRUE(e["kind"] == "sentence" || e["kind"] == "figure") << who;
+      EXPECT_TRUE(e["place"] == "headline" || e["place"] == "lead" || e["place"] == "body") << who;
+    }
+  };
+  check(j["evidence"], "article");
+  bool saw_figure = false;
+  for (const auto& a : j["assets"]) {
+    check(a["evidence"], a["asset"].get<std::string>());
+    for (const auto& e : a["evidence"]) saw_figure |= e["kind"] == "figure";
+  }
+  EXPECT_TRUE(saw_figure) << "moves with a direction are evidence";
+  // Without --explain the output stays as it was.
+  auto plain = RunBinary("sentiment " + Fixture("market_wrap.txt"), false);
+  EXPECT_EQ(nlohmann::json::parse(plain.out).count("evidence"), 0u);
 }
 
 TEST(SentimentCommandTest, LinesMatchGoldenOnePerInputLine) {
@@ -84,7 +116,8 @@ TEST(SentimentCommandTest, MissingFileIsAUsageErrorNamingIt) {
 TEST(SentimentCommandTest, HelpExplainsOutput) {
   auto r = RunBinary("sentiment --help");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* word : {"--lines", "label", "score", "assets", "key_sentences", "start", "Exit codes"})
+  for (const char* word : {"--lines", "--explain", "evidence", "weight", "headline", "label", "score", "assets",
+                           "key_sentences", "start", "Exit codes"})
     EXPECT_NE(r.out.find(word), std::string::npos) << word;
 }
 

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,34 +19,17 @@
 #include "pipeline/store/sqlite_handle.h"
 #include "tests/support/generated_news_site.h"
 #include "tests/support/run_binary.h"
+#include "tests/support/spawn_binary.h"
 #include "tests/support/temp_dir.h"
-
-extern char** environ;
 
 namespace cn {
 namespace {
 
 using testing::GeneratedNewsSite;
+using testing::SpawnBinary;
 using testing::TempDir;
 
 constexpr int kArticles = 120;
-
-// Starts `cryptonews ARGS` with stdout/stderr to /dev/null; returns its pid.
-pid_t Spawn(const std::vector<std::string>& args) {
-  std::vector<std::string> argv_storage = {CRYPTONEWS_BINARY};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : argv_storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = -1;
-  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  return rc == 0 ? pid : -1;
-}
 
 // Runs one query on the database if it exists yet; -1 otherwise.
 int64_t QueryIntIfExists(const std::string& db_path, const std::string& sql) {
@@ -123,7 +105,7 @@ TEST(IngestKillTest, KilledIngestsLeaveWholeArticlesAndARerunCompletesThem) {
   };
   int kills = 0;
   for (const KillPoint& point : points) {
-    pid_t pid = Spawn(ingest_args(killed));
+    pid_t pid = SpawnBinary(ingest_args(killed));
     ASSERT_GT(pid, 0);
     int status = 0;
     bool exited = false;
@@ -184,7 +166,7 @@ TEST(IngestSignalTest, StopSignalEndsTheRunCleanly) {
     GeneratedNewsSite site(kSignalArticles, std::chrono::milliseconds(25));
     std::string sources = dir.Write("sources.toml", site.SourcesToml());
     std::string db = dir.File("signal.db");
-    pid_t pid = Spawn({"ingest", "--sources", sources, "--db", db, "--allow-private", "--politeness-ms", "0",
+    pid_t pid = SpawnBinary({"ingest", "--sources", sources, "--db", db, "--allow-private", "--politeness-ms", "0",
                        "--quiet"});
     ASSERT_GT(pid, 0);
     int status = 0;

@@ -42,7 +42,7 @@ class IngestorTest : public ::testing::Test {
 
 TEST_F(IngestorTest, StoresArticlesWithTheirFiguresAndARunRow) {
   IngestResult r = Ingest({MakeArticle("a", kLiquidationText), MakeArticle("b", kCalmText)});
-  EXPECT_EQ(r.status, "ok");
+  EXPECT_EQ(r.status, RunStatus::kOk);
   EXPECT_EQ(r.counts.articles_new, 2);
   EXPECT_EQ(r.counts.feeds_ok, 1);
   EXPECT_GT(r.counts.figures, 0);
@@ -81,13 +81,34 @@ TEST_F(IngestorTest, ChangedArticleIsCountedUpdatedAndItsFiguresReplaced) {
 TEST_F(IngestorTest, FailedFeedsMakeThePartialStatusAndAreRecorded) {
   IngestResult r = Ingest({MakeArticle("a", kCalmText)}, {},
                           {{"brokenwire", "https://broken.example/feed", "HTTP 503"}});
-  EXPECT_EQ(r.status, "partial");
+  EXPECT_EQ(r.status, RunStatus::kPartial);
   EXPECT_EQ(r.counts.feeds_failed, 1);
   EXPECT_EQ(r.counts.articles_new, 1);
   EXPECT_EQ(Count("SELECT count(*) FROM runs, json_each(runs.errors) "
                   "WHERE json_each.value ->> 'source' = 'brokenwire' AND "
-                  "json_each.value ->> 'error' = 'https://broken.example/feed: HTTP 503'"),
+                  "json_each.value ->> 'url' = 'https://broken.example/feed' AND "
+                  "json_each.value ->> 'error' = 'HTTP 503'"),
             1);
+}
+
+TEST_F(IngestorTest, EveryFeedFailingIsTheFailedStatusNotPartial) {
+  // VectorFeed reports one good "testwire" feed; with no articles and that
+  // feed failing too, nothing worked.
+  IngestResult some = Ingest({}, {}, {{"brokenwire", "https://broken.example/feed", "HTTP 503"}});
+  EXPECT_EQ(some.status, RunStatus::kPartial) << "one feed was read: the run did part of its job";
+  RunCounts dead;
+  dead.feeds_failed = 3;
+  EXPECT_TRUE(NothingWorked(dead));
+  RunCounts pages_dead;
+  pages_dead.feeds_ok = 2;
+  pages_dead.articles_failed = 5;
+  EXPECT_TRUE(NothingWorked(pages_dead)) << "feeds read but every page failed";
+  RunCounts quiet;
+  quiet.feeds_ok = 2;
+  EXPECT_FALSE(NothingWorked(quiet)) << "empty feeds are a quiet night, not a failure";
+  RunCounts mixed = pages_dead;
+  mixed.articles_unchanged = 1;
+  EXPECT_FALSE(NothingWorked(mixed));
 }
 
 TEST_F(IngestorTest, MaxArticlesStopsTheFeed) {
@@ -128,7 +149,7 @@ TEST_F(IngestorTest, ArticleWithoutAnyUrlFailsAloneAndTheRunGoesOn) {
   nameless.canonical_url.clear();
   IngestResult r = Ingest({MakeArticle("a", kCalmText), nameless, MakeArticle("b", kLiquidationText)});
   EXPECT_EQ(r.fatal_error, "") << "a bad article is not a database failure";
-  EXPECT_EQ(r.status, "partial");
+  EXPECT_EQ(r.status, RunStatus::kPartial);
   EXPECT_EQ(r.counts.articles_new, 2) << "the article after the bad one is stored too";
   EXPECT_EQ(r.counts.articles_failed, 1);
   EXPECT_EQ(Count("SELECT count(*) FROM articles"), 2);
@@ -149,6 +170,47 @@ TEST_F(IngestorTest, StoresSentimentPerArticleAndAssetWithItsVersion) {
 TEST(SummaryLineTest, NamesEveryCount) {
   RunCounts c{5, 1, 12, 3, 40, 2, 150};
   EXPECT_EQ(SummaryLine(c), "12 new, 3 updated, 40 unchanged, 2 failed articles; 150 figures; feeds: 5 ok, 1 failed");
+}
+
+// A feed whose links are refused, one per reason given.
+class RefusingFeed : public ArticleFeed {
+ public:
+  explicit RefusingFeed(std::vector<SkipReason> reasons) : reasons_(std::move(reasons)) {}
+  void Run(FeedSink& sink) override {
+    int i = 0;
+    for (SkipReason reason : reasons_)
+      sink.OnArticleRefused({"testwire", "https://news.example/" + std::to_string(i++), "why"}, reason);
+    sink.OnSourceDone({"testwire", 1, 0, {}});
+  }
+
+ private:
+  std::vector<SkipReason> reasons_;
+};
+
+TEST_F(IngestorTest, RefusalsAreCountedByReasonAndOnlyRobotsLeavesTheRunOk) {
+  SilentObserver observer;
+  {
+    Ingestor ingestor(*store_, extractor_, {}, observer, {});
+    RefusingFeed feed({SkipReason::kRobots, SkipReason::kRobots});
+    IngestResult r = ingestor.Run(feed);
+    EXPECT_EQ(r.status, RunStatus::kOk);
+    EXPECT_EQ(r.counts.refused_robots, 2);
+    ASSERT_EQ(r.errors.size(), 2u);
+    EXPECT_EQ(r.errors[0].url, "https://news.example/0");
+    EXPECT_EQ(r.errors[0].error, "refused (robots.txt): why");
+    EXPECT_NE(SummaryLine(r.counts).find("; refused: 2 robots.txt, 0 address policy, 0 unsafe redirect"),
+              std::string::npos);
+  }
+  Ingestor ingestor(*store_, extractor_, {}, observer, {});
+  RefusingFeed feed({SkipReason::kRefusedAddress, SkipReason::kUnsafeScheme, SkipReason::kUnsafeRedirect});
+  IngestResult r = ingestor.Run(feed);
+  EXPECT_EQ(r.status, RunStatus::kPartial);
+  EXPECT_EQ(r.counts.refused_address, 2);
+  EXPECT_EQ(r.counts.refused_redirect, 1);
+  EXPECT_EQ(Count("SELECT refused_address FROM runs WHERE id = " + std::to_string(r.run_id)), 2);
+  EXPECT_EQ(Count("SELECT refused_redirect FROM runs WHERE id = " + std::to_string(r.run_id)), 1);
+  EXPECT_EQ(Count("SELECT json_array_length(errors) FROM runs WHERE id = " + std::to_string(r.run_id)), 3);
+  EXPECT_EQ(SummaryLine(RunCounts{}).find("refused"), std::string::npos);  // nothing refused: not mentioned
 }
 
 }  // namespace

@@ -108,7 +108,8 @@ TEST(SchemaTest, EveryMigrationKeepsTheDataWrittenBeforeIt) {
         "INSERT INTO figures(id, article_id, ordinal, kind, asset, value, unit, qualifier, direction, start, "
         "\"end\", text, sentence) VALUES (40, 7, 0, 'percent_change', 'ETH', 5, '%', 'exact', 'down', 8, 10, "
         "'5%', 0);"
-        "INSERT INTO sentiment(article_id, asset, score, label) VALUES (7, NULL, -0.4, 'negative');"));
+        "INSERT INTO sentiment(article_id, asset, score, label) VALUES (7, NULL, -0.4, 'negative');"
+        "INSERT INTO runs(id, command, started_at, status, articles_new) VALUES (3, 'ingest', 't', 'ok', 1);"));
   }
   auto store = ArticleStore::Open(path);
   ASSERT_TRUE(store) << store.error();
@@ -119,6 +120,7 @@ TEST(SchemaTest, EveryMigrationKeepsTheDataWrittenBeforeIt) {
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM article_sentiment WHERE label = 'negative'"), 1);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'fell'"), 1);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  EXPECT_EQ(Count(*store, "SELECT articles_new FROM runs WHERE id = 3 AND command = 'ingest'"), 1);
   // Cascades still work on the rebuilt tables.
   ASSERT_TRUE(store->db().Exec("DELETE FROM articles"));
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM figures") + Count(*store, "SELECT count(*) FROM sentiment"), 0);
@@ -432,7 +434,7 @@ TEST(ArticleStoreTest, RunsLeftRunningAreMarkedInterrupted) {
   RunCounts c;
   c.articles_new = 3;
   c.figures = 7;
-  ASSERT_TRUE(store->FinishRun(*next, "partial", c, R"([{"source":"s","url":"u","error":"e"}])"));
+  ASSERT_TRUE(store->FinishRun(*next, RunStatus::kPartial, c, R"([{"source":"s","url":"u","error":"e"}])"));
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM runs WHERE status = 'interrupted' AND id = " + std::to_string(*killed)),
             1);
   EXPECT_EQ(Count(*store, "SELECT figures FROM runs WHERE status = 'partial' AND finished_at IS NOT NULL"), 7);

@@ -1,0 +1,224 @@
+#!/usr/bin/python3
+"""Tests scripts/cluster-ingest against a real Dask cluster on 127.0.0.1.
+
+Each test starts a scheduler and two worker processes (no nanny, so a
+killed worker stays dead) on loopback, with short timeouts, and stops them
+at the end. The database the cluster builds from six WARC files must hold
+exactly what one `cryptonews warc` over the same files stores (articles,
+figures, sentiment), also when a worker is killed in the middle.
+
+Run by ctest (tests/CMakeLists.txt) with CRYPTONEWS_BINARY and
+CRYPTONEWS_SOURCE_DIR set; needs Debian's python3-distributed.
+"""
+import gzip
+import io
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import uuid
+
+BINARY = os.environ.get("CRYPTONEWS_BINARY", "build/cryptonews")
+SOURCE = os.environ.get("CRYPTONEWS_SOURCE_DIR", os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))))
+SCRIPT = os.path.join(SOURCE, "scripts", "cluster-ingest")
+PYTHON = "/usr/bin/python3"
+FIXTURES = ["news-01.warc.gz", "news-02.warc.gz", "news-03.warc", "news-04.warc.gz", "news-05.warc.gz",
+            "news-06.warc.gz"]
+
+ARTICLES_SQL = ("SELECT a.canonical_url, a.url, s.name, a.title, a.authors, a.published_at, a.modified_at, "
+                "a.fetched_at, a.language, a.site_name, a.text, a.content_hash, a.extractor_version, "
+                "a.sentiment_version FROM articles a JOIN sources s ON s.id = a.source_id ORDER BY 1")
+FIGURES_SQL = ("SELECT a.canonical_url, f.ordinal, f.kind, f.asset, f.value, f.value_high, f.unit, f.qualifier, "
+               "f.direction, f.window, f.side, f.name, f.metric, f.start, f.\"end\", f.text, f.sentence "
+               "FROM figures f JOIN articles a ON a.id = f.article_id ORDER BY 1, 2")
+SENTIMENT_SQL = ("SELECT a.canonical_url, coalesce(s.asset, ''), s.score, s.label, s.sentences FROM sentiment s "
+                 "JOIN articles a ON a.id = s.article_id ORDER BY 1, 2")
+
+
+kCopies = 2400  # records per generated file: a few seconds of work each
+
+
+def finished(shard):
+    try:
+        con = sqlite3.connect("file:%s?mode=ro" % shard, uri=True, timeout=5)
+        try:
+            return con.execute("SELECT count(*) FROM warc_inputs WHERE finished_at IS NOT NULL").fetchone()[0] > 0
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+
+
+def rows(db, sql):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def content(db):
+    return rows(db, ARTICLES_SQL), rows(db, FIGURES_SQL), rows(db, SENTIMENT_SQL)
+
+
+def gzip_member(data):
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=1) as g:
+        g.write(data)
+    return buf.getvalue()
+
+
+def big_warc(path, index, copies):
+    """A WARC of `copies` response records: our demo pages under new URLs."""
+    pages = []
+    for outlet in ("ledger", "chaintimes"):
+        folder = os.path.join(SOURCE, "fixtures", "demo", outlet)
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".html"):
+                with open(os.path.join(folder, name), "rb") as page:
+                    pages.append((outlet, name[:-5], page.read()))
+    with open(path, "wb") as f:
+        for i in range(copies):
+            outlet, slug, html = pages[i % len(pages)]
+            new_slug = "%s-%d-%d" % (slug, index, i)
+            html = html.replace(slug.encode(), new_slug.encode())
+            uri = "https://%s.demo.example/copies/%s" % (outlet, new_slug)
+            http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+            head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%s>\r\n"
+                    "WARC-Date: 2026-11-2%dT10:00:00Z\r\nWARC-Target-URI: %s\r\nContent-Length: %d\r\n\r\n" %
+                    (uuid.uuid5(uuid.NAMESPACE_URL, uri), index % 7, uri, len(http))).encode()
+            f.write(gzip_member(head + http + b"\r\n\r\n"))
+
+
+class Cluster:
+    """A scheduler and `workers` worker processes on 127.0.0.1."""
+
+    def __init__(self, workdir, workers=2):
+        self.file = os.path.join(workdir, "scheduler.json")
+        self.procs = []
+        env = dict(os.environ, DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT="10s")
+        self.scheduler = subprocess.Popen(
+            [PYTHON, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0",
+             "--no-dashboard", "--scheduler-file", self.file], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env)
+        self.procs.append(self.scheduler)
+        self.wait_for(lambda: os.path.exists(self.file) and os.path.getsize(self.file) > 0, "scheduler file")
+        import json
+        with open(self.file) as f:
+            self.address = json.load(f)["address"]
+        self.workers = []
+        for _ in range(workers):
+            w = subprocess.Popen(
+                [PYTHON, "-m", "distributed.cli.dask_worker", "--scheduler-file", self.file, "--host", "127.0.0.1",
+                 "--nthreads", "1", "--no-nanny", "--no-dashboard", "--death-timeout", "30"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+            self.workers.append(w)
+            self.procs.append(w)
+        from distributed import Client
+        with Client(self.address, timeout=30) as client:
+            client.wait_for_workers(workers, timeout=60)
+
+    @staticmethod
+    def wait_for(condition, what, seconds=60):
+        deadline = time.time() + seconds
+        while not condition():
+            if time.time() > deadline:
+                raise TimeoutError("no %s after %d s" % (what, seconds))
+            time.sleep(0.05)
+
+    def stop(self):
+        for p in reversed(self.procs):
+            if p.poll() is None:
+                p.terminate()
+        for p in self.procs:
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+
+
+class ClusterIngestTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory(prefix="cryptonews-cluster-")
+        self.work = self.dir.name
+        self.cluster = Cluster(self.work)
+
+    def tearDown(self):
+        self.cluster.stop()
+        self.dir.cleanup()
+
+    def cluster_ingest(self, paths, out, *extra):
+        list_file = os.path.join(self.work, "warc.paths")
+        with open(list_file, "w") as f:
+            f.write("# test inputs\n" + "\n".join(paths) + "\n")
+        return subprocess.run([PYTHON, SCRIPT, "--paths", list_file, "--scheduler", self.cluster.address,
+                               "--out", out, "--binary", BINARY, "--timeout", "20"] + list(extra),
+                              capture_output=True, text=True, timeout=240)
+
+    def one_run(self, paths, db, *extra):
+        r = subprocess.run([BINARY, "warc", "--quiet", "--db", db] + list(extra) + list(paths),
+                           capture_output=True, text=True, timeout=240)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_six_fixtures_give_the_database_of_one_warc_run(self):
+        paths = [os.path.join(SOURCE, "fixtures", "warc", n) for n in FIXTURES]
+        out = os.path.join(self.work, "cluster.db")
+        r = self.cluster_ingest(paths, out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        reference = os.path.join(self.work, "one.db")
+        self.one_run(paths, reference)
+        self.assertEqual(content(out), content(reference))
+        self.assertEqual(len(rows(out, "SELECT 1 FROM articles")), 8)
+        self.assertEqual(rows(out, "SELECT count(*) FROM runs WHERE command = 'warc'"), [(6,)])
+
+        # A rerun reads nothing again and changes nothing.
+        again = self.cluster_ingest(paths, out)
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertIn("6 done before, 0 to read", again.stderr)
+        self.assertEqual(content(out), content(reference))
+        self.assertEqual(rows(out, "SELECT count(*) FROM runs WHERE command = 'warc'"), [(6,)])
+
+    def test_a_worker_killed_mid_run_still_gives_the_same_database(self):
+        paths = []
+        for i in range(6):
+            p = os.path.join(self.work, "big-%d.warc.gz" % i)
+            big_warc(p, i, kCopies)
+            paths.append(p)
+        out = os.path.join(self.work, "cluster.db")
+        list_file = os.path.join(self.work, "warc.paths")
+        with open(list_file, "w") as f:
+            f.write("\n".join(paths) + "\n")
+        run = subprocess.Popen([PYTHON, SCRIPT, "--paths", list_file, "--scheduler", self.cluster.address,
+                                "--out", out, "--binary", BINARY, "--timeout", "20", "--", "--batch", "50"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        shards = out + ".shards"
+        # Kill a worker once it is writing a shard.
+        Cluster.wait_for(lambda: os.path.isdir(shards) and any(n.endswith(".db") for n in os.listdir(shards)),
+                         "shard being written", 120)
+        time.sleep(0.2)
+        unfinished = [n for n in os.listdir(shards) if n.endswith(".db") and not finished(os.path.join(shards, n))]
+        self.assertTrue(unfinished, "every shard was done before the kill: make the files bigger")
+        victim = self.cluster.workers[0]
+        victim.send_signal(signal.SIGKILL)
+        victim.wait(timeout=10)
+        try:
+            _, err = run.communicate(timeout=240)
+        finally:
+            if run.poll() is None:
+                run.kill()
+        self.assertEqual(run.returncode, 0, err)
+        reference = os.path.join(self.work, "one.db")
+        self.one_run(paths, reference)
+        self.assertEqual(content(out), content(reference))
+        # Five of the six demo pages are crypto articles.
+        self.assertEqual(len(rows(out, "SELECT 1 FROM articles")), 6 * kCopies * 5 // 6)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
