@@ -10,6 +10,7 @@
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/page_file.h"
 #include "pipeline/fetch/curl_fetcher.h"
+#include "pipeline/web/url.h"
 
 namespace cn {
 
@@ -34,8 +35,6 @@ obeyed, http and https only, the usual size and time limits); the HTTP
 Content-Type charset then takes part in charset detection. Exit codes: 0 ok,
 2 unreadable file, failed fetch or bad arguments.
 )";
-
-bool IsUrl(const std::string& s) { return s.starts_with("http://") || s.starts_with("https://"); }
 
 // One page, fetched with the crawler's limits. The URL is typed by the
 // operator, so (as for a sources file) its first hop may be a private
@@ -70,7 +69,7 @@ void ArticleCommand::Setup(CLI::App& sub) {
 int ArticleCommand::Run() {
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   std::string page, content_type = charset_, page_url = url_.empty() ? input_ : url_;
-  if (IsUrl(input_)) {
+  if (IsHttpUrl(input_)) {
     FetchResult fetched = FetchOne(input_);
     if (!fetched.ok()) {
       std::string why = !fetched.error.empty() ? fetched.error

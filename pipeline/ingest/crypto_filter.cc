@@ -2,17 +2,11 @@
 
 #include "extractors/asset_lexicon.h"
 #include "extractors/text_normalizer.h"
+#include "pipeline/web/ascii_text.h"
 #include "pipeline/web/url.h"
 
 namespace cn {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // Words that name the field rather than an asset.
 constexpr std::string_view kCryptoWords[] = {
@@ -29,9 +23,8 @@ size_t CryptoWords(std::string_view text) {
     word.clear();
   };
   for (char c : text) {
-    const bool part = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                      (static_cast<unsigned char>(c) >= 0x80);
-    if (part) word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    const bool part = ascii::IsAlnum(c) || c == '-' || static_cast<unsigned char>(c) >= 0x80;
+    if (part) word += ascii::ToLower(c);
     else if (!word.empty()) flush();
   }
   if (!word.empty()) flush();
@@ -46,7 +39,7 @@ size_t Mentions(std::string_view text) {
 }  // namespace
 
 void HostSet::Add(std::string_view host) {
-  std::string h = Lower(host);
+  std::string h = ascii::ToLower(host);
   while (!h.empty() && h.back() == '.') h.pop_back();
   if (!h.empty()) hosts_.insert(std::move(h));
 }
@@ -58,8 +51,7 @@ HostSet HostSet::Parse(std::string_view text) {
     std::string_view line = text.substr(0, eol);
     text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
     line = line.substr(0, line.find('#'));
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    line = ascii::Trim(line);
     if (line.empty()) continue;
     if (line.find("://") != std::string_view::npos) set.Add(UrlHost(line));
     else set.Add(line);
@@ -78,7 +70,7 @@ HostSet HostSet::FromSources(const std::vector<SourceConfig>& sources) {
 }
 
 bool HostSet::Matches(std::string_view host) const {
-  std::string h = Lower(host);
+  std::string h = ascii::ToLower(host);
   std::string_view rest = h;
   while (!rest.empty()) {
     if (hosts_.contains(std::string(rest))) return true;

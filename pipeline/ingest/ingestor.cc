@@ -143,12 +143,11 @@ void Ingestor::AddError(FeedError error) {
   RecordError(std::move(error));
 }
 
-void Ingestor::RecordError(FeedError error) {
-  // Bounded, so a run where every page fails still uses flat memory; the
-  // counts stay exact.
-  constexpr size_t kMaxErrors = 500;
-  if (result_.errors.size() < kMaxErrors) result_.errors.push_back(std::move(error));
-  else if (result_.errors.size() == kMaxErrors) result_.errors.push_back({"", "", "(further errors not recorded)"});
+void Ingestor::RecordError(FeedError error) { AddBoundedError(&result_.errors, std::move(error)); }
+
+void AddBoundedError(std::vector<FeedError>* errors, FeedError error) {
+  if (errors->size() < kMaxRunErrors) errors->push_back(std::move(error));
+  else if (errors->size() == kMaxRunErrors) errors->push_back({"", "", "(further errors not recorded)"});
 }
 
 void Ingestor::OnArticleFailed(const FeedError& error) {

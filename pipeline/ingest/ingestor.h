@@ -102,6 +102,12 @@ class Ingestor : private FeedSink {
 // The runs.errors JSON array for a list of errors.
 std::string ErrorsJson(const std::vector<FeedError>& errors);
 
+// Appends `error` to a run's list, which stops at kMaxRunErrors (then one
+// "(further errors not recorded)" entry): a run where every page fails still
+// uses flat memory, while its counts stay exact.
+inline constexpr size_t kMaxRunErrors = 500;
+void AddBoundedError(std::vector<FeedError>* errors, FeedError error);
+
 // How a refusal is named in runs.errors, the summary and --verbose:
 // "robots.txt", "address policy" (also a non-http link), "unsafe redirect".
 const char* RefusalLabel(SkipReason reason);

@@ -21,15 +21,10 @@ std::string_view TargetUri(const WarcRecord& record) {
   return uri;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 }  // namespace
 
-std::string WarcTargetHost(const WarcRecord& record) { return Lower(UrlHost(TargetUri(record))); }
+// UrlHost lower-cases the host.
+std::string WarcTargetHost(const WarcRecord& record) { return UrlHost(TargetUri(record)); }
 
 WarcRecordArticle ArticleFromWarcRecord(const WarcRecord& record) {
   WarcRecordArticle out;

@@ -11,13 +11,12 @@
 #include "pipeline/ingest/warc_article.h"
 #include "pipeline/ingest/warc_url_source.h"
 #include "pipeline/store/warc_progress.h"
+#include "pipeline/web/url.h"
 
 namespace cn {
 namespace {
 
 using SteadyClock = std::chrono::steady_clock;
-
-bool IsUrl(const std::string& s) { return s.starts_with("http://") || s.starts_with("https://"); }
 
 std::string RecordId(const WarcRecord& r) { return std::string(r.Field("WARC-Record-ID")); }
 
@@ -25,7 +24,7 @@ std::string RecordId(const WarcRecord& r) { return std::string(r.Field("WARC-Rec
 
 std::string WarcInputKey(const std::string& input) {
   if (input == "-") return "";
-  if (IsUrl(input)) return input;
+  if (IsHttpUrl(input)) return input;
   std::error_code ec;
   std::filesystem::path p = std::filesystem::absolute(input, ec);
   return ec ? input : p.lexically_normal().string();
@@ -50,11 +49,7 @@ WarcIngestor::WarcIngestor(ArticleStore* store, const FigureExtractor& extractor
 
 bool WarcIngestor::Stopped() const { return options_.stop_requested && options_.stop_requested(); }
 
-void WarcIngestor::AddError(FeedError error) {
-  constexpr size_t kMaxErrors = 500;
-  if (result_.errors.size() < kMaxErrors) result_.errors.push_back(std::move(error));
-  else if (result_.errors.size() == kMaxErrors) result_.errors.push_back({"", "", "(further errors not recorded)"});
-}
+void WarcIngestor::AddError(FeedError error) { AddBoundedError(&result_.errors, std::move(error)); }
 
 void WarcIngestor::Skip(const std::string& reason) { ++result_.skipped[reason]; }
 
@@ -101,7 +96,7 @@ WarcRunResult WarcIngestor::Run(const std::vector<std::string>& inputs) {
 void WarcIngestor::ReadInput(const std::string& input) {
   std::string open_error;
   std::unique_ptr<ByteSource> source;
-  if (IsUrl(input)) {
+  if (IsHttpUrl(input)) {
     UrlSourceOptions url_options;
     url_options.allow_private_addresses = options_.allow_private_addresses;
     url_options.cancelled = options_.stop_requested;

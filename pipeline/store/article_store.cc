@@ -116,11 +116,7 @@ struct ArticleStore::Impl {
   std::unique_ptr<WalCheckpointer> checkpointer;
 
   std::expected<void, std::string> PrepareAll() {
-    struct Entry {
-      Statement* stmt;
-      const char* sql;
-    };
-    const Entry entries[] = {
+    return PrepareStatements(db, {
         {&tx.begin, "BEGIN IMMEDIATE"},
         {&tx.commit, "COMMIT"},
         {&tx.rollback, "ROLLBACK"},
@@ -165,13 +161,7 @@ struct ArticleStore::Impl {
         {&set_versions,
          "UPDATE articles SET extractor_version = ?2, sentiment_version = coalesce(?3, sentiment_version), "
          "updated_at = ?4 WHERE id = ?1"},
-    };
-    for (const Entry& e : entries) {
-      auto stmt = db.Prepare(e.sql);
-      if (!stmt) return std::unexpected(db.path() + ": " + stmt.error());
-      *e.stmt = std::move(*stmt);
-    }
-    return {};
+    });
   }
 
   std::expected<int64_t, std::string> SourceId(const std::string& name, const std::string& now) {

@@ -6,29 +6,23 @@ namespace cn {
 
 std::expected<std::unique_ptr<SqliteFetchStateStore>, std::string> SqliteFetchStateStore::Create(SqliteDb& db) {
   std::unique_ptr<SqliteFetchStateStore> store(new SqliteFetchStateStore(db));
-  auto get = db.Prepare("SELECT etag, last_modified, last_status, last_error, updated_at FROM fetch_state WHERE url = ?1");
-  if (!get) return std::unexpected(db.path() + ": " + get.error());
-  auto put = db.Prepare(
-      "INSERT INTO fetch_state(url, etag, last_modified, last_status, last_error, updated_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
-      "last_modified = excluded.last_modified, last_status = excluded.last_status, "
-      "last_error = excluded.last_error, updated_at = excluded.updated_at, failures = 0");
-  if (!put) return std::unexpected(db.path() + ": " + put.error());
-  // Validators untouched: they still describe the last good copy.
-  auto put_failure = db.Prepare(
-      "INSERT INTO fetch_state(url, last_status, last_error, updated_at, failures) VALUES (?1, ?2, ?3, ?4, 1) "
-      "ON CONFLICT(url) DO UPDATE SET last_status = excluded.last_status, last_error = excluded.last_error, "
-      "updated_at = excluded.updated_at, failures = failures + 1");
-  if (!put_failure) return std::unexpected(db.path() + ": " + put_failure.error());
-  auto forget = db.Prepare("UPDATE fetch_state SET etag = NULL, last_modified = NULL WHERE url = ?1");
-  if (!forget) return std::unexpected(db.path() + ": " + forget.error());
-  auto failures = db.Prepare("SELECT failures FROM fetch_state WHERE url = ?1");
-  if (!failures) return std::unexpected(db.path() + ": " + failures.error());
-  store->get_ = std::move(*get);
-  store->put_ = std::move(*put);
-  store->put_failure_ = std::move(*put_failure);
-  store->forget_ = std::move(*forget);
-  store->failures_ = std::move(*failures);
+  auto prepared = PrepareStatements(
+      db, {
+              {&store->get_, "SELECT etag, last_modified, last_status, last_error, updated_at FROM fetch_state WHERE url = ?1"},
+              {&store->put_,
+               "INSERT INTO fetch_state(url, etag, last_modified, last_status, last_error, updated_at) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
+               "last_modified = excluded.last_modified, last_status = excluded.last_status, "
+               "last_error = excluded.last_error, updated_at = excluded.updated_at, failures = 0"},
+              // Validators untouched: they still describe the last good copy.
+              {&store->put_failure_,
+               "INSERT INTO fetch_state(url, last_status, last_error, updated_at, failures) VALUES (?1, ?2, ?3, ?4, 1) "
+               "ON CONFLICT(url) DO UPDATE SET last_status = excluded.last_status, last_error = excluded.last_error, "
+               "updated_at = excluded.updated_at, failures = failures + 1"},
+              {&store->forget_, "UPDATE fetch_state SET etag = NULL, last_modified = NULL WHERE url = ?1"},
+              {&store->failures_, "SELECT failures FROM fetch_state WHERE url = ?1"},
+          });
+  if (!prepared) return std::unexpected(prepared.error());
   return store;
 }
 

@@ -141,6 +141,15 @@ std::expected<Statement, std::string> SqliteDb::Prepare(std::string_view sql) {
   return Statement(raw);
 }
 
+std::expected<void, std::string> PrepareStatements(SqliteDb& db, std::initializer_list<StatementSql> statements) {
+  for (const StatementSql& s : statements) {
+    auto prepared = db.Prepare(s.sql);
+    if (!prepared) return std::unexpected(db.path() + ": " + prepared.error());
+    *s.statement = std::move(*prepared);
+  }
+  return {};
+}
+
 std::expected<int64_t, std::string> SqliteDb::QueryInt(std::string_view sql) {
   auto stmt = Prepare(sql);
   if (!stmt) return std::unexpected(stmt.error());

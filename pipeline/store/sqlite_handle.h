@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <expected>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -92,5 +93,16 @@ class SqliteDb {
   std::unique_ptr<sqlite3, SqliteCloser> db_;
   std::string path_;
 };
+
+// A statement to prepare and where to keep it, for PrepareStatements.
+struct StatementSql {
+  Statement* statement;
+  const char* sql;
+};
+
+// Prepares each statement on `db` in turn, so a store prepares its SQL once
+// when it opens. Stops at the first failure, with SQLite's message after
+// the database path.
+std::expected<void, std::string> PrepareStatements(SqliteDb& db, std::initializer_list<StatementSql> statements);
 
 }  // namespace cn

@@ -6,11 +6,7 @@ namespace cn {
 
 std::expected<WarcProgressStore, std::string> WarcProgressStore::Create(SqliteDb& db) {
   WarcProgressStore store(db);
-  struct Entry {
-    Statement* stmt;
-    const char* sql;
-  };
-  const Entry entries[] = {
+  auto prepared = PrepareStatements(db, {
       {&store.load_,
        "SELECT first_record_id, last_record_id, last_offset, last_stream_offset, last_starts_member, records, "
        "finished_at IS NOT NULL, run_id FROM warc_inputs WHERE input = ?1"},
@@ -23,12 +19,8 @@ std::expected<WarcProgressStore, std::string> WarcProgressStore::Create(SqliteDb
        "records = excluded.records, finished_at = excluded.finished_at, run_id = excluded.run_id, "
        "updated_at = excluded.updated_at"},
       {&store.forget_, "DELETE FROM warc_inputs WHERE input = ?1"},
-  };
-  for (const Entry& e : entries) {
-    auto stmt = db.Prepare(e.sql);
-    if (!stmt) return std::unexpected(db.path() + ": " + stmt.error());
-    *e.stmt = std::move(*stmt);
-  }
+  });
+  if (!prepared) return std::unexpected(prepared.error());
   return store;
 }
 

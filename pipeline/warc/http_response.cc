@@ -3,25 +3,11 @@
 #include <charconv>
 #include <cstring>
 
+#include "pipeline/web/ascii_text.h"
 #include "pipeline/web/gzip_decode.h"
 
 namespace cn {
 namespace {
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  return true;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 // Undoes chunked transfer coding: "<hex size>[;ext]\r\n<data>\r\n" ... "0\r\n".
 bool Dechunk(std::string_view body, size_t max_bytes, std::string* out, std::string* error) {
@@ -33,9 +19,9 @@ bool Dechunk(std::string_view body, size_t max_bytes, std::string* out, std::str
       *error = "chunked body ends without its last chunk";
       return false;
     }
-    std::string_view size_line = Trim(body.substr(at, eol - at));
+    std::string_view size_line = ascii::Trim(body.substr(at, eol - at));
     size_line = size_line.substr(0, size_line.find(';'));
-    size_line = Trim(size_line);
+    size_line = ascii::Trim(size_line);
     uint64_t size = 0;
     auto r = std::from_chars(size_line.data(), size_line.data() + size_line.size(), size, 16);
     if (size_line.empty() || r.ec != std::errc() || r.ptr != size_line.data() + size_line.size()) {
@@ -63,7 +49,7 @@ bool Dechunk(std::string_view body, size_t max_bytes, std::string* out, std::str
 
 std::string_view HttpResponse::Header(std::string_view name) const {
   for (const HttpHeader& h : headers)
-    if (EqualsNoCase(h.name, name)) return h.value;
+    if (ascii::EqualsNoCase(h.name, name)) return h.value;
   return {};
 }
 
@@ -80,7 +66,7 @@ bool ParseHttpResponse(std::string_view block, HttpResponse* out, std::string* e
     *error = "the HTTP status line has no end";
     return false;
   }
-  std::string_view status_line = Trim(block.substr(0, eol));
+  std::string_view status_line = ascii::Trim(block.substr(0, eol));
   size_t space = status_line.find(' ');
   std::string_view code = space == std::string_view::npos ? std::string_view() : status_line.substr(space + 1, 3);
   auto r = std::from_chars(code.data(), code.data() + code.size(), out->status);
@@ -101,7 +87,7 @@ bool ParseHttpResponse(std::string_view block, HttpResponse* out, std::string* e
     if (line.empty()) break;
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;  // a folded or broken line: not needed
-    out->headers.push_back({Trim(line.substr(0, colon)), Trim(line.substr(colon + 1))});
+    out->headers.push_back({ascii::Trim(line.substr(0, colon)), ascii::Trim(line.substr(colon + 1))});
   }
   out->body = block.substr(at);
   return true;
@@ -110,12 +96,12 @@ bool ParseHttpResponse(std::string_view block, HttpResponse* out, std::string* e
 bool DecodeHttpBody(const HttpResponse& response, size_t max_bytes, std::string* out, std::string* error) {
   std::string_view body = response.body;
   std::string dechunked;
-  if (EqualsNoCase(Trim(response.Header("Transfer-Encoding")), "chunked")) {
+  if (ascii::EqualsNoCase(ascii::Trim(response.Header("Transfer-Encoding")), "chunked")) {
     if (!Dechunk(body, max_bytes, &dechunked, error)) return false;
     body = dechunked;
   }
-  std::string_view encoding = Trim(response.Header("Content-Encoding"));
-  if (encoding.empty() || EqualsNoCase(encoding, "identity") || EqualsNoCase(encoding, "none")) {
+  std::string_view encoding = ascii::Trim(response.Header("Content-Encoding"));
+  if (encoding.empty() || ascii::EqualsNoCase(encoding, "identity") || ascii::EqualsNoCase(encoding, "none")) {
     if (body.size() > max_bytes) {
       *error = "body exceeds " + std::to_string(max_bytes) + " bytes";
       return false;
@@ -123,7 +109,7 @@ bool DecodeHttpBody(const HttpResponse& response, size_t max_bytes, std::string*
     out->assign(body);
     return true;
   }
-  if (EqualsNoCase(encoding, "gzip") || EqualsNoCase(encoding, "x-gzip") || EqualsNoCase(encoding, "deflate")) {
+  if (ascii::EqualsNoCase(encoding, "gzip") || ascii::EqualsNoCase(encoding, "x-gzip") || ascii::EqualsNoCase(encoding, "deflate")) {
     const bool gzip = LooksGzipped(body);
     const bool zlib = body.size() >= 2 && (static_cast<unsigned char>(body[0]) & 0x0f) == 8 &&
                       ((static_cast<unsigned char>(body[0]) << 8) | static_cast<unsigned char>(body[1])) % 31 == 0;
@@ -148,10 +134,10 @@ bool DecodeHttpBody(const HttpResponse& response, size_t max_bytes, std::string*
 }
 
 std::string MediaType(std::string_view content_type) {
-  std::string_view type = Trim(content_type.substr(0, content_type.find(';')));
+  std::string_view type = ascii::Trim(content_type.substr(0, content_type.find(';')));
   std::string out;
   out.reserve(type.size());
-  for (char c : type) out += Lower(c);
+  for (char c : type) out += ascii::ToLower(c);
   return out;
 }
 

@@ -4,29 +4,13 @@
 #include <cstring>
 
 #include "pipeline/warc/decoded_stream.h"
+#include "pipeline/web/ascii_text.h"
 
 namespace cn {
 namespace {
 
 constexpr std::string_view kRecordStart = "WARC/1.";
 constexpr size_t kScanPiece = 64u << 10;
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 // One header line of the block at `text`: [begin, end) without its line break.
 struct Line {
@@ -48,7 +32,7 @@ bool LineAt(const char* text, size_t size, size_t at, Line* line) {
 
 std::string_view WarcRecord::Field(std::string_view name) const {
   for (const WarcField& f : fields)
-    if (EqualsNoCase(f.name, name)) return f.value;
+    if (ascii::EqualsNoCase(f.name, name)) return f.value;
   return {};
 }
 
@@ -176,9 +160,9 @@ void WarcReader::Impl::BuildRecord(size_t header_size, size_t block_size, uint64
       // A folded continuation: the value runs on over this line.
       WarcField& last = record->fields.back();
       const char* value_begin = last.value.empty() ? d + line.begin : last.value.data();
-      last.value = Trim(std::string_view(value_begin, static_cast<size_t>(d + line.end - value_begin)));
+      last.value = ascii::Trim(std::string_view(value_begin, static_cast<size_t>(d + line.end - value_begin)));
     } else if (size_t colon = text.find(':'); colon != std::string_view::npos) {
-      record->fields.push_back({Trim(text.substr(0, colon)), Trim(text.substr(colon + 1))});
+      record->fields.push_back({ascii::Trim(text.substr(0, colon)), ascii::Trim(text.substr(colon + 1))});
     }
     at = line.next;
   }
@@ -241,8 +225,8 @@ bool WarcReader::Impl::Next(WarcRecord* record) {
     for (size_t at = line.next; at < header_size && LineAt(d, header_size, at, &line); at = line.next) {
       std::string_view text(d + line.begin, line.end - line.begin);
       size_t colon = text.find(':');
-      if (colon != std::string_view::npos && EqualsNoCase(Trim(text.substr(0, colon)), "Content-Length")) {
-        length_text = Trim(text.substr(colon + 1));
+      if (colon != std::string_view::npos && ascii::EqualsNoCase(ascii::Trim(text.substr(0, colon)), "Content-Length")) {
+        length_text = ascii::Trim(text.substr(colon + 1));
         has_length = true;
         break;
       }
