@@ -2,6 +2,7 @@
 #   bin/cryptonews                       the program
 #   share/man/man1/cryptonews.1          its manual page, with every command's help,
 #   share/man/man1/cryptonews-NAME.1     and one page per command
+#   lib/systemd/system/cryptonews-ingest.service and .timer   the nightly job
 # The pages are generated at build time from the binary's own --help by
 # help2man (cmake/GenerateManPages.cmake), so they always match the program.
 include(GNUInstallDirs)
@@ -42,3 +43,17 @@ if(CRYPTONEWS_MANPAGES)
   install(DIRECTORY ${man_dir}/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
           FILES_MATCHING PATTERN "*.1")
 endif()
+
+# lib/systemd/system/cryptonews-ingest.{service,timer}: the nightly job
+# (packaging/systemd/, shown in docs/OPERATIONS.md). The files name the binary
+# as /usr/local/bin/cryptonews; the installed copies name the one installed,
+# under the prefix given at install time (`cmake --install --prefix`).
+foreach(unit cryptonews-ingest.service cryptonews-ingest.timer)
+  install(CODE "
+    file(READ \"${PROJECT_SOURCE_DIR}/packaging/systemd/${unit}\" unit_text)
+    string(REPLACE \"/usr/local/bin/cryptonews\" \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/cryptonews\" unit_text \"\${unit_text}\")
+    set(unit_path \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/lib/systemd/system/${unit}\")
+    message(STATUS \"Installing: \${unit_path}\")
+    file(WRITE \"\${unit_path}\" \"\${unit_text}\")
+  ")
+endforeach()
