@@ -24,6 +24,11 @@ if(NOT DEFINED ENV{SOURCE_DATE_EPOCH} AND DEFINED SOURCE_DATE_EPOCH)
   set(ENV{SOURCE_DATE_EPOCH} "${SOURCE_DATE_EPOCH}")
 endif()
 file(MAKE_DIRECTORY "${OUT_DIR}")
+# Pages of commands that no longer exist must not be installed.
+file(GLOB old_pages "${OUT_DIR}/*.1")
+if(old_pages)
+  file(REMOVE ${old_pages})
+endif()
 
 execute_process(COMMAND "${bin_name}" --help
                 OUTPUT_VARIABLE main_help RESULT_VARIABLE rc)
