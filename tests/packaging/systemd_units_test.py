@@ -86,7 +86,9 @@ class SystemdUnits(unittest.TestCase):
             self.assertTrue(os.path.isfile(path), f"{path} not installed")
         exec_start = unit_settings(paths[0])["ExecStart"][0]
         self.assertEqual(shlex.split(exec_start)[0], os.path.join(self.prefix, "bin", "cryptonews"))
-        verify = run(["systemd-analyze", "verify", *paths],
+        # Documentation=man:... is checked with man(1); without man-db, only the rest.
+        man_check = [] if shutil.which("man") else ["--man=no"]
+        verify = run(["systemd-analyze", "verify", *man_check, *paths],
                      env=dict(os.environ, MANPATH=os.path.join(self.prefix, "share", "man")))
         self.assertEqual(verify.returncode, 0, verify.stdout + verify.stderr)
         self.assertEqual(verify.stdout + verify.stderr, "", "systemd-analyze verify complained")
