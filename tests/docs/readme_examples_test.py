@@ -1,13 +1,15 @@
-"""The README's examples run as they stand.
+"""The examples of the README (and of other Markdown files) run as they stand.
 
-Run by CTest with CRYPTONEWS_BINARY and CRYPTONEWS_SOURCE_DIR set (and, to
-check another copy, CRYPTONEWS_README). Every ```sh block of README.md right
-after a `<!-- tested -->` line is run, one command at a time, in a scratch
-folder that looks like the top of the source tree after a build
-(build/cryptonews is the binary under test; fixtures/ and scripts/ are the
-repository's). A command fails the test when it exits non-zero or prints an
-error or a warning on stderr (cryptonews prefixes those with `cryptonews`;
-summary lines are `ingest: …`).
+Run by CTest with CRYPTONEWS_BINARY and CRYPTONEWS_SOURCE_DIR set:
+    readme_examples_test.py [FILE.md ...]     (default README.md; paths from the source tree)
+Every ```sh block right after a `<!-- tested -->` line is run, one command
+at a time, in a scratch folder per file that looks like the top of the
+source tree after a build: build/cryptonews is the binary under test (also
+on PATH as `cryptonews`), fixtures/ and scripts/ are the repository's, and
+cryptonews.db holds the demo sources (fixtures/demo), as the docs' examples
+assume. A command fails the test when it exits non-zero or prints an error
+or a warning on stderr (cryptonews prefixes those with `cryptonews`; summary
+lines are `ingest: …`).
 
 No network: before anything runs, every tested block is checked to crawl
 only fixtures (`ingest`/`crawl` need `--sources fixtures/…`) and to name no
@@ -25,12 +27,12 @@ import unittest
 
 BINARY = os.environ["CRYPTONEWS_BINARY"]
 SOURCE_DIR = os.environ["CRYPTONEWS_SOURCE_DIR"]
-README = os.environ.get("CRYPTONEWS_README", os.path.join(SOURCE_DIR, "README.md"))
+FILES = sys.argv[1:] or ["README.md"]
 MARKER = "<!-- tested -->"
 STDERR_PROBLEM = re.compile(r"^cryptonews\b|\berror\b|\bwarning\b", re.I | re.M)
 
 
-def tested_blocks(markdown):
+def tested_blocks(name, markdown):
     """(line number, [commands]) of each sh block right after the marker."""
     blocks = []
     lines = markdown.splitlines()
@@ -41,7 +43,7 @@ def tested_blocks(markdown):
         while j < len(lines) and not lines[j].strip():
             j += 1
         assert j < len(lines) and lines[j].strip() in ("```sh", "```bash"), \
-            f"README.md:{i + 1}: {MARKER} is not followed by a ```sh block"
+            f"{name}:{i + 1}: {MARKER} is not followed by a ```sh block"
         commands, pending = [], ""
         j += 1
         while lines[j].strip() != "```":
@@ -82,48 +84,64 @@ def isolation_prefix():
     return []
 
 
-class ReadmeExamples(unittest.TestCase):
+class TestedExamples(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        with open(README, encoding="utf-8") as f:
-            cls.blocks = tested_blocks(f.read())
+        cls.blocks = {}
+        for name in FILES:
+            with open(os.path.join(SOURCE_DIR, name), encoding="utf-8") as f:
+                cls.blocks[name] = tested_blocks(name, f.read())
 
-    def test_readme_marks_examples_as_tested(self):
-        self.assertTrue(self.blocks, f"README.md has no {MARKER} block")
-        self.assertGreaterEqual(sum(len(c) for _, c in self.blocks), 10, "fewer than 10 tested commands")
+    def commands(self):
+        return [(name, line, command) for name, blocks in self.blocks.items()
+                for _, commands in blocks for line, command in commands]
+
+    def test_files_mark_examples_as_tested(self):
+        for name, blocks in self.blocks.items():
+            self.assertTrue(blocks, f"{name} has no {MARKER} block")
+        if "README.md" in self.blocks:
+            self.assertGreaterEqual(sum(len(c) for _, c in self.blocks["README.md"]), 10,
+                                    "README.md has fewer than 10 tested commands")
 
     def test_tested_examples_need_no_network(self):
-        problems = [f"README.md:{line}: {why}: {command}"
-                    for _, commands in self.blocks for line, command in commands
+        problems = [f"{name}:{line}: {why}: {command}" for name, line, command in self.commands()
                     if (why := network_problem(command))]
         self.assertEqual(problems, [], "\n" + "\n".join(problems))
 
     def test_tested_examples_run_without_errors(self):
-        for _, commands in self.blocks:
-            for line, command in commands:
-                if network_problem(command):
-                    self.fail(f"README.md:{line}: not run, it would use the network: {command}")
+        for name, line, command in self.commands():
+            if network_problem(command):
+                self.fail(f"{name}:{line}: not run, it would use the network: {command}")
         isolate = isolation_prefix()
-        work = tempfile.mkdtemp(prefix="cryptonews-readme-")
-        try:
-            os.makedirs(os.path.join(work, "build"))
-            os.symlink(BINARY, os.path.join(work, "build", "cryptonews"))
-            for folder in ("fixtures", "scripts"):
-                os.symlink(os.path.join(SOURCE_DIR, folder), os.path.join(work, folder))
-            env = dict(os.environ, PATH=os.path.join(work, "build") + os.pathsep + os.environ["PATH"])
-            failures = []
-            for _, commands in self.blocks:
-                for line, command in commands:
-                    result = subprocess.run(isolate + ["bash", "-o", "pipefail", "-c", command], cwd=work, env=env,
-                                            capture_output=True, text=True, timeout=300)
-                    if result.returncode != 0:
-                        failures.append(f"README.md:{line}: exit {result.returncode}: {command}\n{result.stderr}")
-                    elif STDERR_PROBLEM.search(result.stderr):
-                        failures.append(f"README.md:{line}: error on stderr: {command}\n{result.stderr}")
-            self.assertEqual(failures, [], "\n" + "\n".join(failures))
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+        failures = []
+        for name in self.blocks:
+            work = tempfile.mkdtemp(prefix="cryptonews-examples-")
+            try:
+                failures += self.run_file(name, work, isolate)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+        self.assertEqual(failures, [], "\n" + "\n".join(failures))
+
+    def run_file(self, name, work, isolate):
+        os.makedirs(os.path.join(work, "build"))
+        os.symlink(BINARY, os.path.join(work, "build", "cryptonews"))
+        for folder in ("fixtures", "scripts"):
+            os.symlink(os.path.join(SOURCE_DIR, folder), os.path.join(work, folder))
+        env = dict(os.environ, PATH=os.path.join(work, "build") + os.pathsep + os.environ["PATH"])
+        demo = subprocess.run([BINARY, "ingest", "--sources", "fixtures/demo/sources.toml", "--db", "cryptonews.db",
+                               "--quiet"], cwd=work, capture_output=True, text=True, timeout=300)
+        self.assertEqual(demo.returncode, 0, demo.stderr)
+        failures = []
+        for _, commands in self.blocks[name]:
+            for line, command in commands:
+                result = subprocess.run(isolate + ["bash", "-o", "pipefail", "-c", command], cwd=work, env=env,
+                                        capture_output=True, text=True, timeout=300)
+                if result.returncode != 0:
+                    failures.append(f"{name}:{line}: exit {result.returncode}: {command}\n{result.stderr}")
+                elif STDERR_PROBLEM.search(result.stderr):
+                    failures.append(f"{name}:{line}: error on stderr: {command}\n{result.stderr}")
+        return failures
 
 
 if __name__ == "__main__":
-    sys.exit(0 if unittest.main(exit=False, verbosity=2).result.wasSuccessful() else 1)
+    sys.exit(0 if unittest.main(argv=sys.argv[:1], exit=False, verbosity=2).result.wasSuccessful() else 1)
