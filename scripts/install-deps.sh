@@ -12,6 +12,7 @@ PACKAGES=(
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
   clang-14 libclang-rt-14-dev
   python3-distributed
+  help2man man-db systemd
 )
 
 missing=()
