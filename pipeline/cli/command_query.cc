@@ -50,8 +50,8 @@ void QueryCommand::Setup(CLI::App& sub) {
       ->capture_default_str();
   sub.footer(ReportList() +
              "\nViews for --sql (docs/SCHEMA.md): figure_mentions, liquidations, price_mentions, percent_moves,\n"
-             "daily_liquidations, article_sentiment, article_list; tables articles, figures, sentiment, runs,\n"
-             "sources, fetch_state; full-text search: articles_fts MATCH 'term'.\n"
+             "daily_liquidations, daily_liquidations_by_asset, article_sentiment, article_list; tables\n"
+             "articles, figures, sentiment, runs, sources, fetch_state; full-text search: articles_fts MATCH 'term'.\n"
              "--sql takes exactly one statement, and only reading is allowed (SELECT, WITH, informational\n"
              "PRAGMAs): writes, ATTACH, VACUUM INTO and transactions are refused before anything runs.\n"
              "Exit codes: 0 ok, 2 bad arguments or unknown report, 3 database or SQL error (also a refused\n"

@@ -6,9 +6,12 @@ namespace cn {
 namespace {
 
 constexpr std::array<Report, 6> kReports = {{
-    {"liquidations-per-day", "USD liquidated per day (article publication date): total, long, short",
-     "SELECT day, total_usd, long_usd, short_usd, mentions, articles FROM daily_liquidations "
-     "ORDER BY day DESC LIMIT ?1"},
+    // One row per (day, asset); the market-wide row (asset NULL) holds only
+    // figures that name no asset, so per-asset figures never add into it.
+    {"liquidations-per-day",
+     "USD liquidated per day and asset (empty asset = market-wide figures only): total (no side), long, short",
+     "SELECT day, asset, total_usd, long_usd, short_usd, mentions, articles FROM daily_liquidations_by_asset "
+     "ORDER BY day DESC, asset IS NOT NULL, asset LIMIT ?1"},
     {"latest-prices", "the most recent price mentioned for each asset",
      "SELECT asset, price, unit, qualifier, published_at, source, url FROM ("
      "  SELECT *, row_number() OVER (PARTITION BY asset ORDER BY published_at DESC NULLS LAST, figure_id DESC) AS n"

@@ -62,11 +62,68 @@ TEST_F(QueryCommandTest, LiquidationsPerDaySplitsLongAndShort) {
   while (std::getline(lines, line)) rows.push_back(nlohmann::json::parse(line));
   ASSERT_EQ(rows.size(), 2u) << r.out;
   EXPECT_EQ(rows[0]["day"], "2026-11-21");
+  EXPECT_TRUE(rows[0]["asset"].is_null());
   EXPECT_EQ(rows[0]["total_usd"], 50000000);
   EXPECT_EQ(rows[1]["day"], "2026-11-20");
   EXPECT_EQ(rows[1]["long_usd"], 300000000);
   EXPECT_EQ(rows[1]["short_usd"], 100000000);
   EXPECT_TRUE(rows[1]["total_usd"].is_null());
+}
+
+std::vector<nlohmann::json> JsonLines(const std::string& out) {
+  std::istringstream lines(out);
+  std::string line;
+  std::vector<nlohmann::json> rows;
+  while (std::getline(lines, line)) rows.push_back(nlohmann::json::parse(line));
+  return rows;
+}
+
+// The report used to add per-asset figures into the day's row, so a day
+// with only "XRP shorts $48M" read as short = 48M beside an empty total.
+// Now each (day, asset) is its own row, and the market-wide row (asset
+// null) holds only figures that name no asset.
+TEST(LiquidationsPerDayTest, HasAnAssetColumnAndTotalsAreMarketWideOnly) {
+  TempDir dir;
+  std::string db = dir.File("liq.db");
+  {
+    auto store = ArticleStore::Open(db);
+    ASSERT_TRUE(store) << store.error();
+    auto with_asset = [](Figure f, const std::string& asset) {
+      f.asset = asset;
+      return f;
+    };
+    ArticleRecord xrp_only = MakeArticle("xrp", "XRP shorts lost $48 million.");
+    xrp_only.published_at = "2026-11-22T10:00:00Z";
+    ASSERT_TRUE(store->UpsertArticle(
+        xrp_only, {with_asset(MakeLiquidation(48e6, Side::kShort, 17, 28, "$48 million"), "XRP")}, {}, 1));
+    ArticleRecord mixed = MakeArticle("mixed", "The market lost $1 billion; BTC longs $200 million, shorts $50 million.");
+    mixed.published_at = "2026-11-21T10:00:00Z";
+    ASSERT_TRUE(store->UpsertArticle(mixed,
+                                     {MakeLiquidation(1e9, Side::kNone, 16, 26, "$1 billion"),
+                                      with_asset(MakeLiquidation(2e8, Side::kLong, 38, 50, "$200 million"), "BTC"),
+                                      MakeLiquidation(5e7, Side::kShort, 59, 70, "$50 million")},
+                                     {}, 1));
+  }
+  auto r = RunBinary("query liquidations-per-day --format jsonl --db " + db, false);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  auto rows = JsonLines(r.out);
+  ASSERT_EQ(rows.size(), 3u) << r.out;
+  EXPECT_EQ(rows[0]["day"], "2026-11-22");
+  EXPECT_EQ(rows[0]["asset"], "XRP");
+  EXPECT_EQ(rows[0]["short_usd"], 48000000);
+  EXPECT_TRUE(rows[0]["total_usd"].is_null());
+  EXPECT_EQ(rows[1]["day"], "2026-11-21");
+  EXPECT_TRUE(rows[1]["asset"].is_null()) << "the market-wide row comes first";
+  EXPECT_EQ(rows[1]["total_usd"], 1000000000);
+  EXPECT_EQ(rows[1]["short_usd"], 50000000);
+  EXPECT_TRUE(rows[1]["long_usd"].is_null()) << "BTC's longs are not market-wide: " << r.out;
+  EXPECT_EQ(rows[2]["asset"], "BTC");
+  EXPECT_EQ(rows[2]["long_usd"], 200000000);
+  EXPECT_EQ(rows[2]["mentions"], 1);
+  // The view scripts already use keeps its columns and now sums market-wide figures only.
+  auto view = RunBinary("query --format csv --sql 'SELECT day, total_usd, long_usd, short_usd FROM daily_liquidations "
+                        "ORDER BY day' --db " + db, false);
+  EXPECT_EQ(view.out, "day,total_usd,long_usd,short_usd\n2026-11-21,1000000000,,50000000\n") << view.out;
 }
 
 TEST_F(QueryCommandTest, EveryNamedReportRunsInEveryFormat) {

@@ -76,6 +76,7 @@ TEST(SchemaTest, EmptyDatabaseGetsEveryTableAndView) {
         << table << " is not STRICT";
   }
   for (const char* view : {"figure_mentions", "liquidations", "price_mentions", "percent_moves", "daily_liquidations",
+                           "daily_liquidations_by_asset",
                            "article_sentiment", "article_list", "articles_fts", "articles_not_indexed",
                            "sentiment_evidence"})
     EXPECT_EQ(Count(*store, std::string("SELECT count(*) FROM ") + view), 0) << view;
@@ -238,7 +239,8 @@ TEST(ArticleStoreTest, RoundTripsEveryFigureFieldAndSentiment) {
   EXPECT_EQ(Count(*store, "SELECT sentences FROM article_sentiment WHERE asset = 'BTC'"), 2);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM liquidations WHERE usd = 1.2e9 AND side = 'long'"), 1);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM percent_moves WHERE signed_percent = 4.5"), 1);
-  EXPECT_EQ(Count(*store, "SELECT long_usd FROM daily_liquidations WHERE day = '2026-11-20'"), 1200000000);
+  EXPECT_EQ(Count(*store, "SELECT long_usd FROM daily_liquidations_by_asset WHERE day = '2026-11-20' AND asset = 'BTC'"), 1200000000);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM daily_liquidations"), 0) << "a BTC figure is not market-wide";
   ASSERT_TRUE(store->UpdateSearchIndex());
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'soured'"), 1);
 }
