@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "extractors/figure_extractor.h"
 #include "pipeline/store/article_store.h"
 #include "tests/support/run_binary.h"
 #include "tests/support/store_fixtures.h"
@@ -124,6 +125,53 @@ TEST(LiquidationsPerDayTest, HasAnAssetColumnAndTotalsAreMarketWideOnly) {
   auto view = RunBinary("query --format csv --sql 'SELECT day, total_usd, long_usd, short_usd FROM daily_liquidations "
                         "ORDER BY day' --db " + db, false);
   EXPECT_EQ(view.out, "day,total_usd,long_usd,short_usd\n2026-11-21,1000000000,,50000000\n") << view.out;
+}
+
+// The report took an article's last price mention, so a conditional level
+// after the current price won. Now statements of the current price come
+// first, prices of unknown role after them, and levels, targets and past
+// prices never.
+TEST(LatestPricesTest, PrefersTheCurrentPriceOverLevelsTargetsAndPastPrices) {
+  TempDir dir;
+  std::string db = dir.File("prices.db");
+  {
+    auto store = ArticleStore::Open(db);
+    ASSERT_TRUE(store) << store.error();
+    FigureExtractor extractor;
+    ArticleRecord xrp = MakeArticle("xrp", "XRP is trading at $2.41, and a close above $2.50 would open the way to $3.");
+    xrp.published_at = "2026-11-20T10:00:00Z";
+    std::vector<Figure> figures = extractor.Extract(xrp.text);
+    ASSERT_EQ(figures.size(), 3u);
+    ASSERT_EQ(figures[0].role, PriceRole::kCurrent) << "the extractor marks $2.41 as current";
+    ASSERT_NE(figures[1].role, PriceRole::kCurrent);
+    ASSERT_TRUE(store->UpsertArticle(xrp, figures, {}, 1));
+    // A newer article whose only XRP price is a forecast does not replace it;
+    // a price of unknown role (SOL) is shown when nothing better exists.
+    ArticleRecord later = MakeArticle("later", "Analysts see XRP at $5; SOL $180.");
+    later.published_at = "2026-11-21T10:00:00Z";
+    Figure target;
+    target.kind = FigureKind::kPrice;
+    target.asset = "XRP";
+    target.value = 5;
+    target.role = PriceRole::kTarget;
+    target.text = "$5";
+    Figure unknown = target;
+    unknown.asset = "SOL";
+    unknown.value = 180;
+    unknown.role = PriceRole::kNone;
+    unknown.text = "$180";
+    ASSERT_TRUE(store->UpsertArticle(later, {target, unknown}, {}, 1));
+  }
+  auto r = RunBinary("query latest-prices --format jsonl --db " + db, false);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  auto rows = JsonLines(r.out);
+  ASSERT_EQ(rows.size(), 2u) << r.out;
+  EXPECT_EQ(rows[0]["asset"], "SOL");
+  EXPECT_EQ(rows[0]["price"], 180);
+  EXPECT_TRUE(rows[0]["role"].is_null()) << r.out;
+  EXPECT_EQ(rows[1]["asset"], "XRP");
+  EXPECT_EQ(rows[1]["price"], 2.41) << r.out;
+  EXPECT_EQ(rows[1]["role"], "current") << r.out;
 }
 
 TEST_F(QueryCommandTest, EveryNamedReportRunsInEveryFormat) {
