@@ -42,6 +42,8 @@ void QueryCommand::Setup(CLI::App& sub) {
       ->capture_default_str();
   sub.add_option("--limit", limit_, "Most rows a named report prints")->check(CLI::PositiveNumber)->capture_default_str();
   sub.add_flag("--list", list_, "List the named reports and exit");
+  sub.add_flag("--all-metrics", all_metrics_,
+               "biggest-moves: rank moves of every metric (market cap, volume, open interest, ...), not only price");
   sub.add_option("--timeout", timeout_seconds_, "Stop the query after this many seconds (0 = no limit)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
@@ -73,6 +75,10 @@ int QueryCommand::Run() {
     std::fprintf(stderr, "cryptonews query: unknown report '%s'\n%s", report_.c_str(), ReportList().c_str());
     return kExitUsage;
   }
+  if (all_metrics_ && (report == nullptr || !report->takes_all_metrics)) {
+    std::fprintf(stderr, "cryptonews query: --all-metrics applies to biggest-moves only\n");
+    return kExitUsage;
+  }
   RowFormat format;
   ParseRowFormat(format_, &format);
 
@@ -89,7 +95,10 @@ int QueryCommand::Run() {
     std::fprintf(stderr, "cryptonews query: %s: %s\n", db_path_.c_str(), WithHint(stmt.error()).c_str());
     return kExitFatal;
   }
-  if (report) stmt->Bind(1, static_cast<int64_t>(limit_));
+  if (report) {
+    stmt->Bind(1, static_cast<int64_t>(limit_));
+    if (report->takes_all_metrics) stmt->Bind(2, int64_t{all_metrics_ ? 1 : 0});
+  }
   auto rows = WriteAllRows(*stmt, format, stdout);
   if (!rows) {
     std::fprintf(stderr, "cryptonews query: %s: %s\n", db_path_.c_str(), WithHint(db->DescribeFailure()).c_str());

@@ -25,6 +25,7 @@ class QueryCommand : public Command {
   std::string format_ = "table";
   int limit_ = 50;
   bool list_ = false;
+  bool all_metrics_ = false;
   int64_t timeout_seconds_ = kDefaultQueryTimeout.count();
   int64_t max_memory_mib_ = kDefaultQueryMemoryMiB;
 };

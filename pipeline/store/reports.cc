@@ -24,9 +24,13 @@ constexpr std::array<Report, 6> kReports = {{
      "    ORDER BY role IS NULL, published_at DESC NULLS LAST, figure_id DESC) AS n"
      "  FROM price_mentions WHERE kind = 'price' AND asset IS NOT NULL AND (role = 'current' OR role IS NULL)) "
      "WHERE n = 1 ORDER BY asset LIMIT ?1"},
-    {"biggest-moves", "the largest percentage moves, up or down",
+    // Price moves only (percent_moves shows a move of no stated metric as
+    // 'price'); --all-metrics adds market cap, volume, open interest, ...
+    {"biggest-moves", "the largest percentage price moves, up or down (--all-metrics: every metric)",
      "SELECT published_at, asset, metric, signed_percent, window, source, text, url FROM percent_moves "
-     "ORDER BY abs(signed_percent) DESC, published_at DESC LIMIT ?1"},
+     "WHERE ?2 = 1 OR metric = 'price' "
+     "ORDER BY abs(signed_percent) DESC, published_at DESC LIMIT ?1",
+     /*takes_all_metrics=*/true},
     {"articles-per-source", "articles, figures and latest publication per source",
      "SELECT source, count(*) AS articles, sum(figures) AS figures, max(published_at) AS latest "
      "FROM article_list GROUP BY source ORDER BY articles DESC, source LIMIT ?1"},

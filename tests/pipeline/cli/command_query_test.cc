@@ -174,6 +174,43 @@ TEST(LatestPricesTest, PrefersTheCurrentPriceOverLevelsTargetsAndPastPrices) {
   EXPECT_EQ(rows[1]["role"], "current") << r.out;
 }
 
+// Open-interest and volume moves used to rank among price moves.
+TEST(BiggestMovesTest, ShowsPriceMovesOnlyUnlessAskedForAllMetrics) {
+  TempDir dir;
+  std::string db = dir.File("moves.db");
+  {
+    auto store = ArticleStore::Open(db);
+    ASSERT_TRUE(store) << store.error();
+    auto move = [](double percent, const std::string& metric, const std::string& text) {
+      Figure f;
+      f.kind = FigureKind::kPercentChange;
+      f.asset = "BTC";
+      f.value = percent;
+      f.unit = "%";
+      f.direction = Direction::kUp;
+      f.metric = metric;
+      f.text = text;
+      return f;
+    };
+    ASSERT_TRUE(store->UpsertArticle(MakeArticle("oi", "Open interest jumped 40%, volume 25%, and BTC rose 3%."),
+                                     {move(40, "open_interest", "40%"), move(25, "volume", "25%"),
+                                      move(3, "price", "3%"), move(2, "", "2%")},
+                                     {}, 1));
+  }
+  auto metrics = [&](const std::string& args) {
+    auto r = RunBinary("query biggest-moves --format jsonl --db " + db + args, false);
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    std::string listed;
+    for (const auto& row : JsonLines(r.out)) listed += row["metric"].get<std::string>() + " ";
+    return listed;
+  };
+  EXPECT_EQ(metrics(""), "price price ") << "a move of no stated metric is a price move";
+  EXPECT_EQ(metrics(" --all-metrics"), "open_interest volume price price ");
+  auto elsewhere = RunBinary("query latest-prices --all-metrics --db " + db);
+  EXPECT_EQ(elsewhere.exit_code, 2) << elsewhere.out;
+  EXPECT_NE(elsewhere.out.find("--all-metrics applies to biggest-moves only"), std::string::npos) << elsewhere.out;
+}
+
 TEST_F(QueryCommandTest, EveryNamedReportRunsInEveryFormat) {
   for (const char* report : {"liquidations-per-day", "latest-prices", "biggest-moves", "articles-per-source",
                              "asset-sentiment", "recent-runs"})
