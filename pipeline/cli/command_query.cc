@@ -56,6 +56,8 @@ void QueryCommand::Setup(CLI::App& sub) {
              "articles, figures, sentiment, runs, sources, fetch_state; full-text search: articles_fts MATCH 'term'.\n"
              "--sql takes exactly one statement, and only reading is allowed (SELECT, WITH, informational\n"
              "PRAGMAs): writes, ATTACH, VACUUM INTO and transactions are refused before anything runs.\n"
+             "CSV is RFC 4180 (CRLF records, quoted where needed); NULL and infinities are empty fields\n"
+             "(JSON null), blobs lowercase hex: docs/SCHEMA.md \"Output formats\".\n"
              "Exit codes: 0 ok, 2 bad arguments or unknown report, 3 database or SQL error (also a refused\n"
              "statement, or the time or memory limit reached).");
 }

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/cli/csv_writer.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -22,16 +24,6 @@ Json Number(double v) {
 std::string FormatNumber(double v) {
   Json j = Number(v);
   return j.dump();
-}
-
-std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 const std::vector<std::string> kColumns = {"kind", "asset", "value", "value_high", "unit", "qualifier",
@@ -93,21 +85,9 @@ void FigureWriter::Write(const Figure& f) {
       std::fprintf(out_, "%s\n  %s", count_ == 0 ? "[" : ",", FigureToJson(f).c_str());
       break;
     case OutputFormat::kCsv: {
-      if (count_ == 0) {
-        std::string header;
-        for (size_t i = 0; i < kColumns.size(); ++i) {
-          if (i) header += ',';
-          header += kColumns[i];
-        }
-        std::fprintf(out_, "%s\n", header.c_str());
-      }
-      std::string line;
-      auto cells = Cells(f);
-      for (size_t i = 0; i < cells.size(); ++i) {
-        if (i) line += ',';
-        line += CsvField(cells[i]);
-      }
-      std::fprintf(out_, "%s\n", line.c_str());
+      std::string records = count_ == 0 ? CsvRecord(kColumns) : "";
+      records += CsvRecord(Cells(f));
+      std::fwrite(records.data(), 1, records.size(), out_);
       break;
     }
     case OutputFormat::kTable:

@@ -1,6 +1,12 @@
 // RowWriter: prints the rows of any SQLite statement as a terminal table,
-// CSV (RFC 4180, header line first) or JSON Lines (one object per row, keys
-// = column names, SQL NULL → null), for `query` and `export`.
+// CSV (RFC 4180 through csv_writer.h, header record first) or JSON Lines (one
+// object per row, keys = column names), for `query` and `export`.
+//
+// Values: SQL NULL is an empty CSV field and JSON null; +/-infinity (SQLite
+// stores NaN as NULL) is an empty CSV field and JSON null too, never the
+// text "null"; a blob is lowercase hex, two digits per byte ("00ff"), in CSV
+// and as a JSON string; whole reals print without a fraction (1950000000).
+// Bytes are written as they are, NUL included.
 //
 // CSV and JSON Lines stream row by row; the table buffers its rows to align
 // them (meant for the screen, not for millions of rows).

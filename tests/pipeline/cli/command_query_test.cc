@@ -124,7 +124,7 @@ TEST(LiquidationsPerDayTest, HasAnAssetColumnAndTotalsAreMarketWideOnly) {
   // The view scripts already use keeps its columns and now sums market-wide figures only.
   auto view = RunBinary("query --format csv --sql 'SELECT day, total_usd, long_usd, short_usd FROM daily_liquidations "
                         "ORDER BY day' --db " + db, false);
-  EXPECT_EQ(view.out, "day,total_usd,long_usd,short_usd\n2026-11-21,1000000000,,50000000\n") << view.out;
+  EXPECT_EQ(view.out, "day,total_usd,long_usd,short_usd\r\n2026-11-21,1000000000,,50000000\r\n") << view.out;
 }
 
 // The report took an article's last price mention, so a conditional level
@@ -238,7 +238,7 @@ TEST_F(QueryCommandTest, SqlIsReadOnly) {
   EXPECT_NE(attach.exit_code, 0) << attach.out;
   auto count = RunBinary("query --sql 'SELECT count(*) AS n FROM articles' --format csv" + Db(), false);
   EXPECT_EQ(count.exit_code, 0);
-  EXPECT_EQ(count.out, "n\n2\n");
+  EXPECT_EQ(count.out, "n\r\n2\r\n");
 }
 
 // The read-only open alone let VACUUM INTO and ATTACH create files (and fill
@@ -266,7 +266,7 @@ TEST_F(QueryCommandTest, SqlIsExactlyOneStatement) {
   auto trailing = RunBinary("query --format csv --sql 'SELECT count(*) AS n FROM articles;  -- all of them'" + Db(),
                             false);
   EXPECT_EQ(trailing.exit_code, 0);
-  EXPECT_EQ(trailing.out, "n\n2\n") << "a trailing semicolon and comment are one statement";
+  EXPECT_EQ(trailing.out, "n\r\n2\r\n") << "a trailing semicolon and comment are one statement";
 }
 
 TEST_F(QueryCommandTest, RunawaySqlStopsAtTheTimeAndMemoryLimits) {
@@ -301,14 +301,14 @@ TEST_F(QueryCommandTest, ReadersLeaveNoWalOrShmFilesBehind) {
   auto writer = ArticleStore::Open(db_);
   ASSERT_TRUE(writer) << writer.error();
   auto r = RunBinary("query --sql 'SELECT count(*) FROM articles' --format csv" + Db(), false);
-  EXPECT_EQ(r.out, "count(*)\n2\n");
+  EXPECT_EQ(r.out, "count(*)\r\n2\r\n");
   EXPECT_TRUE(std::filesystem::exists(db_ + "-wal"));
   EXPECT_TRUE(writer->UpsertArticle(MakeArticle("after", "Later text."), {}, {}, 1));
 }
 
 TEST_F(QueryCommandTest, CsvQuotesAndTableAligns) {
   auto csv = RunBinary("query --sql 'SELECT title FROM articles ORDER BY id' --format csv" + Db(), false);
-  EXPECT_EQ(csv.out, "title\nStory liq\n\"Story calm, \"\"quoted\"\"\"\n");
+  EXPECT_EQ(csv.out, "title\r\nStory liq\r\n\"Story calm, \"\"quoted\"\"\"\r\n");
   auto table = RunBinary("query --sql \"SELECT 1 AS a, 'xy' AS bb, NULL AS c\"" + Db(), false);
   EXPECT_EQ(table.out, "a  bb  c\n1  xy\n(1 row)\n");
 }
