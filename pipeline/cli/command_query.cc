@@ -14,6 +14,8 @@
 namespace cn {
 namespace {
 
+constexpr int kDefaultReportRows = 50;
+
 std::string ReportList() {
   std::string text = "Reports:\n";
   for (const Report& r : Reports()) {
@@ -40,7 +42,8 @@ void QueryCommand::Setup(CLI::App& sub) {
   sub.add_option("--format", format_, "Output format: table, csv or jsonl")
       ->check(CLI::IsMember({"table", "csv", "jsonl"}))
       ->capture_default_str();
-  sub.add_option("--limit", limit_, "Most rows a named report prints")->check(CLI::PositiveNumber)->capture_default_str();
+  sub.add_option("--limit", limit_, "Most rows printed: a named report prints 50 unless given; --sql prints all unless given")
+      ->check(CLI::PositiveNumber);
   sub.add_flag("--list", list_, "List the named reports and exit");
   sub.add_flag("--all-metrics", all_metrics_,
                "biggest-moves: rank moves of every metric (market cap, volume, open interest, ...), not only price");
@@ -98,10 +101,12 @@ int QueryCommand::Run() {
     return kExitFatal;
   }
   if (report) {
-    stmt->Bind(1, static_cast<int64_t>(limit_));
+    stmt->Bind(1, static_cast<int64_t>(limit_ > 0 ? limit_ : kDefaultReportRows));
     if (report->takes_all_metrics) stmt->Bind(2, int64_t{all_metrics_ ? 1 : 0});
   }
-  auto rows = WriteAllRows(*stmt, format, stdout);
+  // A named report binds the limit into its SQL; --sql stops printing there.
+  const size_t max_rows = report || limit_ == 0 ? SIZE_MAX : static_cast<size_t>(limit_);
+  auto rows = WriteAllRows(*stmt, format, stdout, max_rows);
   if (!rows) {
     std::fprintf(stderr, "cryptonews query: %s: %s\n", db_path_.c_str(), WithHint(db->DescribeFailure()).c_str());
     return kExitFatal;

@@ -96,15 +96,17 @@ bool ParseRowFormat(std::string_view name, RowFormat* format) {
   return true;
 }
 
-std::expected<size_t, std::string> WriteAllRows(Statement& stmt, RowFormat format, std::FILE* out) {
+std::expected<size_t, std::string> WriteAllRows(Statement& stmt, RowFormat format, std::FILE* out,
+                                                size_t max_rows) {
   const int columns = stmt.ColumnCount();
   std::vector<std::string> names;
   for (int c = 0; c < columns; ++c) names.emplace_back(stmt.ColumnName(c));
   std::vector<std::vector<std::string>> table;
   if (format == RowFormat::kCsv && columns > 0) WriteBytes(out, CsvRecord(names));
   size_t rows = 0;
-  int rc;
-  while ((rc = stmt.Step()) == SQLITE_ROW) {
+  int rc = SQLITE_DONE;
+  // At max_rows the statement is not stepped again: the rest is never read.
+  while ((rc = rows < max_rows ? stmt.Step() : SQLITE_DONE) == SQLITE_ROW) {
     ++rows;
     if (format == RowFormat::kJsonl) {
       Json j = Json::object();

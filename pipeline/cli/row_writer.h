@@ -14,6 +14,7 @@
 // Call order: WriteAll() once per statement. Not thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <expected>
 #include <string>
@@ -28,8 +29,9 @@ enum class RowFormat { kTable, kCsv, kJsonl };
 // "table", "csv", "jsonl"; false if unknown.
 bool ParseRowFormat(std::string_view name, RowFormat* format);
 
-// Steps `stmt` to the end, printing each row. Returns the number of rows,
-// or SQLite's message when a step fails.
-std::expected<size_t, std::string> WriteAllRows(Statement& stmt, RowFormat format, std::FILE* out);
+// Steps `stmt` to the end, or until `max_rows` rows are printed, printing
+// each row. Returns the number of rows, or SQLite's message when a step fails.
+std::expected<size_t, std::string> WriteAllRows(Statement& stmt, RowFormat format, std::FILE* out,
+                                                size_t max_rows = SIZE_MAX);
 
 }  // namespace cn

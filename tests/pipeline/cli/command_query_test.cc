@@ -306,6 +306,21 @@ TEST_F(QueryCommandTest, ReadersLeaveNoWalOrShmFilesBehind) {
   EXPECT_TRUE(writer->UpsertArticle(MakeArticle("after", "Later text."), {}, {}, 1));
 }
 
+// --limit used to be bound into the named reports only; --sql ignored it.
+TEST_F(QueryCommandTest, LimitIsHonouredWithSql) {
+  const std::string sixty = "--sql 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 60) "
+                            "SELECT n FROM r' --format csv";
+  auto limited = RunBinary("query --limit 3 " + sixty + Db(), false);
+  EXPECT_EQ(limited.exit_code, 0);
+  EXPECT_EQ(limited.out, "n\r\n1\r\n2\r\n3\r\n");
+  auto all = RunBinary("query " + sixty + Db(), false);
+  EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '\n'), 61) << "without --limit, --sql prints every row";
+  auto table = RunBinary("query --limit 2 --sql 'SELECT id FROM articles ORDER BY id'" + Db(), false);
+  EXPECT_EQ(table.out, "id\n1\n2\n(2 rows)\n");
+  auto reports = RunBinary("query liquidations-per-day --limit 1 --format jsonl" + Db(), false);
+  EXPECT_EQ(std::count(reports.out.begin(), reports.out.end(), '\n'), 1) << reports.out;
+}
+
 TEST_F(QueryCommandTest, CsvQuotesAndTableAligns) {
   auto csv = RunBinary("query --sql 'SELECT title FROM articles ORDER BY id' --format csv" + Db(), false);
   EXPECT_EQ(csv.out, "title\r\nStory liq\r\n\"Story calm, \"\"quoted\"\"\"\r\n");
