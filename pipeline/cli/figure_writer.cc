@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/cli/csv_writer.h"
+#include "pipeline/cli/json_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,8 +13,6 @@ namespace cn {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-Json NullIfEmpty(std::string_view s) { return s.empty() ? Json(nullptr) : Json(std::string(s)); }
 
 // Whole numbers print without a fraction ("1950000000", not "1.95e9").
 Json Number(double v) {
@@ -59,17 +58,17 @@ bool ParseOutputFormat(std::string_view name, OutputFormat* format) {
 std::string FigureToJson(const Figure& f) {
   Json j;
   j["kind"] = std::string(ToString(f.kind));
-  j["asset"] = NullIfEmpty(f.asset);
+  j["asset"] = JsonTextOrNull(f.asset);
   j["value"] = Number(f.value);
   j["value_high"] = f.value_high ? Number(*f.value_high) : Json(nullptr);
   j["unit"] = f.unit;
   j["qualifier"] = std::string(ToString(f.qualifier));
-  j["direction"] = NullIfEmpty(ToString(f.direction));
-  j["window"] = NullIfEmpty(f.window);
-  j["side"] = NullIfEmpty(ToString(f.side));
-  j["name"] = NullIfEmpty(f.name);
-  j["role"] = NullIfEmpty(ToString(f.role));
-  j["metric"] = NullIfEmpty(f.metric);
+  j["direction"] = JsonTextOrNull(ToString(f.direction));
+  j["window"] = JsonTextOrNull(f.window);
+  j["side"] = JsonTextOrNull(ToString(f.side));
+  j["name"] = JsonTextOrNull(f.name);
+  j["role"] = JsonTextOrNull(ToString(f.role));
+  j["metric"] = JsonTextOrNull(f.metric);
   j["start"] = f.start;
   j["end"] = f.end;
   j["text"] = f.text;

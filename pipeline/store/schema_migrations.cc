@@ -19,13 +19,14 @@ std::string_view schema_0009_warc();
 std::string_view schema_0010_text_truncated();
 std::string_view schema_0011_liquidations_by_asset();
 std::string_view schema_0012_search_stemming();
+std::string_view schema_0013_untitled_is_null();
 }  // namespace embedded
 
 namespace {
 
 // Append a line per new schema/NNNN_*.sql (pipeline/CMakeLists.txt embeds every such file).
-const std::array<Migration, 12>& AllMigrations() {
-  static const std::array<Migration, 12> migrations = {{
+const std::array<Migration, 13>& AllMigrations() {
+  static const std::array<Migration, 13> migrations = {{
       {1, "0001_init.sql", embedded::schema_0001_init()},
       {2, "0002_fast_checks.sql", embedded::schema_0002_fast_checks()},
       {3, "0003_deferred_search_index.sql", embedded::schema_0003_deferred_search_index()},
@@ -38,6 +39,7 @@ const std::array<Migration, 12>& AllMigrations() {
       {10, "0010_text_truncated.sql", embedded::schema_0010_text_truncated()},
       {11, "0011_liquidations_by_asset.sql", embedded::schema_0011_liquidations_by_asset()},
       {12, "0012_search_stemming.sql", embedded::schema_0012_search_stemming()},
+      {13, "0013_untitled_is_null.sql", embedded::schema_0013_untitled_is_null()},
   }};
   return migrations;
 }

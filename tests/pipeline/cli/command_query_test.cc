@@ -321,6 +321,33 @@ TEST_F(QueryCommandTest, LimitIsHonouredWithSql) {
   EXPECT_EQ(std::count(reports.out.begin(), reports.out.end(), '\n'), 1) << reports.out;
 }
 
+// An article stored without a title (articles.title is '') printed
+// "title": "" in export and through the views; unknown is null.
+TEST_F(QueryCommandTest, AnUntitledArticleHasANullTitleInExportAndTheViews) {
+  {
+    auto store = ArticleStore::Open(db_);
+    ASSERT_TRUE(store) << store.error();
+    ArticleRecord untitled = MakeArticle("untitled", "Shorts lost $9 million.");
+    untitled.title = "";
+    ASSERT_TRUE(store->UpsertArticle(untitled, {MakeLiquidation(9e6, Side::kShort, 12, 22, "$9 million")}, {}, 1));
+  }
+  auto exported = RunBinary("export --format jsonl" + Db(), false);
+  int untitled_rows = 0;
+  for (const auto& row : JsonLines(exported.out)) {
+    if (row["url"] != "https://news.example/untitled") continue;
+    ++untitled_rows;
+    EXPECT_TRUE(row["title"].is_null()) << row.dump();
+  }
+  EXPECT_EQ(untitled_rows, 1) << exported.out;
+  for (const char* view : {"figure_mentions", "liquidations", "article_list"}) {
+    auto r = RunBinary(std::string("query --format jsonl --sql \"SELECT title FROM ") + view +
+                       " WHERE url = 'https://news.example/untitled'\"" + Db(), false);
+    auto rows = JsonLines(r.out);
+    ASSERT_EQ(rows.size(), 1u) << view << ": " << r.out;
+    EXPECT_TRUE(rows[0]["title"].is_null()) << view << ": " << r.out;
+  }
+}
+
 TEST_F(QueryCommandTest, CsvQuotesAndTableAligns) {
   auto csv = RunBinary("query --sql 'SELECT title FROM articles ORDER BY id' --format csv" + Db(), false);
   EXPECT_EQ(csv.out, "title\r\nStory liq\r\n\"Story calm, \"\"quoted\"\"\"\r\n");
