@@ -348,6 +348,34 @@ TEST_F(QueryCommandTest, AnUntitledArticleHasANullTitleInExportAndTheViews) {
   }
 }
 
+// export and extract write their CSV through the same RFC 4180 writer as
+// query: Python's csv module reads a title with a comma, quotes, a line
+// break and a NUL back exactly.
+TEST_F(QueryCommandTest, ExportCsvReadsBackExactlyWithPythonCsv) {
+  const std::string title = std::string("Crash, \"again\"\r\nand ") + '\0' + " more ";
+  {
+    auto store = ArticleStore::Open(db_);
+    ASSERT_TRUE(store) << store.error();
+    ArticleRecord odd = MakeArticle("odd", "Longs lost $7 million.");
+    odd.title = title;
+    ASSERT_TRUE(store->UpsertArticle(odd, {MakeLiquidation(7e6, Side::kLong, 10, 20, "$7 million")}, {}, 1));
+  }
+  const std::string csv = dir_.File("export.csv");
+  ASSERT_EQ(RunBinary("export --format csv" + Db() + " > " + csv).exit_code, 0);
+  const std::string python = "/usr/bin/python3 -c \"import csv, json, sys; "
+                             "rows = list(csv.DictReader(open(sys.argv[1], newline=''))); "
+                             "print(json.dumps([r['title'] for r in rows if r['url'].endswith('/odd')]))\" " + csv;
+  std::string out;
+  FILE* p = popen(python.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  EXPECT_EQ(pclose(p), 0) << out;
+  auto titles = nlohmann::json::parse(out);
+  ASSERT_EQ(titles.size(), 1u) << out;
+  EXPECT_EQ(titles[0].get<std::string>(), title);
+}
+
 TEST_F(QueryCommandTest, CsvQuotesAndTableAligns) {
   auto csv = RunBinary("query --sql 'SELECT title FROM articles ORDER BY id' --format csv" + Db(), false);
   EXPECT_EQ(csv.out, "title\r\nStory liq\r\n\"Story calm, \"\"quoted\"\"\"\r\n");
