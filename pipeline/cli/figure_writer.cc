@@ -2,12 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pipeline/cli/csv_writer.h"
-#include "pipeline/cli/json_text.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+
+#include "pipeline/cli/csv_writer.h"
+#include "pipeline/cli/json_text.h"
 
 namespace cn {
 namespace {

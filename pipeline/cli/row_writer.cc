@@ -2,11 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pipeline/cli/csv_writer.h"
-
 #include <algorithm>
 #include <cmath>
 #include <vector>
+
+#include "pipeline/cli/csv_writer.h"
 
 namespace cn {
 namespace {
