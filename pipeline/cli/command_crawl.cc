@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "pipeline/cli/date_flag.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/crawl/crawler.h"
 #include "pipeline/crawl/sources_config.h"
 #include "pipeline/web/date_time.h"
-#include "pipeline/web/since.h"
 
 namespace cn {
 
@@ -43,7 +43,7 @@ void CrawlCommand::Setup(CLI::App& sub) {
   sub.add_option("--source", only_, "Crawl only this source (by name; repeatable)");
   sub.add_option("--max-articles", max_articles_, "Article pages per source (overrides the file)")
       ->check(CLI::Range(1, 100000));
-  sub.add_option("--since", since_, "Skip items published before this: 2025-11-20, 2025-11-20T06:00:00Z, an RFC 822 date, or a span back from now: 36h, 2d");
+  sub.add_option("--since", since_, std::string("Skip items published before this: ") + kDateFlagForms);
   sub.add_flag("--allow-private", allow_private_, "Allow loopback/private addresses (testing on 127.0.0.1)");
   sub.add_option("--politeness-ms", politeness_ms_, "Gap between requests to one host, for every source (default: per source)")
       ->check(CLI::Range(0, 600000));
@@ -81,14 +81,7 @@ int CrawlCommand::Run() {
   }
 
   CrawlOptions options;
-  if (!since_.empty()) {
-    auto since = ParseSince(since_, std::chrono::system_clock::now());
-    if (!since) {
-      std::fprintf(stderr, "cryptonews crawl: --since: %s\n", since.error().c_str());
-      return kExitUsage;
-    }
-    options.since = *since;
-  }
+  if (!ReadDateFlag("crawl", "--since", since_, &options.since)) return kExitUsage;
   options.max_articles = max_articles_;
   options.fetch.allow_private_addresses = allow_private_;
   if (politeness_ms_ >= 0) {

@@ -5,11 +5,11 @@
 #include <chrono>
 #include <cstdio>
 
+#include "pipeline/cli/date_flag.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/row_writer.h"
 #include "pipeline/store/article_store.h"
 #include "pipeline/store/read_only_db.h"
-#include "pipeline/web/since.h"
 
 namespace cn {
 namespace {
@@ -18,7 +18,7 @@ namespace {
 constexpr const char* kExportSql =
     "SELECT kind, asset, value, value_high, unit, qualifier, direction, window, side, name, metric, start, \"end\", "
     "text, sentence, url, title, source, published_at, article_id FROM figure_mentions "
-    "WHERE (?1 IS NULL OR published_at >= ?1) AND (?2 IS NULL OR kind = ?2) "
+    "WHERE (?1 IS NULL OR published_at >= ?1) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR published_at < ?3) "
     "ORDER BY published_at, article_id, figure_id";
 
 }  // namespace
@@ -29,27 +29,22 @@ void ExportCommand::Setup(CLI::App& sub) {
   sub.add_option("--format", format_, "Output format: jsonl or csv")
       ->check(CLI::IsMember({"jsonl", "csv"}))
       ->capture_default_str();
-  sub.add_option("--since", since_, "Only articles published at or after this: 2026-11-20, 2026-11-20T06:00:00Z, an RFC 822 date, or a span back from now: 36h, 2d");
+  sub.add_option("--since", since_, std::string("Only articles published at or after this: ") + kDateFlagForms);
+  sub.add_option("--until", until_, "Only articles published before this (same forms as --since)");
   sub.add_option("--kind", kind_, "Only figures of this kind")
       ->check(CLI::IsMember({"price", "price_range", "price_change", "percent_change", "liquidation", "market_cap",
                              "volume", "open_interest", "etf_flow", "indicator"}));
   sub.footer(
       "One record per figure: the figure contract's fields (see 'cryptonews extract --help') plus\n"
       "sentence, url, title, source, published_at and article_id. Articles without a known\n"
-      "publication time are left out when --since is given.\n"
+      "publication time are left out when --since or --until is given.\n"
       "Exit codes: 0 ok, 2 bad arguments, 3 database error.");
 }
 
 int ExportCommand::Run() {
-  std::string since;
-  if (!since_.empty()) {
-    auto parsed = ParseSince(since_, std::chrono::system_clock::now());
-    if (!parsed) {
-      std::fprintf(stderr, "cryptonews export: --since: %s\n", parsed.error().c_str());
-      return kExitUsage;
-    }
-    since = *parsed;
-  }
+  std::string since, until;
+  if (!ReadDateFlag("export", "--since", since_, &since) || !ReadDateFlag("export", "--until", until_, &until))
+    return kExitUsage;
   auto db = ReadOnlyDatabase::Open(db_path_);
   if (!db) {
     std::fprintf(stderr, "cryptonews export: %s\n", db.error().c_str());
@@ -60,7 +55,7 @@ int ExportCommand::Run() {
     std::fprintf(stderr, "cryptonews export: %s: %s\n", db_path_.c_str(), stmt.error().c_str());
     return kExitFatal;
   }
-  stmt->BindTextOrNull(1, since).BindTextOrNull(2, kind_);
+  stmt->BindTextOrNull(1, since).BindTextOrNull(2, kind_).BindTextOrNull(3, until);
   RowFormat format;
   ParseRowFormat(format_, &format);
   auto rows = WriteAllRows(*stmt, format, stdout);

@@ -21,6 +21,7 @@ class ExportCommand : public Command {
   std::string db_path_;
   std::string format_ = "jsonl";
   std::string since_;
+  std::string until_;
   std::string kind_;
 };
 

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "extractors/figure_extractor.h"
+#include "pipeline/cli/date_flag.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/progress_display.h"
 #include "pipeline/cli/stop_signal.h"
@@ -18,7 +19,6 @@
 #include "pipeline/store/database_file.h"
 #include "pipeline/store/ingest_lock.h"
 #include "pipeline/store/sqlite_fetch_state.h"
-#include "pipeline/web/since.h"
 
 namespace cn {
 
@@ -26,7 +26,7 @@ void IngestCommand::Setup(CLI::App& sub) {
   db_path_ = kDefaultDatabasePath;
   sub.add_option("--sources", sources_path_, "Sources file (TOML); default ./sources.toml, else the list built into cryptonews");
   sub.add_option("--db", db_path_, "SQLite database file (created if missing)")->capture_default_str();
-  sub.add_option("--since", since_, "Skip articles published before this: 2026-11-20, 2026-11-20T06:00:00Z, an RFC 822 date, or a span back from now: 36h, 2d");
+  sub.add_option("--since", since_, std::string("Skip articles published before this: ") + kDateFlagForms);
   sub.add_option("--max-articles", max_articles_, "Stop after this many articles (0 = no limit)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
@@ -54,14 +54,7 @@ void IngestCommand::Setup(CLI::App& sub) {
 int IngestCommand::Run() {
   IngestOptions options;
   options.max_articles = max_articles_;
-  if (!since_.empty()) {
-    auto since = ParseSince(since_, std::chrono::system_clock::now());
-    if (!since) {
-      std::fprintf(stderr, "cryptonews ingest: --since: %s\n", since.error().c_str());
-      return kExitUsage;
-    }
-    options.since = *since;
-  }
+  if (!ReadDateFlag("ingest", "--since", since_, &options.since)) return kExitUsage;
 
   // Everything that can be refused is checked before the lock file or the
   // database is created.
