@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "pipeline/cli/crawl_flags.h"
 #include "pipeline/cli/date_flag.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/crawl/crawler.h"
@@ -41,8 +42,9 @@ std::string Json(const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false
 void CrawlCommand::Setup(CLI::App& sub) {
   sub.add_option("--sources", sources_path_, "Sources file (TOML); default ./sources.toml or the built-in list");
   sub.add_option("--source", only_, "Crawl only this source (by name; repeatable)");
-  sub.add_option("--max-articles", max_articles_, "Article pages per source (overrides the file)")
-      ->check(CLI::Range(1, 100000));
+  sub.add_option("--max-articles", max_articles_, kMaxArticlesHelp)
+      ->check(CLI::Range(0, kMaxArticlesLimit))
+      ->capture_default_str();
   sub.add_option("--since", since_, std::string("Skip items published before this: ") + kDateFlagForms);
   sub.add_flag("--allow-private", allow_private_, "Allow loopback/private addresses (testing on 127.0.0.1)");
   sub.add_option("--politeness-ms", politeness_ms_, "Gap between requests to one host, for every source (default: per source)")

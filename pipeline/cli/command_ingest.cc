@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "extractors/figure_extractor.h"
+#include "pipeline/cli/crawl_flags.h"
 #include "pipeline/cli/date_flag.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/progress_display.h"
@@ -27,8 +28,8 @@ void IngestCommand::Setup(CLI::App& sub) {
   sub.add_option("--sources", sources_path_, "Sources file (TOML); default ./sources.toml, else the list built into cryptonews");
   sub.add_option("--db", db_path_, "SQLite database file (created if missing)")->capture_default_str();
   sub.add_option("--since", since_, std::string("Skip articles published before this: ") + kDateFlagForms);
-  sub.add_option("--max-articles", max_articles_, "Stop after this many articles (0 = no limit)")
-      ->check(CLI::NonNegativeNumber)
+  sub.add_option("--max-articles", max_articles_, kMaxArticlesHelp)
+      ->check(CLI::Range(0, kMaxArticlesLimit))
       ->capture_default_str();
   auto* quiet = sub.add_flag("--quiet,-q", quiet_, "Print only errors (no progress, no summary)");
   sub.add_flag("--verbose,-v", verbose_, "Print a line per source and per article")->excludes(quiet);
@@ -53,7 +54,6 @@ void IngestCommand::Setup(CLI::App& sub) {
 
 int IngestCommand::Run() {
   IngestOptions options;
-  options.max_articles = max_articles_;
   if (!ReadDateFlag("ingest", "--since", since_, &options.since)) return kExitUsage;
 
   // Everything that can be refused is checked before the lock file or the
@@ -84,7 +84,7 @@ int IngestCommand::Run() {
   }
   CrawlOptions crawl;
   crawl.since = options.since;
-  crawl.max_articles = static_cast<int>(std::min<int64_t>(max_articles_, 100000));
+  crawl.max_articles = max_articles_;
   crawl.fetch.allow_private_addresses = allow_private_;
   if (politeness_ms_ >= 0) {
     crawl.use_source_delays = false;

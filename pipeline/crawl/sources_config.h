@@ -4,7 +4,7 @@
 // Format (every key but `name` and one of `feeds`/`sitemaps` is optional):
 //
 //   [defaults]                   # applies to every source unless overridden
-//   max_articles = 30            # newest candidate articles fetched per run
+//   max_articles = 30            # newest articles fetched per source, per run
 //   politeness_delay_ms = 1000   # minimum gap between requests to one host
 //
 //   [[sources]]

@@ -47,7 +47,7 @@ class Validator {
 
   void ReadLimits(const toml::table& table, const std::string& where, SourceConfig* config) {
     int64_t v = 0;
-    if (ReadInt(table, "max_articles", where, 1, 100000, &v)) config->max_articles = static_cast<int>(v);
+    if (ReadInt(table, "max_articles", where, 1, kMaxArticlesLimit, &v)) config->max_articles = static_cast<int>(v);
     if (ReadInt(table, "politeness_delay_ms", where, 0, 600000, &v))
       config->politeness_delay = std::chrono::milliseconds(v);
   }

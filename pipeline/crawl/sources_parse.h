@@ -14,13 +14,16 @@
 
 namespace cn {
 
+// The largest max_articles a source (or --max-articles) may ask for.
+inline constexpr int kMaxArticlesLimit = 100000;
+
 // One [[sources]] entry.
 struct SourceConfig {
   std::string name;
   std::string homepage;               // informational; "" when absent
   std::vector<std::string> feeds;     // canonical http(s) or file: URLs
   std::vector<std::string> sitemaps;  // canonical http(s) or file: URLs
-  int max_articles = 30;              // candidate articles fetched per run, >= 1
+  int max_articles = 30;              // newest candidate articles fetched per run, 1..kMaxArticlesLimit
   std::chrono::milliseconds politeness_delay{1000};  // per-host gap, 0..600000 ms
   bool enabled = true;
   int line = 0;  // where the [[sources]] table starts, for messages

@@ -113,7 +113,7 @@ TEST(CrawlCliTest, CrawlsTheLoopbackServer) {
 TEST(CrawlCliTest, BadArgumentsAreUsageErrors) {
   EXPECT_EQ(RunBinary("crawl --since yesterday --sources " + FixturePath("sources.toml")).exit_code, 2);
   EXPECT_EQ(RunBinary("crawl --source Nope --sources " + FixturePath("sources.toml")).exit_code, 2);
-  EXPECT_EQ(RunBinary("crawl --max-articles 0").exit_code, 2);
+  EXPECT_EQ(RunBinary("crawl --max-articles -1 --sources " + FixturePath("sources.toml")).exit_code, 2);
 }
 
 }  // namespace
