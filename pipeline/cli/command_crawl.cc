@@ -46,9 +46,8 @@ void CrawlCommand::Setup(CLI::App& sub) {
       ->check(CLI::Range(0, kMaxArticlesLimit))
       ->capture_default_str();
   sub.add_option("--since", since_, std::string("Skip items published before this: ") + kDateFlagForms);
-  sub.add_flag("--allow-private", allow_private_, "Allow loopback/private addresses (testing on 127.0.0.1)");
-  sub.add_option("--politeness-ms", politeness_ms_, "Gap between requests to one host, for every source (default: per source)")
-      ->check(CLI::Range(0, 600000));
+  sub.add_flag("--allow-private", allow_private_, kAllowPrivateHelp);
+  sub.add_option("--politeness-ms", politeness_ms_, kPolitenessHelp)->check(CLI::Range(0, 600000));
   sub.add_option("--concurrency", concurrency_, "Transfers in flight, all hosts together")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
@@ -61,7 +60,8 @@ void CrawlCommand::Setup(CLI::App& sub) {
       ->check(CLI::Range(1, 10))
       ->capture_default_str();
   sub.add_option("--max-body-bytes", max_body_bytes_, "Largest (decompressed) body accepted")->capture_default_str();
-  sub.add_option("--user-agent", user_agent_, "User-Agent header (keep a contact URL in it)");
+  sub.add_option("--user-agent", user_agent_, kUserAgentHelp);
+  sub.add_option("--contact", contact_, kContactHelp);
   sub.add_flag("--quiet,-q", quiet_, "No summary on stderr");
   sub.footer(kFooter);
 }
@@ -96,7 +96,12 @@ int CrawlCommand::Run() {
   options.fetch.connect_timeout = std::chrono::milliseconds(connect_timeout_ms_);
   options.fetch.max_tries = max_tries_;
   options.fetch.max_body_bytes = max_body_bytes_;
-  if (!user_agent_.empty()) options.fetch.user_agent = user_agent_;
+  auto user_agent = ChooseUserAgent(user_agent_, contact_, loaded->identity);
+  if (!user_agent) {
+    std::fprintf(stderr, "cryptonews crawl: %s\n", user_agent.error().c_str());
+    return kExitUsage;
+  }
+  options.fetch.user_agent = *user_agent;
 
   InMemoryFetchStateStore state;
   CrawlSummary summary = Crawl(sources, options, &state, [](CrawledPage&& page) {

@@ -33,12 +33,10 @@ void IngestCommand::Setup(CLI::App& sub) {
       ->capture_default_str();
   auto* quiet = sub.add_flag("--quiet,-q", quiet_, "Print only errors (no progress, no summary)");
   sub.add_flag("--verbose,-v", verbose_, "Print a line per source and per article")->excludes(quiet);
-  // For tests and benchmarks against a loopback server; not for real sites.
-  sub.add_flag("--allow-private", allow_private_, "Allow loopback/private addresses (testing on 127.0.0.1)")
-      ->group("");
-  sub.add_option("--politeness-ms", politeness_ms_, "Gap between requests to one host, for every source")
-      ->check(CLI::Range(0, 600000))
-      ->group("");
+  sub.add_option("--user-agent", user_agent_, kUserAgentHelp);
+  sub.add_option("--contact", contact_, kContactHelp);
+  sub.add_option("--politeness-ms", politeness_ms_, kPolitenessHelp)->check(CLI::Range(0, 600000));
+  sub.add_flag("--allow-private", allow_private_, kAllowPrivateHelp);
   sub.footer(
       "Idempotent: an article already stored with the same content is skipped; one whose\n"
       "content changed is updated and its figures replaced. Each article is written in one\n"
@@ -61,6 +59,11 @@ int IngestCommand::Run() {
   auto sources = LoadSourcesOrDefault(sources_path_);
   if (!sources) {
     std::fprintf(stderr, "cryptonews ingest: %s\n", sources.error().c_str());
+    return kExitUsage;
+  }
+  auto user_agent = ChooseUserAgent(user_agent_, contact_, sources->identity);
+  if (!user_agent) {
+    std::fprintf(stderr, "cryptonews ingest: %s\n", user_agent.error().c_str());
     return kExitUsage;
   }
   if (auto usable = CheckWritableDatabaseFile(db_path_); !usable) {
@@ -86,6 +89,7 @@ int IngestCommand::Run() {
   crawl.since = options.since;
   crawl.max_articles = max_articles_;
   crawl.fetch.allow_private_addresses = allow_private_;
+  crawl.fetch.user_agent = *user_agent;
   if (politeness_ms_ >= 0) {
     crawl.use_source_delays = false;
     crawl.fetch.politeness_delay = std::chrono::milliseconds(politeness_ms_);

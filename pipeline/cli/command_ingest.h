@@ -27,6 +27,8 @@ class IngestCommand : public Command {
   bool verbose_ = false;
   bool allow_private_ = false;
   int politeness_ms_ = -1;
+  std::string user_agent_;
+  std::string contact_;
 };
 
 }  // namespace cn

@@ -119,8 +119,8 @@ void WarcCommand::Setup(CLI::App& sub) {
       ->check(CLI::Range(int64_t{1024}, int64_t{1} << 40));
   auto* quiet = sub.add_flag("--quiet,-q", quiet_, "Print only errors (no progress, no summary)");
   sub.add_flag("--verbose,-v", verbose_, "Print a line per article")->excludes(quiet);
-  sub.add_flag("--allow-private", allow_private_, "URL inputs may redirect to loopback/private addresses (tests)")
-      ->group("");
+  sub.add_flag("--allow-private", allow_private_,
+               "URL inputs may redirect to loopback/private addresses (for tests on 127.0.0.1)");
   sub.footer(kFooter);
 }
 

@@ -6,6 +6,8 @@
 //   [defaults]                   # applies to every source unless overridden
 //   max_articles = 30            # newest articles fetched per source, per run
 //   politeness_delay_ms = 1000   # minimum gap between requests to one host
+//   contact = "https://example.org/crawler"   # for site operators; put in the User-Agent
+//   user_agent = "..."           # the whole User-Agent instead of cryptonews/VERSION (+contact)
 //
 //   [[sources]]
 //   name = "CoinDesk"            # unique (case-insensitive), non-empty
@@ -50,6 +52,7 @@ std::string_view DefaultSourcesToml();
 
 struct LoadedSources {
   std::vector<SourceConfig> sources;
+  CrawlerIdentity identity;  // [defaults] user_agent and contact
   std::string origin;  // the file read, or "<built-in sources.toml>"
 };
 

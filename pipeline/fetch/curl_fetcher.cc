@@ -16,6 +16,13 @@
 
 namespace cn {
 
+std::string DefaultUserAgent(std::string_view contact) {
+  std::string agent = "cryptonews/" CRYPTONEWS_VERSION;
+  if (!contact.empty()) agent += " (+" + std::string(contact) + ")";
+  return agent;
+}
+
+
 namespace {
 
 using TimePoint = Clock::TimePoint;

@@ -151,6 +151,50 @@ TEST(IngestCommandTest, MaxArticlesIsPerSourceAndPerRunInIngestAndCrawl) {
   }
 }
 
+// Every request says what it is and, when the operator gave one, how to
+// reach them: --user-agent > sources.toml user_agent > cryptonews/VERSION
+// (+contact), the contact from --contact or sources.toml.
+TEST(IngestCommandTest, UserAgentNamesTheProjectAndTheContact) {
+  TempDir dir;
+  testing::TestHttpServer server;
+  server.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>S</title></channel></rss>",
+                    "application/rss+xml");
+  });
+  server.Start();
+  const std::string source = "[[sources]]\nname = \"Loop\"\nfeeds = [\"" + server.Url("/feed.xml") + "\"]\n";
+  struct Case {
+    std::string defaults, flags, want;
+  } cases[] = {
+      {"", "", "cryptonews/0.1.0"},
+      {"", "--contact mailto:ops@news.example", "cryptonews/0.1.0 (+mailto:ops@news.example)"},
+      {"contact = \"https://news.example/bot\"\n", "", "cryptonews/0.1.0 (+https://news.example/bot)"},
+      {"contact = \"https://news.example/bot\"\n", "--contact mailto:me@news.example",
+       "cryptonews/0.1.0 (+mailto:me@news.example)"},
+      {"user_agent = \"NewsBot/2 (+https://news.example)\"\n", "--contact x", "NewsBot/2 (+https://news.example)"},
+      {"user_agent = \"NewsBot/2\"\n", "--user-agent 'Other/1 (+mailto:a@b.example)'", "Other/1 (+mailto:a@b.example)"},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    const std::string toml = dir.Write("s" + std::to_string(n) + ".toml", "[defaults]\n" + c.defaults + source);
+    for (const char* command : {"ingest", "crawl"}) {
+      std::string args = std::string(command) + " --allow-private --politeness-ms 0 " + c.flags + " --sources " + toml;
+      if (std::string(command) == "ingest") args += " --db " + dir.File("ua" + std::to_string(n) + ".db");
+      auto r = RunBinary(args);
+      ASSERT_EQ(r.exit_code, 0) << args << ": " << r.out;
+      EXPECT_EQ(server.LastHeader("/feed.xml", "User-Agent"), c.want) << args;
+    }
+    ++n;
+  }
+  auto bad = RunBinary("ingest --user-agent \"$(printf 'a\\r\\nX-Injected: 1')\" --sources " + dir.Write("b.toml", source) +
+                       " --db " + dir.File("bad.db"));
+  EXPECT_EQ(bad.exit_code, 2) << bad.out;
+  EXPECT_NE(bad.out.find("--user-agent: must be 1 to 256 printable ASCII characters"), std::string::npos) << bad.out;
+  auto bad_file = RunBinary("sources --check --sources " + dir.Write("c.toml", "[defaults]\ncontact = \"\"\n" + source));
+  EXPECT_EQ(bad_file.exit_code, 2) << bad_file.out;
+  EXPECT_NE(bad_file.out.find("key 'contact' must be"), std::string::npos) << bad_file.out;
+}
+
 // A page that failed is retried on the next run even though its feed has not
 // changed (the feed's ETag is forgotten, so no 304 hides the page), for at
 // most kMaxPageRetries runs after the first failure.
