@@ -9,6 +9,7 @@
 #include "pipeline/cli/crawl_flags.h"
 #include "pipeline/cli/date_flag.h"
 #include "pipeline/cli/exit_codes.h"
+#include "pipeline/cli/whole_number.h"
 #include "pipeline/crawl/crawler.h"
 #include "pipeline/crawl/sources_config.h"
 #include "pipeline/web/date_time.h"
@@ -43,23 +44,25 @@ void CrawlCommand::Setup(CLI::App& sub) {
   sub.add_option("--sources", sources_path_, "Sources file (TOML); default ./sources.toml or the built-in list");
   sub.add_option("--source", only_, "Crawl only this source (by name; repeatable)");
   sub.add_option("--max-articles", max_articles_, kMaxArticlesHelp)
-      ->check(CLI::Range(0, kMaxArticlesLimit))
+      ->transform(WholeNumber(0, kMaxArticlesLimit))
       ->capture_default_str();
   sub.add_option("--since", since_, std::string("Skip items published before this: ") + kDateFlagForms);
   sub.add_flag("--allow-private", allow_private_, kAllowPrivateHelp);
-  sub.add_option("--politeness-ms", politeness_ms_, kPolitenessHelp)->check(CLI::Range(0, 600000));
+  sub.add_option("--politeness-ms", politeness_ms_, kPolitenessHelp)->transform(WholeNumber(0, 600000));
   sub.add_option("--concurrency", concurrency_, "Transfers in flight, all hosts together")
-      ->check(CLI::Range(1, 256))
+      ->transform(WholeNumber(1, 256))
       ->capture_default_str();
-  sub.add_option("--per-host", per_host_, "Transfers in flight to one host")->check(CLI::Range(1, 64))->capture_default_str();
-  sub.add_option("--timeout-ms", timeout_ms_, "Total time per attempt")->check(CLI::Range(100, 600000))->capture_default_str();
+  sub.add_option("--per-host", per_host_, "Transfers in flight to one host")->transform(WholeNumber(1, 64))->capture_default_str();
+  sub.add_option("--timeout-ms", timeout_ms_, "Total time per attempt")->transform(WholeNumber(100, 600000))->capture_default_str();
   sub.add_option("--connect-timeout-ms", connect_timeout_ms_, "Connect time per attempt")
-      ->check(CLI::Range(100, 600000))
+      ->transform(WholeNumber(100, 600000))
       ->capture_default_str();
   sub.add_option("--max-tries", max_tries_, "Attempts per URL (retries on errors, 429, 5xx)")
-      ->check(CLI::Range(1, 10))
+      ->transform(WholeNumber(1, 10))
       ->capture_default_str();
-  sub.add_option("--max-body-bytes", max_body_bytes_, "Largest (decompressed) body accepted")->capture_default_str();
+  sub.add_option("--max-body-bytes", max_body_bytes_, "Largest (decompressed) body accepted")
+      ->transform(WholeNumber(1024, int64_t{1} << 32))
+      ->capture_default_str();
   sub.add_option("--user-agent", user_agent_, kUserAgentHelp);
   sub.add_option("--contact", contact_, kContactHelp);
   sub.add_flag("--quiet,-q", quiet_, "No summary on stderr");

@@ -8,6 +8,7 @@
 
 #include "pipeline/cli/date_flag.h"
 #include "pipeline/cli/exit_codes.h"
+#include "pipeline/cli/whole_number.h"
 #include "pipeline/cli/export_cursor.h"
 #include "pipeline/cli/row_writer.h"
 #include "pipeline/store/article_store.h"
@@ -54,7 +55,7 @@ void ExportCommand::Setup(CLI::App& sub) {
   sub.add_option("--asset", assets_, "Only figures about this asset, by ticker: BTC, ETH, ... (repeatable)");
   sub.add_option("--source", sources_, "Only articles of this source, by its name in sources.toml (repeatable)");
   sub.add_option("--after-id", after_id_, "Only figures stored after the figure with this id (figure_id)")
-      ->check(CLI::Range(int64_t{0}, int64_t{1} << 62));
+      ->transform(WholeNumber(0, int64_t{1} << 62));
   sub.add_option("--cursor", cursor_path_,
                  "Incremental export: only figures stored since the last export with this cursor file, "
                  "whose figure id is then updated (created if missing)");

@@ -11,6 +11,7 @@
 #include "pipeline/cli/crawl_flags.h"
 #include "pipeline/cli/date_flag.h"
 #include "pipeline/cli/exit_codes.h"
+#include "pipeline/cli/whole_number.h"
 #include "pipeline/cli/progress_display.h"
 #include "pipeline/cli/stop_signal.h"
 #include "pipeline/crawl/sources_config.h"
@@ -29,13 +30,13 @@ void IngestCommand::Setup(CLI::App& sub) {
   sub.add_option("--db", db_path_, "SQLite database file (created if missing)")->capture_default_str();
   sub.add_option("--since", since_, std::string("Skip articles published before this: ") + kDateFlagForms);
   sub.add_option("--max-articles", max_articles_, kMaxArticlesHelp)
-      ->check(CLI::Range(0, kMaxArticlesLimit))
+      ->transform(WholeNumber(0, kMaxArticlesLimit))
       ->capture_default_str();
   auto* quiet = sub.add_flag("--quiet,-q", quiet_, "Print only errors (no progress, no summary)");
   sub.add_flag("--verbose,-v", verbose_, "Print a line per source and per article")->excludes(quiet);
   sub.add_option("--user-agent", user_agent_, kUserAgentHelp);
   sub.add_option("--contact", contact_, kContactHelp);
-  sub.add_option("--politeness-ms", politeness_ms_, kPolitenessHelp)->check(CLI::Range(0, 600000));
+  sub.add_option("--politeness-ms", politeness_ms_, kPolitenessHelp)->transform(WholeNumber(0, 600000));
   sub.add_flag("--allow-private", allow_private_, kAllowPrivateHelp);
   sub.footer(
       "Idempotent: an article already stored with the same content is skipped; one whose\n"

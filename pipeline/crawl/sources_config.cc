@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "pipeline/crawl/sources_parse.h"
+#include "pipeline/web/bounded_file.h"
 
 namespace cn::embedded {
 std::string_view sources_toml();
@@ -24,16 +25,9 @@ std::expected<std::vector<SourceConfig>, std::string> ParseSources(std::string_v
 
 namespace {
 
-// The text of the sources file at `path`.
+// The text of the sources file at `path`, at most kMaxSourcesFileBytes.
 std::expected<std::string, std::string> ReadSourcesFile(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return std::unexpected(path + ": is a directory, not a sources file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::unexpected(path + ": cannot open the sources file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::unexpected(path + ": read error");
-  return text.str();
+  return ReadBoundedFile(path, kMaxSourcesFileBytes, "sources file");
 }
 
 // Parses `text` (read from `origin`, relative paths against `base_dir`).

@@ -38,6 +38,11 @@
 
 namespace cn {
 
+// The largest sources file read (a few hundred sources take tens of KiB);
+// a larger file, or an endless one such as /dev/zero, is an error naming
+// the file and the cap.
+inline constexpr size_t kMaxSourcesFileBytes = size_t{1} << 20;
+
 // Reads and validates a sources file.
 std::expected<std::vector<SourceConfig>, std::string> LoadSources(const std::string& path);
 
