@@ -66,28 +66,30 @@ std::string ReadAll(std::FILE* f) {
 
 TEST(ProgressDisplayTest, FeedPhaseThenTotalsAndAnEta) {
   std::FILE* f = std::tmpfile();
-  ProgressDisplay d(f, true, Verbosity::kNormal, "ingest");
-  EXPECT_NE(d.StatusLine().find("ingest: 0 articles"), std::string::npos) << "drawn before any event";
-  d.ListingStarted("https://a.example/feed");
-  d.ListingStarted("file:///srv/feeds/b.xml");
-  EXPECT_NE(d.StatusLine().find("feeds 0/2, waiting for a.example"), std::string::npos) << d.StatusLine();
-  d.ListingDone("https://a.example/feed");
-  EXPECT_NE(d.StatusLine().find("feeds 1/2, waiting for b.xml"), std::string::npos) << d.StatusLine();
-  d.PagesExpected(4);
-  EXPECT_NE(d.StatusLine().find("0 articles of 4 found so far"), std::string::npos) << d.StatusLine();
-  d.ListingDone("file:///srv/feeds/b.xml");
-  d.PagesExpected(6);
-  d.SetSource("Wire");
-  std::this_thread::sleep_for(std::chrono::milliseconds(60));
-  d.ArticleDone("new", "u1", 1);
-  d.ArticleFailed("u2: HTTP 500");
-  d.Refused(SkipReason::kRobots, "u3", "Disallow: /");
-  std::this_thread::sleep_for(std::chrono::milliseconds(60));
-  const std::string line = d.StatusLine();
-  EXPECT_NE(line.find("ingest: 3/10 articles, "), std::string::npos) << line;
-  EXPECT_NE(line.find(", ETA "), std::string::npos) << line;
-  EXPECT_NE(line.find("source Wire"), std::string::npos) << line;
-  EXPECT_EQ(line.find("feeds"), std::string::npos) << line;
+  {
+    ProgressDisplay d(f, true, Verbosity::kNormal, "ingest");
+    EXPECT_NE(d.StatusLine().find("ingest: 0 articles"), std::string::npos) << "drawn before any event";
+    d.ListingStarted("https://a.example/feed");
+    d.ListingStarted("file:///srv/feeds/b.xml");
+    EXPECT_NE(d.StatusLine().find("feeds 0/2, waiting for a.example"), std::string::npos) << d.StatusLine();
+    d.ListingDone("https://a.example/feed");
+    EXPECT_NE(d.StatusLine().find("feeds 1/2, waiting for b.xml"), std::string::npos) << d.StatusLine();
+    d.PagesExpected(4);
+    EXPECT_NE(d.StatusLine().find("0 articles of 4 found so far"), std::string::npos) << d.StatusLine();
+    d.ListingDone("file:///srv/feeds/b.xml");
+    d.PagesExpected(6);
+    d.SetSource("Wire");
+    std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    d.ArticleDone("new", "u1", 1);
+    d.ArticleFailed("u2: HTTP 500");
+    d.Refused(SkipReason::kRobots, "u3", "Disallow: /");
+    std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    const std::string line = d.StatusLine();
+    EXPECT_NE(line.find("ingest: 3/10 articles, "), std::string::npos) << line;
+    EXPECT_NE(line.find(", ETA "), std::string::npos) << line;
+    EXPECT_NE(line.find("source Wire"), std::string::npos) << line;
+    EXPECT_EQ(line.find("feeds"), std::string::npos) << line;
+  }  // the display writes its last newline before the file closes
   std::fclose(f);
 }
 
