@@ -1,6 +1,5 @@
 // IndicatorStage: RSI and Fear & Greed values stated as bare numbers
 // ("RSI at 28.4", "Fear & Greed Index ... a score of 60", "dropped below 30").
-#include <cctype>
 #include <string>
 
 #include "extractors/ascii.h"
@@ -12,7 +11,7 @@ namespace {
 
 bool Precedes(std::string_view text, size_t pos, std::string_view phrase) {
   size_t from = pos > 24 ? pos - 24 : 0;
-  return cn_lower_span<24>(text.substr(from, pos - from)).view().find(phrase) != std::string_view::npos;
+  return ascii::LowerSpan<24>(text.substr(from, pos - from)).view().find(phrase) != std::string_view::npos;
 }
 
 }  // namespace
@@ -40,7 +39,7 @@ std::vector<Figure> IndicatorStage(const SentenceAnalysis& s, const Quantity& q)
   // "An RSI below 40 indicates oversold": a threshold, no reading.
   if (const Qualifier bound = QualifierBefore(s.text, q.begin);
       bound == Qualifier::kOver || bound == Qualifier::kUnder) {
-    const cn_lower_span<16> after(s.text.substr(q.end));
+    const ascii::LowerSpan<16> after(s.text.substr(q.end));
     for (std::string_view w : {" indicates", " means", " signals", " suggests", " is considered", " typically",
                                " is seen as", " usually"})
       if (after.view().starts_with(w)) return {};

@@ -3,7 +3,6 @@
 // Percentages that are not moves — shares of a total, odds, rates, yields,
 // percentage ranges — yield nothing.
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <vector>
 
@@ -19,7 +18,7 @@ namespace {
 
 // "30% of the supply", "a 70% chance": a share or odds, not a move.
 bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
-  const cn_lower_span<28> right_window(s.text.substr(q.end));
+  const ascii::LowerSpan<28> right_window(s.text.substr(q.end));
   const std::string_view right = right_window.view();
   for (std::string_view w : {" chance"sv, " probability"sv, " odds"sv, " likelihood"sv, " stake"sv, " share"sv,
                              " of the supply"sv, " of supply"sv, " of all"sv, " of the total"sv, " of total"sv,
@@ -32,9 +31,9 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
                              " fibonacci"sv, " fib"sv, " retracement"sv, " extension"sv, " ltv"sv, " barrier"sv,
                              " bonus"sv, " win rate"sv, " threshold"sv, " cashback"sv, " collateral"sv,
                              " of the time"sv, " of its"sv, " of their"sv}) {
-    if (cn_starts_with(right, w)) return true;
+    if (ascii::StartsWith(right, w)) return true;
   }
-  const cn_lower_span<30> left_window(s.text.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30)));
+  const ascii::LowerSpan<30> left_window(s.text.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30)));
   const std::string_view left = left_window.view();
   // Every phrase below ends in "of" or "to".
   if (left.find("of") == std::string_view::npos && left.find("to") == std::string_view::npos) return false;
@@ -47,12 +46,12 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
 }
 
 bool LevelBefore(std::string_view text, size_t pos) {
-  const cn_lower_span<24> window(text.substr(pos > 24 ? pos - 24 : 0, std::min<size_t>(pos, 24)));
+  const ascii::LowerSpan<24> window(text.substr(pos > 24 ? pos - 24 : 0, std::min<size_t>(pos, 24)));
   std::string_view left = window.view();
   while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
   for (std::string_view hedge : {" around"sv, " about"sv, " nearly"sv, " almost"sv, " roughly"sv, " over"sv, " above"sv,
                                  " below"sv, " under"sv, " just"sv, " approximately"sv, " or near"sv, " near"sv})
-    if (cn_ends_with(left, hedge)) {
+    if (ascii::EndsWith(left, hedge)) {
       left.remove_suffix(hedge.size());
       break;
     }
@@ -75,7 +74,7 @@ bool LevelBefore(std::string_view text, size_t pos) {
 // The words between a percentage and a metric named after it: nothing,
 // "in"/"of" (and "the"), optionally after a move noun ("drop in").
 bool TiesToMetricAfter(std::string_view gap) {
-  const cn_lower_span<32> lower(gap);
+  const ascii::LowerSpan<32> lower(gap);
   std::string_view g = lower.view();
   std::vector<std::string_view> words;
   for (size_t i = 0; i < g.size();) {
@@ -216,7 +215,7 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
     if (o.type == QuantityType::kPercent && !o.value_high && s.SameClause(o.begin, q.begin)) series.push_back(&o);
   bool coordinated_numbers = series.size() >= 2;
   for (size_t i = 0; coordinated_numbers && i + 1 < series.size(); ++i) {
-    const cn_lower_span<8> gap(s.text.substr(series[i]->end, series[i + 1]->begin - series[i]->end));
+    const ascii::LowerSpan<8> gap(s.text.substr(series[i]->end, series[i + 1]->begin - series[i]->end));
     const std::string_view g = gap.view();
     coordinated_numbers = g == " and " || g == ", " || g == ", and " || g == " and a ";
   }

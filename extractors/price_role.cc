@@ -193,7 +193,7 @@ constexpr std::string_view kPastTime[] = {
     "previously", "once again", "this year", "during which", "yesterday",
     "hours ago", "before retreating"};
 
-bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+bool IsWordChar(char c) { return ascii::IsLower(c) || ascii::IsDigit(c) || c == '-'; }
 
 // Every occurrence of `phrase` in `text` standing as whole words; calls
 // `found(begin)` for each.

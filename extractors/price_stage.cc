@@ -4,7 +4,6 @@
 // Large amounts with no metric word (funding rounds, revenue, holdings) and
 // stock prices yield nothing.
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <string>
 
@@ -30,13 +29,13 @@ double MinPlausiblePrice(std::string_view ticker) {
 
 // "$36,798 per bitcoin", "$2 each": a price whatever surrounds it.
 bool PerUnit(const SentenceAnalysis& s, const Quantity& q) {
-  const cn_lower_span<16> window(s.text.substr(q.end));
+  const ascii::LowerSpan<16> window(s.text.substr(q.end));
   const std::string_view right = window.view();
   return right.starts_with(" per ") || right.starts_with(" each") || right.starts_with(" apiece");
 }
 
 bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
-  const cn_lower_span<24> window(s.text.substr(q.end));
+  const ascii::LowerSpan<24> window(s.text.substr(q.end));
   const std::string_view right = window.view();
   for (std::string_view w : {" per share"sv, " a share"sv, " worth of"sv, " in funding"sv, " in revenue"sv,
                              " in fees"sv, " in profit"sv, " in losses"sv, " in net"sv, " in sales"sv, " raise"sv,
@@ -50,12 +49,12 @@ bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
                              " investment"sv, " prize"sv, " reward"sv, " grant"sv, " airdrop"sv, " donation"sv,
                              " in idle"sv, " in value"sv, " in cumulative"sv, " in net"sv, " in inflows"sv,
                              " in outflows"sv, " in liquidity"sv, " in losses"sv, " loss"sv, " of losses"sv})
-    if (cn_starts_with(right, w)) return true;
+    if (ascii::StartsWith(right, w)) return true;
   // "a $1,500 ADA position", "a $50,000 USDT bounty": an amount of a coin,
   // not its price ("$67K BTC price target" still is one).
   for (const AssetMention& m : s.assets)
     if (m.begin == q.end + 1 && s.text[q.end] == ' ' && !m.by_name) {
-      const cn_lower_span<12> after(s.text.substr(m.end));
+      const ascii::LowerSpan<12> after(s.text.substr(m.end));
       const std::string_view a = after.view();
       if (!(a.starts_with(" price") || a.starts_with(" target") || a.starts_with(" level") || a.starts_with(" mark") ||
             a.starts_with(" support") || a.starts_with(" resistance") || a.starts_with(" zone") ||
@@ -64,7 +63,7 @@ bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
     }
   // "an average loss per person of $146,306": a sum per person, not per coin.
   {
-    const cn_lower_span<30> before(s.text.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30)));
+    const ascii::LowerSpan<30> before(s.text.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30)));
     for (std::string_view w : {"per person", "per user", "per victim", "per account", "per household", "per investor",
                                "per wallet", "per employee"})
       if (before.view().find(w) != std::string_view::npos) return true;
@@ -91,8 +90,8 @@ std::optional<Figure> ZoneWithWordsBetween(const SentenceAnalysis& s, const Quan
   size_t between = std::string_view::npos;
   // "between " ends before the amount: the text after it need not be searched.
   const std::string_view before = s.text.substr(0, q.begin);
-  for (size_t at = cn_find_no_case(before, "between ", from); at != std::string_view::npos;
-       at = cn_find_no_case(before, "between ", at + 1))
+  for (size_t at = ascii::FindNoCase(before, "between ", from); at != std::string_view::npos;
+       at = ascii::FindNoCase(before, "between ", at + 1))
     if (at == 0 || s.text[at - 1] == ' ') between = at;
   if (between == std::string_view::npos || !s.SameClause(between, q.begin)) return std::nullopt;
   // The other end: the next amount of money, in the same clause, after "and";
@@ -106,7 +105,7 @@ std::optional<Figure> ZoneWithWordsBetween(const SentenceAnalysis& s, const Quan
   if (other == nullptr || other->type != QuantityType::kMoney || other->is_noise || other->value_high ||
       other->begin - q.end > kReach || !s.SameClause(q.begin, other->begin))
     return std::nullopt;
-  if (cn_find_no_case(s.text.substr(q.end, other->begin - q.end), " and ") == std::string_view::npos)
+  if (ascii::FindNoCase(s.text.substr(q.end, other->begin - q.end), " and ") == std::string_view::npos)
     return std::nullopt;
   // Levels of one zone lie close together, and no other asset is named.
   const double low = std::min(q.value, other->value), high = std::max(q.value, other->value);
@@ -135,7 +134,7 @@ bool IsStablecoin(std::string_view ticker) {
 // between.
 bool FromBefore(const SentenceAnalysis& s, const Quantity& q) {
   const size_t reach = q.begin > 40 ? q.begin - 40 : 0;
-  const size_t at = cn_find_no_case(s.text.substr(0, q.begin), "from ", reach);
+  const size_t at = ascii::FindNoCase(s.text.substr(0, q.begin), "from ", reach);
   if (at == std::string_view::npos || (at > 0 && s.text[at - 1] != ' ') || !s.SameClause(at, q.begin)) return false;
   for (const Quantity& other : s.quantities)
     if (&other != &q && other.begin > at && other.end <= q.begin && !other.is_noise) return false;
@@ -151,7 +150,7 @@ std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q) {
   // "rose from $28,000 to $42,300": two prices, where the move started and
   // where it went, not a zone.
   if (q.value_high && q.is_range_to && FromBefore(s, q)) {
-    const size_t to = cn_find_no_case(s.text.substr(0, q.end), " to ", q.begin);
+    const size_t to = ascii::FindNoCase(s.text.substr(0, q.end), " to ", q.begin);
     if (to != std::string_view::npos) {
       Quantity low = q, high = q;
       low.value_high.reset();
@@ -181,7 +180,7 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
   Direction direction = Direction::kNone;
   if (!q.value_high) {
     // "dropped by about $3,000", "a $2,000 drop": an absolute move.
-    const cn_lower_span<24> window(s.text.substr(q.begin > 24 ? q.begin - 24 : 0, std::min<size_t>(q.begin, 24)));
+    const ascii::LowerSpan<24> window(s.text.substr(q.begin > 24 ? q.begin - 24 : 0, std::min<size_t>(q.begin, 24)));
     std::string_view left = window.view();
     while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
     bool by = ByAmountBefore(s.text, q.begin);
@@ -190,7 +189,7 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
       std::string_view l = left;
       for (std::string_view hedge : {" roughly"sv, " about"sv, " nearly"sv, " almost"sv, " around"sv, " some"sv,
                                      " approximately"sv, " another"sv, " an additional"sv, " more than"sv, " over"sv})
-        if (cn_ends_with(l, hedge)) {
+        if (ascii::EndsWith(l, hedge)) {
           l.remove_suffix(hedge.size());
           break;
         }
@@ -208,7 +207,7 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
     const CueHit* after = s.NearestCue({Cue::kUp, Cue::kDown}, q, 1, true);
     // ... after "a"/"an": "eyeing $70K rally" names a level, "a $2,000 drop" a move.
     bool noun_after = after != nullptr && after->begin == q.end + 1 && s.text[q.end] == ' ' &&
-                      (cn_ends_with(left, " a") || cn_ends_with(left, " an") || left == "a" || left == "an");
+                      (ascii::EndsWith(left, " a") || ascii::EndsWith(left, " an") || left == "a" || left == "an");
     if ((by && near != Direction::kNone) || (noun_after && near != Direction::kNone)) {
       kind = FigureKind::kPriceChange;
       direction = near;

@@ -2,7 +2,6 @@
 #include "extractors/qualifier.h"
 
 #include <array>
-#include <cctype>
 #include <string>
 #include <vector>
 
@@ -61,7 +60,7 @@ bool IsFiller(std::string_view w) {
 Qualifier QualifierBefore(std::string_view s, size_t pos) {
   // Lower-case the 48 bytes before the number, then strip trailing fillers.
   size_t from = pos > 48 ? pos - 48 : 0;
-  const cn_lower_span<48> window(s.substr(from, pos - from));
+  const ascii::LowerSpan<48> window(s.substr(from, pos - from));
   std::string_view left = window.view();
   auto trim = [&] {
     while (!left.empty() && (left.back() == ' ' || left.back() == '-' || left.back() == '(')) left.remove_suffix(1);
@@ -75,7 +74,7 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
       const Hedge& h = *hedge;
       if (!left.ends_with(h.words)) continue;
       size_t b = left.size() - h.words.size();
-      if (b > 0 && std::isalpha(static_cast<unsigned char>(left[b - 1]))) continue;
+      if (b > 0 && ascii::IsAlpha(left[b - 1])) continue;
       // "sub-$60K" is written with a hyphen, which trim() removed.
       if (h.words == "some" && round > 0) continue;
       // "a break above $X", "a weekly close below $X": a level the price
@@ -104,7 +103,7 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
 }
 
 Qualifier QualifierAfter(std::string_view s, size_t end) {
-  const cn_lower_span<16> window(s.substr(end));
+  const ascii::LowerSpan<16> window(s.substr(end));
   const std::string_view right = window.view();
   if (right.starts_with("+")) return Qualifier::kOver;  // "$1,100+"
   for (std::string_view w : {" or higher", " or more", " and higher", " and above", " or above", " plus"})
@@ -117,17 +116,17 @@ Qualifier QualifierAfter(std::string_view s, size_t end) {
 bool ByAmountBefore(std::string_view s, size_t pos) {
   size_t e = pos;
   while (e > 0 && s[e - 1] == ' ') --e;
-  const cn_lower_span<24> window(s.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e));
+  const ascii::LowerSpan<24> window(s.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e));
   const std::string_view left = window.view();
   for (std::string_view w : {" by"sv, " by about"sv, " by around"sv, " by nearly"sv, " by over"sv, " by more than"sv,
                              " by roughly"sv, " by almost"sv, " by some"sv, " by another"sv, " by an additional"sv,
                              " by just"sv})
-    if (cn_ends_with(left, w)) return true;
+    if (ascii::EndsWith(left, w)) return true;
   // "by a mind-blowing $8 billion", "by a whopping $3,000": "by a" and one word.
   const size_t sp = left.find_last_of(' ');
   if (sp != std::string_view::npos && sp > 0) {
     const std::string_view rest = left.substr(0, sp);
-    if (cn_ends_with(rest, " by a") || cn_ends_with(rest, " by an") || cn_ends_with(rest, " by the")) return true;
+    if (ascii::EndsWith(rest, " by a") || ascii::EndsWith(rest, " by an") || ascii::EndsWith(rest, " by the")) return true;
   }
   return false;
 }
