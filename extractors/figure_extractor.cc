@@ -6,31 +6,11 @@
 #include "extractors/article_assets.h"
 #include "extractors/asset_lexicon.h"
 #include "extractors/number_lexer.h"
-#include "extractors/qualifier.h"
 #include "extractors/sentence_analysis.h"
 #include "extractors/sentence_splitter.h"
 #include "extractors/stages.h"
 
 namespace cn {
-
-Figure MakeFigure(FigureKind kind, const SentenceAnalysis& s, const Quantity& q) {
-  Figure f;
-  f.kind = kind;
-  f.value = q.value;
-  f.value_high = q.value_high;
-  f.unit = q.type == QuantityType::kPercent ? "%" : (q.currency.empty() ? "USD" : q.currency);
-  f.qualifier = QualifierBefore(s.text, q.begin);
-  if (f.qualifier == Qualifier::kExact) f.qualifier = QualifierAfter(s.text, q.end);
-  // Levels (prices, market caps, indicators) have no window; stages clear
-  // one found in their own sentence, and none is carried over for them.
-  const bool level = kind == FigureKind::kPrice || kind == FigureKind::kPriceRange || kind == FigureKind::kMarketCap ||
-                     kind == FigureKind::kIndicator;
-  f.window = s.WindowFor(q, !level);
-  f.start = static_cast<int64_t>(q.begin);
-  f.end = static_cast<int64_t>(q.end);
-  return f;
-}
-
 namespace {
 
 // Bare numbers only matter next to RSI or Fear & Greed ("a score of 60").

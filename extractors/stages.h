@@ -26,7 +26,8 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q);
 std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity& q);
 std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q);
 
-// A figure with the fields every stage fills the same way.
+// A figure with the fields every stage fills the same way: kind, value(s),
+// unit, qualifier, window and byte offsets (stages.cc).
 Figure MakeFigure(FigureKind kind, const SentenceAnalysis& s, const Quantity& q);
 
 // A stage's one figure, moved into the result (`return {f};` would copy it).
