@@ -1,6 +1,7 @@
 #include "extractors/ascii.h"
 #include "extractors/qualifier.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -47,6 +48,17 @@ const std::vector<const Hedge*>& HedgesEndingIn(char last) {
   return by_last[static_cast<unsigned char>(last)];
 }
 
+// The hedge and the filler words between it and the number ("approximately
+// the key psychological $60,000") fit in the 48 bytes before the number; at
+// most three fillers are stripped before the hedge must show.
+constexpr size_t kHedgeLookBack = 48;
+constexpr int kHedgeRounds = 4;
+// Room for the longest hedge after the number (" and higher", 11 bytes).
+constexpr size_t kHedgeAfterWindow = 16;
+// Room for the longest "by" phrase before an amount (" by an additional",
+// 17 bytes) or "by a" with one word after it ("by a whopping").
+constexpr size_t kByLookBack = 24;
+
 // Words that may sit between a hedge and its number.
 bool IsFiller(std::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "by" || w == "just" || w == "another" ||
@@ -58,16 +70,16 @@ bool IsFiller(std::string_view w) {
 }  // namespace
 
 Qualifier QualifierBefore(std::string_view s, size_t pos) {
-  // Lower-case the 48 bytes before the number, then strip trailing fillers.
-  size_t from = pos > 48 ? pos - 48 : 0;
-  const ascii::LowerSpan<48> window(s.substr(from, pos - from));
+  // Lower-case the bytes before the number, then strip trailing fillers.
+  size_t from = pos > kHedgeLookBack ? pos - kHedgeLookBack : 0;
+  const ascii::LowerSpan<kHedgeLookBack> window(s.substr(from, pos - from));
   std::string_view left = window.view();
   auto trim = [&] {
     while (!left.empty() && (left.back() == ' ' || left.back() == '-' || left.back() == '(')) left.remove_suffix(1);
   };
   trim();
   if (!left.empty() && left.back() == '~') return Qualifier::kApprox;
-  for (int round = 0; round < 4; ++round) {
+  for (int round = 0; round < kHedgeRounds; ++round) {
     if (left.empty()) break;
     // Only hedges ending in the window's last byte can end it.
     for (const Hedge* hedge : HedgesEndingIn(left.back())) {
@@ -103,7 +115,7 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
 }
 
 Qualifier QualifierAfter(std::string_view s, size_t end) {
-  const ascii::LowerSpan<16> window(s.substr(end));
+  const ascii::LowerSpan<kHedgeAfterWindow> window(s.substr(end));
   const std::string_view right = window.view();
   if (right.starts_with("+")) return Qualifier::kOver;  // "$1,100+"
   for (std::string_view w : {" or higher", " or more", " and higher", " and above", " or above", " plus"})
@@ -116,7 +128,7 @@ Qualifier QualifierAfter(std::string_view s, size_t end) {
 bool ByAmountBefore(std::string_view s, size_t pos) {
   size_t e = pos;
   while (e > 0 && s[e - 1] == ' ') --e;
-  const ascii::LowerSpan<24> window(s.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e));
+  const ascii::LowerSpan<kByLookBack> window(s.substr(e > kByLookBack ? e - kByLookBack : 0, std::min(e, kByLookBack)));
   const std::string_view left = window.view();
   for (std::string_view w : {" by"sv, " by about"sv, " by around"sv, " by nearly"sv, " by over"sv, " by more than"sv,
                              " by roughly"sv, " by almost"sv, " by some"sv, " by another"sv, " by an additional"sv,
