@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <optional>
@@ -93,6 +94,17 @@ const RE2& CountedPattern() {
   // "over the next three days", "48 hours", "the past week", "30 days".
   static const RE2 re(
       R"((?i)\b((?:past|last|previous|next|prior|within|over|in|coming|recent|trailing)\s+(?:the\s+)?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|thirty|ninety|a|an|single)\s*-?\s*)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety)\s*-?\s*)(hours?|hrs?|h|days?|d|weeks?|wk|months?|mo|years?|yr)\b)");
+  // A pattern that does not compile is a bug in this file: stop at once,
+  // naming the pattern and RE2's reason, rather than find no windows.
+  static const bool compiled = [] {
+    if (!re.ok()) {
+      std::fprintf(stderr, "internal error: window pattern %s does not compile: %s\n", re.pattern().c_str(),
+                   re.error().c_str());
+      std::abort();
+    }
+    return true;
+  }();
+  (void)compiled;
   return re;
 }
 
