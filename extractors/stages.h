@@ -11,7 +11,8 @@
 //                     volume, open_interest, etf_flow
 //   PriceStage        remaining money: price, price_range, price_change
 //
-// All stages are pure functions; their patterns are compiled once.
+// All stages are pure functions of the sentence analysis, thread-safe; they
+// compile no patterns (their phrase tests compare plain strings).
 #pragma once
 
 #include <vector>

@@ -1,11 +1,11 @@
-// RowWriter: prints the rows of any SQLite statement as a terminal table,
+// WriteAllRows: prints the rows of any SQLite statement as a terminal table,
 // CSV (RFC 4180, header line first) or JSON Lines (one object per row, keys
 // = column names, SQL NULL → null), for `query` and `export`.
 //
 // CSV and JSON Lines stream row by row; the table buffers its rows to align
 // them (meant for the screen, not for millions of rows).
 //
-// Call order: WriteAll() once per statement. Not thread-safe.
+// Call order: WriteAllRows() once per statement. Not thread-safe.
 #pragma once
 
 #include <cstdio>
