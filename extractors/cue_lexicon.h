@@ -1,6 +1,7 @@
 // Cue words: the words around a number that say what it is ("liquidations",
 // "market cap", "fell", "longs", "altcoins", …). Stages ask where the cues of
-// a sentence are; they never scan the text for words themselves.
+// a sentence are instead of searching it for these words; they still test
+// short phrases right next to a number themselves ("$X per share").
 //
 // FindCues() tokenises a sentence into lower-case words and, at each word,
 // takes the longest cue phrase starting there (phrases of any length, found
