@@ -1,10 +1,9 @@
 #include "pipeline/cli/figure_writer.h"
 
-#include "pipeline/cli/row_writer.h"
-
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace cn {
@@ -14,7 +13,26 @@ using Json = nlohmann::ordered_json;
 
 Json NullIfEmpty(std::string_view s) { return s.empty() ? Json(nullptr) : Json(std::string(s)); }
 
-std::string FormatNumber(double v) { return NumberJson(v).dump(); }
+// Whole numbers print without a fraction ("1950000000", not "1.95e9").
+Json Number(double v) {
+  if (std::fabs(v) < 9e15 && v == std::floor(v)) return Json(static_cast<int64_t>(v));
+  return Json(v);
+}
+
+std::string FormatNumber(double v) {
+  Json j = Number(v);
+  return j.dump();
+}
+
+std::string CsvField(std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
 
 const std::vector<std::string> kColumns = {"kind", "asset", "value", "value_high", "unit", "qualifier",
                                            "direction", "window", "side", "name", "role", "metric", "start",
@@ -26,6 +44,13 @@ std::vector<std::string> Cells(const Figure& f) {
           std::string(ToString(f.direction)), f.window, std::string(ToString(f.side)), f.name,
           std::string(ToString(f.role)), f.metric,
           std::to_string(f.start), std::to_string(f.end), f.text};
+}
+
+// Display width in code points, for aligning the table.
+size_t Width(std::string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 }  // namespace
@@ -43,8 +68,8 @@ std::string FigureToJson(const Figure& f) {
   Json j;
   j["kind"] = std::string(ToString(f.kind));
   j["asset"] = NullIfEmpty(f.asset);
-  j["value"] = NumberJson(f.value);
-  j["value_high"] = f.value_high ? NumberJson(*f.value_high) : Json(nullptr);
+  j["value"] = Number(f.value);
+  j["value_high"] = f.value_high ? Number(*f.value_high) : Json(nullptr);
   j["unit"] = f.unit;
   j["qualifier"] = std::string(ToString(f.qualifier));
   j["direction"] = NullIfEmpty(ToString(f.direction));
@@ -99,10 +124,10 @@ void FigureWriter::Finish() {
     // Columns that are empty in every row are left out to keep it readable.
     std::vector<size_t> width(kColumns.size(), 0);
     std::vector<bool> used(kColumns.size(), false);
-    for (size_t c = 0; c < kColumns.size(); ++c) width[c] = DisplayWidth(kColumns[c]);
+    for (size_t c = 0; c < kColumns.size(); ++c) width[c] = Width(kColumns[c]);
     for (const auto& row : rows_)
       for (size_t c = 0; c < row.size(); ++c) {
-        width[c] = std::max(width[c], DisplayWidth(row[c]));
+        width[c] = std::max(width[c], Width(row[c]));
         if (!row[c].empty()) used[c] = true;
       }
     auto print_row = [&](const std::vector<std::string>& row) {
@@ -110,7 +135,7 @@ void FigureWriter::Finish() {
       for (size_t c = 0; c < row.size(); ++c) {
         if (!used[c]) continue;
         line += row[c];
-        if (c + 1 < row.size()) line += std::string(width[c] - DisplayWidth(row[c]) + 2, ' ');
+        if (c + 1 < row.size()) line += std::string(width[c] - Width(row[c]) + 2, ' ');
       }
       while (!line.empty() && line.back() == ' ') line.pop_back();
       std::fprintf(out_, "%s\n", line.c_str());

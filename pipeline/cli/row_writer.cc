@@ -7,6 +7,7 @@
 #include <vector>
 
 namespace cn {
+namespace {
 
 using Json = nlohmann::ordered_json;
 
@@ -15,8 +16,6 @@ Json NumberJson(double v) {
   if (std::fabs(v) < 9e15 && v == std::floor(v)) return Json(static_cast<int64_t>(v));
   return Json(v);
 }
-
-namespace {
 
 Json CellJson(const Statement& s, int col) {
   switch (s.ColumnType(col)) {
@@ -36,8 +35,6 @@ std::string CellText(const Statement& s, int col) {
   }
 }
 
-}  // namespace
-
 std::string CsvField(std::string_view s) {
   if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
   std::string out = "\"";
@@ -48,18 +45,16 @@ std::string CsvField(std::string_view s) {
   return out + "\"";
 }
 
-size_t DisplayWidth(std::string_view s) {
+// Display width in code points; table cells are cut to keep lines readable.
+size_t Width(std::string_view s) {
   return static_cast<size_t>(
       std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-namespace {
-
-// Table cells are cut to keep lines readable.
 std::string Clip(std::string s, size_t max_code_points) {
   for (char& c : s)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  if (DisplayWidth(s) <= max_code_points) return s;
+  if (Width(s) <= max_code_points) return s;
   size_t seen = 0, i = 0;
   for (; i < s.size(); ++i) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && seen++ == max_code_points - 1) break;
@@ -111,14 +106,14 @@ std::expected<size_t, std::string> WriteAllRows(Statement& stmt, RowFormat forma
   }
   if (format == RowFormat::kTable && columns > 0) {
     std::vector<size_t> width(columns);
-    for (int c = 0; c < columns; ++c) width[c] = DisplayWidth(names[c]);
+    for (int c = 0; c < columns; ++c) width[c] = Width(names[c]);
     for (const auto& row : table)
-      for (int c = 0; c < columns; ++c) width[c] = std::max(width[c], DisplayWidth(row[c]));
+      for (int c = 0; c < columns; ++c) width[c] = std::max(width[c], Width(row[c]));
     auto print_row = [&](const std::vector<std::string>& row) {
       std::string line;
       for (int c = 0; c < columns; ++c) {
         line += row[c];
-        if (c + 1 < columns) line += std::string(width[c] - DisplayWidth(row[c]) + 2, ' ');
+        if (c + 1 < columns) line += std::string(width[c] - Width(row[c]) + 2, ' ');
       }
       while (!line.empty() && line.back() == ' ') line.pop_back();
       std::fprintf(out, "%s\n", line.c_str());
