@@ -140,15 +140,14 @@ struct Token {
   size_t begin, end;
 };
 
-constexpr bool IsAsciiAlnum(int c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr auto kAlnum = [] {
   std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = IsAsciiAlnum(c);
+  for (int c = 0; c < 256; ++c) table[c] = ascii::IsAlnum(static_cast<char>(c));
   return table;
 }();
 constexpr auto kWordChar = [] {
   std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = IsAsciiAlnum(c) || c == '\'' || c == '-' || c == '/';
+  for (int c = 0; c < 256; ++c) table[c] = ascii::IsAlnum(static_cast<char>(c)) || c == '\'' || c == '-' || c == '/';
   return table;
 }();
 bool IsAlnum(unsigned char c) { return kAlnum[c]; }
@@ -192,7 +191,7 @@ bool OneSpaceApart(std::string_view s, std::span<const Token> tokens) {
 }  // namespace
 
 std::vector<CueHit> FindCues(std::string_view sentence) {
-  return FindCuesInLowerCase(cn_ascii_lower_copy(sentence));
+  return FindCuesInLowerCase(ascii::ToLower(sentence));
 }
 
 std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {

@@ -71,10 +71,7 @@ struct Word {
   size_t begin, end;
 };
 
-bool IsWordChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&' || c == '-' ||
-         c == '\'';
-}
+bool IsWordChar(char c) { return ascii::IsAlnum(c) || c == '&' || c == '-' || c == '\''; }
 
 // The word ending at or before `pos` in [from, pos), scanning backwards; a
 // trailing "'s" is dropped. Empty when there is none.

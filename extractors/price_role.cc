@@ -14,6 +14,15 @@ namespace {
 
 using namespace std::string_view_literals;
 
+// The cues of a price's role stand in its own or the previous clause, at
+// most about fifteen words (90 bytes) before it or seven (40 bytes) after.
+constexpr size_t kLeftWindow = 90;
+constexpr size_t kRightWindow = 40;
+// "might fall to", "would only rise to": the modal a few words before the verb.
+constexpr size_t kModalLookBack = 28;
+// Of the remaining cues, the nearest within about twelve words decides.
+constexpr size_t kNearestCueReach = 70;
+
 enum class Kind {
   kDestination,  // a target word that points at what follows: "toward", "target"
   kLevelNoun,    // "support", "EMA", "zone": a level, unless a destination points at it
@@ -193,7 +202,7 @@ constexpr std::string_view kPastTime[] = {
     "previously", "once again", "this year", "during which", "yesterday",
     "hours ago", "before retreating"};
 
-bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+bool IsWordChar(char c) { return ascii::IsLower(c) || ascii::IsDigit(c) || c == '-'; }
 
 // Every occurrence of `phrase` in `text` standing as whole words; calls
 // `found(begin)` for each.
@@ -322,7 +331,7 @@ bool StartsFrom(std::string_view left) {
 // True when a modal word stands shortly before `at` in `left`: "might fall
 // to", "would only rise to".
 bool ModalBefore(std::string_view left, size_t at) {
-  const size_t from = at > 28 ? at - 28 : 0;
+  const size_t from = at > kModalLookBack ? at - kModalLookBack : 0;
   const std::string_view before = left.substr(from, at - from);
   for (std::string_view m : {"could"sv, "might"sv, "may"sv, "will"sv, "would"sv, "likely"sv, "expected to"sv}) {
     bool found = false;
@@ -339,14 +348,14 @@ bool ModalBefore(std::string_view left, size_t at) {
 }  // namespace
 
 PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
-  // The sentence before the price (up to 110 bytes, in lower case), and the
-  // 40 bytes after it; the left part stops at a clause that is not its own
-  // by more than one clause.
+  // The sentence before the price (up to kLeftWindow bytes, in lower case),
+  // and the kRightWindow bytes after it; the left part stops at a clause
+  // that is not its own by more than one clause.
   const size_t clause = s.ClauseStart(begin);
   const size_t previous_clause = clause > 0 ? s.ClauseStart(clause - 1) : 0;
-  const size_t from = std::max(previous_clause, begin > 90 ? begin - 90 : 0);
+  const size_t from = std::max(previous_clause, begin > kLeftWindow ? begin - kLeftWindow : 0);
   const std::string_view left = s.lower.substr(from, begin - from);
-  const std::string_view right = s.lower.substr(end, std::min<size_t>(40, s.text.size() - end));
+  const std::string_view right = s.lower.substr(end, std::min(kRightWindow, s.text.size() - end));
   const size_t clause_in_left = clause > from ? clause - from : 0;
 
   thread_local std::vector<Found> cues;
@@ -422,7 +431,7 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
       past_time_known = false;
       // Read in the clause's part around the price (the windows above).
       const size_t from_clause = std::max(clause, from);
-      const size_t to = std::min(s.ClauseEnd(begin), end + 40);
+      const size_t to = std::min(s.ClauseEnd(begin), end + kRightWindow);
       PastTimes().ForEach(s.lower.substr(from_clause, to - from_clause),
                           [&](size_t, size_t, bool) { past_time_known = true; });
     }
@@ -466,7 +475,7 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
                             {move, PriceRole::kCurrent}};  // now, unless the clause is dated (below)
   const Choice* best = nullptr;
   for (const Choice& c : choices) {
-    if (c.cue == nullptr || c.cue->distance > 70) continue;
+    if (c.cue == nullptr || c.cue->distance > kNearestCueReach) continue;
     // Modal words reach further than they stand: "could see the price extend to $X".
     const size_t d = c.role == PriceRole::kTarget ? c.cue->distance / 2 : c.cue->distance;
     const size_t best_d = best == nullptr ? SIZE_MAX

@@ -49,13 +49,11 @@ class IcuWindow {
   bool ok_ = false;
 };
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool IsTerminator(char c) { return c == '.' || c == '!' || c == '?'; }
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 void AddTrimmed(std::string_view text, size_t begin, size_t end, std::vector<ByteSpan>& out) {
-  while (begin < end && IsSpace(text[begin])) ++begin;
-  while (end > begin && IsSpace(text[end - 1])) --end;
+  while (begin < end && ascii::IsSpace(text[begin])) ++begin;
+  while (end > begin && ascii::IsSpace(text[end - 1])) --end;
   if (begin < end) out.push_back({begin, end});
 }
 
@@ -105,8 +103,8 @@ bool IsPlainAscii(std::string_view line) {
   size_t i = 0;
   for (; i + 8 <= line.size(); i += 8) {
     // A byte >= 0x80, or one below 0x20 (its subtraction borrows): look closer.
-    const uint64_t word = cn_load8(line.data() + i);
-    if (((word | (word - kCnEveryByte * ' ')) & kCnHighBits) != 0) break;
+    const uint64_t word = ascii::Load8(line.data() + i);
+    if (((word | (word - ascii::kEveryByte * ' ')) & ascii::kHighBits) != 0) break;
   }
   for (; i < line.size(); ++i) {
     const auto u = static_cast<unsigned char>(line[i]);
@@ -182,7 +180,7 @@ void SplitLineInWindows(std::string_view text, size_t begin, size_t end, std::ve
     // ".5" and "e.g. the" never break (rules SB6 and SB8): skip ICU.
     if (text[p] == '.' && ((next >= '0' && next <= '9') || (next >= 'a' && next <= 'z'))) continue;
     size_t stop = p + 1;
-    while (stop < end && !IsAsciiLetter(text[stop]) && !IsTerminator(text[stop])) ++stop;
+    while (stop < end && !ascii::IsAlpha(text[stop]) && !IsTerminator(text[stop])) ++stop;
     const size_t window_begin = std::max(p > kBefore ? p - kBefore : 0, sentence_begin);
     const size_t window_end = std::min(end, stop + 1);
     const int32_t from = static_cast<int32_t>(p - window_begin);
