@@ -153,7 +153,7 @@ void AddBoundedError(std::vector<FeedError>* errors, FeedError error) {
 void Ingestor::OnArticleFailed(const FeedError& error) {
   ++result_.counts.articles_failed;
   AddError(error);
-  observer_.Error(error.url + ": " + error.error);
+  observer_.ArticleFailed(error.url + ": " + error.error);
 }
 
 void Ingestor::OnArticleRefused(const FeedError& error, SkipReason reason) {
