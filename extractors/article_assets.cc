@@ -6,6 +6,7 @@
 #include "extractors/article_assets.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <map>
@@ -20,10 +21,19 @@ struct Word {
   size_t begin = 0, end = 0;
 };
 
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLowerLetter(char c) { return c >= 'a' && c <= 'z'; }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlnum(char c) { return IsAsciiUpper(c) || IsAsciiLowerLetter(c) || IsAsciiDigit(c); }
+constexpr bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsAsciiLowerLetter(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+// A table look-up (no chain of branches): word scans test every byte.
+constexpr auto kAsciiAlnum = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    table[c] = IsAsciiUpper(ch) || IsAsciiLowerLetter(ch) || IsAsciiDigit(ch);
+  }
+  return table;
+}();
+bool IsAsciiAlnum(char c) { return kAsciiAlnum[static_cast<unsigned char>(c)]; }
 
 // An upper-case ticker-shaped word: starts with a letter, no lower case,
 // at most ten characters ("MUTM", "AI16Z", "M").

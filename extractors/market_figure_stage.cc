@@ -149,6 +149,12 @@ bool TiedBefore(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue,
 
 std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity& q) {
   if (q.type != QuantityType::kMoney || q.is_noise || q.value_high) return {};
+  // Every figure of this stage is bound to a metric word or a side word
+  // (the `cue` below); most sentences with money name neither.
+  if (std::none_of(s.cues.begin(), s.cues.end(), [](const CueHit& h) {
+        return IsMetricCue(h.cue) || h.cue == Cue::kLong || h.cue == Cue::kShort;
+      }))
+    return {};
   if (NamesNoFigure(s, q)) return {};
   // "the $131,000 resistance", "a $4,000 target": a price level.
   {
