@@ -39,7 +39,7 @@ Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
     if (gap <= 5) return Side::kNone;
   }
   // "bulls"/"bears" only count when liquidations are the topic of the clause.
-  std::string word = cn_ascii_lower_copy(s.text.substr(side->begin, side->end - side->begin));
+  const std::string_view word = s.lower.substr(side->begin, side->end - side->begin);
   if ((word == "bulls" || word == "bears") && s.NearestCue({Cue::kLiquidation}, q, 60, true) == nullptr)
     return Side::kNone;
   return side->cue == Cue::kLong ? Side::kLong : Side::kShort;
@@ -48,8 +48,7 @@ Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
 // "liquidation level", "liquidation heatmap", "volume profile": the metric
 // word names a place on the chart, so the amount is a price.
 bool NamesAPriceLevel(const SentenceAnalysis& s, const CueHit& cue) {
-  const cn_lower_span<24> after(s.text.substr(cue.end));
-  std::string_view right = after.view();
+  std::string_view right = s.lower.substr(cue.end, 24);
   if (right.starts_with("s ")) right.remove_prefix(1);
   for (std::string_view w : {" level", " cluster", " zone", " price", " heatmap", " heat map", " map", " point",
                              " wall", " area", " profile", " band", " pocket", " magnet", " trigger"})
@@ -60,8 +59,7 @@ bool NamesAPriceLevel(const SentenceAnalysis& s, const CueHit& cue) {
 // "of BTC", "in ETH", "for SOL", or a metric or side word right after the
 // coin ("Bitcoin shorts", "ETH open interest").
 bool TiedMentionAfter(const SentenceAnalysis& s, const AssetMention& m) {
-  const cn_lower_span<6> before(s.text.substr(m.begin > 5 ? m.begin - 5 : 0, std::min<size_t>(m.begin, 5)));
-  const std::string_view b = before.view();
+  const std::string_view b = s.lower.substr(m.begin > 5 ? m.begin - 5 : 0, std::min<size_t>(m.begin, 5));
   if (b.ends_with(" of ") || b.ends_with(" in ") || b.ends_with(" for ") || b.ends_with(" on ")) return true;
   for (const CueHit& h : s.cues)
     if (h.begin >= m.end && h.begin - m.end <= 2 &&
@@ -74,8 +72,7 @@ bool TiedMentionAfter(const SentenceAnalysis& s, const AssetMention& m) {
 // "$2.2 million fine", "a $20 billion loan": the noun right after the amount
 // says it is no market figure, whatever metric the sentence names.
 bool NamesNoFigure(const SentenceAnalysis& s, const Quantity& q) {
-  const cn_lower_span<20> after(s.text.substr(q.end));
-  const std::string_view r = after.view();
+  const std::string_view r = s.lower.substr(q.end, 20);
   for (std::string_view w : {" fine", " penalty", " loan", " raise", " round", " in funding", " funding",
                              " settlement", " bounty", " giveaway", " grant", " investment", " deal", " acquisition",
                              " contract", " budget", " lawsuit", " bail", " stake", " purchase", " buyback"})
@@ -114,11 +111,9 @@ bool IsMetricCue(Cue c) { return std::find(std::begin(kMetricCues), std::end(kMe
 // "$50,000 in Cardano short positions liquidated", "$1.2B worth of longs".
 bool TiedAfter(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue) {
   if (cue.begin < q.end || cue.begin - q.end > 48 || !s.SameClause(q.begin, cue.begin)) return false;
-  const std::string_view between = s.text.substr(q.end, cue.begin - q.end);
-  if (between.find_first_of(",;:()") != std::string_view::npos) return false;
-  if (between.empty() || between == " ") return true;  // "$2 billion liquidation"
-  const cn_lower_span<48> low(between);
-  const std::string_view b = low.view();
+  const std::string_view b = s.lower.substr(q.end, cue.begin - q.end);  // at most 48 bytes (above)
+  if (b.find_first_of(",;:()") != std::string_view::npos) return false;
+  if (b.empty() || b == " ") return true;  // "$2 billion liquidation"
   return b.starts_with(" in ") || b.starts_with(" of ") || b.starts_with(" worth of ") || b.starts_with(" in net ") ||
          b.starts_with(" were ") || b.starts_with(" was ") || b.starts_with(" got ") || b.starts_with(" has been ") ||
          b.starts_with(" have been ") || b.starts_with(" in total ");
@@ -134,8 +129,7 @@ bool TiedBefore(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue,
   // the metric ("inflows for Bitcoin"), is the subject of another phrase.
   for (const AssetMention& m : s.assets)
     if (m.begin >= cue.end && m.end <= q.begin) {
-      const cn_lower_span<6> lead(s.text.substr(m.begin > 5 ? m.begin - 5 : 0, std::min<size_t>(m.begin, 5)));
-      const std::string_view l = lead.view();
+      const std::string_view l = s.lower.substr(m.begin > 5 ? m.begin - 5 : 0, std::min<size_t>(m.begin, 5));
       if (!l.ends_with(" for ") && !l.ends_with(" of ") && !l.ends_with(" in ") && !l.ends_with(" on ")) return false;
     }
   for (const Quantity& other : s.quantities)
@@ -158,8 +152,7 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   if (NamesNoFigure(s, q)) return {};
   // "the $131,000 resistance", "a $4,000 target": a price level.
   {
-    const cn_lower_span<14> after(s.text.substr(q.end));
-    const std::string_view a = after.view();
+    const std::string_view a = s.lower.substr(q.end, 14);
     for (std::string_view w : {" resistance", " support", " level", " mark", " zone", " area", " target", " price"})
       if (a.starts_with(w) && (a.size() == w.size() || !std::isalpha(static_cast<unsigned char>(a[w.size()]))))
         return {};
@@ -180,9 +173,9 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   // amount placed by "above"/"below"/"near" is a price on the chart.
   bool placed = false;
   {
-    const cn_lower_span<8> before(s.text.substr(q.begin > 7 ? q.begin - 7 : 0, std::min<size_t>(q.begin, 7)));
+    const std::string_view before = s.lower.substr(q.begin > 7 ? q.begin - 7 : 0, std::min<size_t>(q.begin, 7));
     for (std::string_view w : {" above ", " below ", " near ", "beneath "})
-      if (before.view().ends_with(w)) placed = true;
+      if (before.ends_with(w)) placed = true;
   }
   if (cue == nullptr && !(small && placed)) {
     const CueHit* best = nullptr;
@@ -226,14 +219,13 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   if (MeasuredBy(s, q) != MeasuredThing::kUnknown) return {};
   // "contributing $480 million to its market value": a change, not a level.
   if (cue->begin >= q.end) {
-    const cn_lower_span<12> gap(s.text.substr(q.end, cue->begin - q.end));
-    const std::string_view g = gap.view();
+    const std::string_view g = s.lower.substr(q.end, std::min<size_t>(cue->begin - q.end, 12));
     if (g == " to its " || g == " to the " || g == " from its " || g == " from the " || g == " to " || g == " from ")
       return {};
   }
   // A change of a metric by an amount ("market cap dropped by $30 billion")
   // is not a figure of the contract.
-  if (ByAmountBefore(s.text, q.begin) && cue->cue != Cue::kLiquidation) return {};
+  if (ByAmountBefore(s.lower, q.begin) && cue->cue != Cue::kLiquidation) return {};
 
   FigureKind kind;
   switch (cue->cue) {

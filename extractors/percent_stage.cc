@@ -19,8 +19,7 @@ namespace {
 
 // "30% of the supply", "a 70% chance": a share or odds, not a move.
 bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
-  const cn_lower_span<28> right_window(s.text.substr(q.end));
-  const std::string_view right = right_window.view();
+  const std::string_view right = s.lower.substr(q.end, 28);
   for (std::string_view w : {" chance"sv, " probability"sv, " odds"sv, " likelihood"sv, " stake"sv, " share"sv,
                              " of the supply"sv, " of supply"sv, " of all"sv, " of the total"sv, " of total"sv,
                              " of its supply"sv, " yield"sv, " apy"sv, " apr"sv, " interest"sv, " rate"sv,
@@ -34,8 +33,7 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
                              " of the time"sv, " of its"sv, " of their"sv}) {
     if (cn_starts_with(right, w)) return true;
   }
-  const cn_lower_span<30> left_window(s.text.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30)));
-  const std::string_view left = left_window.view();
+  const std::string_view left = s.lower.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30));
   // Every phrase below ends in "of" or "to".
   if (left.find("of") == std::string_view::npos && left.find("to") == std::string_view::npos) return false;
   for (std::string_view w : {"rate of"sv, "rates of"sv, "yield of"sv, "apy of"sv, "apr of"sv, "fee of"sv, "fees of"sv,
@@ -46,9 +44,9 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
   return false;
 }
 
-bool LevelBefore(std::string_view text, size_t pos) {
-  const cn_lower_span<24> window(text.substr(pos > 24 ? pos - 24 : 0, std::min<size_t>(pos, 24)));
-  std::string_view left = window.view();
+// `lower` is the sentence lower-cased (ASCII).
+bool LevelBefore(std::string_view lower, size_t pos) {
+  std::string_view left = lower.substr(pos > 24 ? pos - 24 : 0, std::min<size_t>(pos, 24));
   while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
   for (std::string_view hedge : {" around"sv, " about"sv, " nearly"sv, " almost"sv, " roughly"sv, " over"sv, " above"sv,
                                  " below"sv, " under"sv, " just"sv, " approximately"sv, " or near"sv, " near"sv})
@@ -73,10 +71,10 @@ bool LevelBefore(std::string_view text, size_t pos) {
 }
 
 // The words between a percentage and a metric named after it: nothing,
-// "in"/"of" (and "the"), optionally after a move noun ("drop in").
+// "in"/"of" (and "the"), optionally after a move noun ("drop in"); `gap` in
+// lower case.
 bool TiesToMetricAfter(std::string_view gap) {
-  const cn_lower_span<32> lower(gap);
-  std::string_view g = lower.view();
+  std::string_view g = gap.substr(0, 32);
   std::vector<std::string_view> words;
   for (size_t i = 0; i < g.size();) {
     if (g[i] == ' ') {
@@ -119,7 +117,7 @@ std::string MetricNear(const SentenceAnalysis& s, const Quantity& q) {
           other_between = true;
       if (!other_between) cue = &h;  // the nearest before wins
     } else if (h.begin >= q.end) {
-      if (cue == nullptr && h.begin - q.end <= 30 && TiesToMetricAfter(s.text.substr(q.end, h.begin - q.end)))
+      if (cue == nullptr && h.begin - q.end <= 30 && TiesToMetricAfter(s.lower.substr(q.end, h.begin - q.end)))
         cue = &h;
       break;
     }
@@ -160,7 +158,7 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
     return {};
   Direction direction = s.DirectionNear(q);
   // "rose to 59%", "at 56%": a level the move ended at, not the move itself.
-  const bool is_level = LevelBefore(s.text, q.begin);
+  const bool is_level = LevelBefore(s.lower, q.begin);
   if (is_level) direction = Direction::kNone;
   // Dominance level: "dominance ... at 56%", unless the number is itself a move.
   const CueHit* dominance = s.NearestCue({Cue::kDominance}, q, 45, true, 20);
@@ -216,8 +214,8 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
     if (o.type == QuantityType::kPercent && !o.value_high && s.SameClause(o.begin, q.begin)) series.push_back(&o);
   bool coordinated_numbers = series.size() >= 2;
   for (size_t i = 0; coordinated_numbers && i + 1 < series.size(); ++i) {
-    const cn_lower_span<8> gap(s.text.substr(series[i]->end, series[i + 1]->begin - series[i]->end));
-    const std::string_view g = gap.view();
+    const std::string_view g =
+        s.lower.substr(series[i]->end, std::min<size_t>(series[i + 1]->begin - series[i]->end, 8));
     coordinated_numbers = g == " and " || g == ", " || g == ", and " || g == " and a ";
   }
   if (s.HasCue(Cue::kRespectively) || (coordinated_numbers && assets.size() == series.size())) {

@@ -30,14 +30,12 @@ double MinPlausiblePrice(std::string_view ticker) {
 
 // "$36,798 per bitcoin", "$2 each": a price whatever surrounds it.
 bool PerUnit(const SentenceAnalysis& s, const Quantity& q) {
-  const cn_lower_span<16> window(s.text.substr(q.end));
-  const std::string_view right = window.view();
+  const std::string_view right = s.lower.substr(q.end, 16);
   return right.starts_with(" per ") || right.starts_with(" each") || right.starts_with(" apiece");
 }
 
 bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
-  const cn_lower_span<24> window(s.text.substr(q.end));
-  const std::string_view right = window.view();
+  const std::string_view right = s.lower.substr(q.end, 24);
   for (std::string_view w : {" per share"sv, " a share"sv, " worth of"sv, " in funding"sv, " in revenue"sv,
                              " in fees"sv, " in profit"sv, " in losses"sv, " in net"sv, " in sales"sv, " raise"sv,
                              " round"sv, " valuation"sv, " salary"sv, " fine"sv, " in assets"sv, " in deposits"sv,
@@ -55,8 +53,7 @@ bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
   // not its price ("$67K BTC price target" still is one).
   for (const AssetMention& m : s.assets)
     if (m.begin == q.end + 1 && s.text[q.end] == ' ' && !m.by_name) {
-      const cn_lower_span<12> after(s.text.substr(m.end));
-      const std::string_view a = after.view();
+      const std::string_view a = s.lower.substr(m.end, 12);
       if (!(a.starts_with(" price") || a.starts_with(" target") || a.starts_with(" level") || a.starts_with(" mark") ||
             a.starts_with(" support") || a.starts_with(" resistance") || a.starts_with(" zone") ||
             a.starts_with(" area") || a.starts_with(" barrier") || a.starts_with(" next")))
@@ -64,10 +61,10 @@ bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
     }
   // "an average loss per person of $146,306": a sum per person, not per coin.
   {
-    const cn_lower_span<30> before(s.text.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30)));
+    const std::string_view before = s.lower.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30));
     for (std::string_view w : {"per person", "per user", "per victim", "per account", "per household", "per investor",
                                "per wallet", "per employee"})
-      if (before.view().find(w) != std::string_view::npos) return true;
+      if (before.find(w) != std::string_view::npos) return true;
   }
   // A non-figure word right before: "raised $5", "fees of $2", "shares at $300".
   const CueHit* bad = s.NearestCue({Cue::kNotAFigure}, q, 25, true, 0);
@@ -181,10 +178,9 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
   Direction direction = Direction::kNone;
   if (!q.value_high) {
     // "dropped by about $3,000", "a $2,000 drop": an absolute move.
-    const cn_lower_span<24> window(s.text.substr(q.begin > 24 ? q.begin - 24 : 0, std::min<size_t>(q.begin, 24)));
-    std::string_view left = window.view();
+    std::string_view left = s.lower.substr(q.begin > 24 ? q.begin - 24 : 0, std::min<size_t>(q.begin, 24));
     while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
-    bool by = ByAmountBefore(s.text, q.begin);
+    bool by = ByAmountBefore(s.lower, q.begin);
     // "Bitcoin has lost roughly $5,000": a move word right before the amount.
     {
       std::string_view l = left;

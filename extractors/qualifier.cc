@@ -58,11 +58,10 @@ bool IsFiller(std::string_view w) {
 
 }  // namespace
 
-Qualifier QualifierBefore(std::string_view s, size_t pos) {
-  // Lower-case the 48 bytes before the number, then strip trailing fillers.
+Qualifier QualifierBefore(std::string_view lower, size_t pos) {
+  // The 48 bytes before the number, stripped of trailing fillers.
   size_t from = pos > 48 ? pos - 48 : 0;
-  const cn_lower_span<48> window(s.substr(from, pos - from));
-  std::string_view left = window.view();
+  std::string_view left = lower.substr(from, pos - from);
   auto trim = [&] {
     while (!left.empty() && (left.back() == ' ' || left.back() == '-' || left.back() == '(')) left.remove_suffix(1);
   };
@@ -103,9 +102,8 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
   return Qualifier::kExact;
 }
 
-Qualifier QualifierAfter(std::string_view s, size_t end) {
-  const cn_lower_span<16> window(s.substr(end));
-  const std::string_view right = window.view();
+Qualifier QualifierAfter(std::string_view lower, size_t end) {
+  const std::string_view right = lower.substr(end, 16);
   if (right.starts_with("+")) return Qualifier::kOver;  // "$1,100+"
   for (std::string_view w : {" or higher", " or more", " and higher", " and above", " or above", " plus"})
     if (right.starts_with(w)) return Qualifier::kOver;
@@ -114,11 +112,10 @@ Qualifier QualifierAfter(std::string_view s, size_t end) {
   return Qualifier::kExact;
 }
 
-bool ByAmountBefore(std::string_view s, size_t pos) {
+bool ByAmountBefore(std::string_view lower, size_t pos) {
   size_t e = pos;
-  while (e > 0 && s[e - 1] == ' ') --e;
-  const cn_lower_span<24> window(s.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e));
-  const std::string_view left = window.view();
+  while (e > 0 && lower[e - 1] == ' ') --e;
+  const std::string_view left = lower.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e);
   for (std::string_view w : {" by"sv, " by about"sv, " by around"sv, " by nearly"sv, " by over"sv, " by more than"sv,
                              " by roughly"sv, " by almost"sv, " by some"sv, " by another"sv, " by an additional"sv,
                              " by just"sv})
