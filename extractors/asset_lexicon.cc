@@ -1,5 +1,6 @@
 #include "extractors/ascii.h"
 #include "extractors/asset_lexicon.h"
+#include "extractors/byte_class_scanner.h"
 
 #include <algorithm>
 #include <array>
@@ -22,7 +23,6 @@ constexpr auto kWordBytes = [] {
   for (int c = 0; c < 256; ++c) table[c] = IsAsciiAlnum(static_cast<unsigned char>(c)) || c >= 0x80;
   return table;
 }();
-bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
 bool IsUpperWord(std::string_view w) {
   bool any_alpha = false;
   for (unsigned char c : w) {
@@ -64,14 +64,11 @@ void Words(std::string_view text, std::vector<Word>& words) {
   const size_t n = text.size();
   const char* const bytes = text.data();
   const auto at = [bytes](size_t k) { return static_cast<unsigned char>(bytes[k]); };
-  size_t i = 0;
-  while (i < n) {
-    while (i < n && !IsWordByte(at(i))) ++i;
-    if (i == n) break;
+  ByteClassScanner scan(text, kWordBytes);
+  for (size_t i = scan.NextMember(0); i < n; i = scan.NextMember(i)) {
     const size_t b = i;
     while (true) {
-      do ++i;
-      while (i < n && IsWordByte(at(i)));
+      i = scan.NextNonMember(i + 1);
       // An inner '.' between letters keeps the word going, but "ETH.The" at a
       // sentence join is two words: lower case must follow the '.'.
       if (i + 1 < n && text[i] == '.' && IsAsciiAlpha(at(i - 1)) && IsAsciiLowerLetter(at(i + 1))) {
