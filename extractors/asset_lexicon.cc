@@ -15,14 +15,8 @@ std::string_view assets_tsv();
 
 namespace {
 
-constexpr bool IsAsciiAlnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-constexpr auto kWordBytes = [] {
-  std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = IsAsciiAlnum(static_cast<unsigned char>(c)) || c >= 0x80;
-  return table;
-}();
+// Bytes of words: ASCII letters and digits, and every byte of UTF-8 beyond ASCII.
+constexpr ByteClass kWordBytes({{'0', '9'}, {'a', 'z'}, {'A', 'Z'}}, /*non_ascii=*/true);
 bool IsUpperWord(std::string_view w) {
   bool any_alpha = false;
   for (unsigned char c : w) {

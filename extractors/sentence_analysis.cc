@@ -1,5 +1,6 @@
 #include "extractors/ascii.h"
 #include "extractors/sentence_analysis.h"
+#include "extractors/byte_class_scanner.h"
 
 #include <algorithm>
 #include <array>
@@ -210,13 +211,14 @@ void SentenceAnalysis::Refill(std::string_view sentence, size_t document_offset,
   thread_local std::vector<UnitWord> unit_words;
   unit_words.clear();
   const auto is_letter = [](char c) { return static_cast<unsigned char>(c - 'a') < 26; };
+  static constexpr ByteClass kLetters({{'a', 'z'}});
+  ByteClassScanner letters(low, kLetters);
   const char* const bytes = low.data();
   const size_t n = low.size();
   for (size_t i = 0; i < n;) {
     if (is_letter(bytes[i])) {
       const size_t begin = i;
-      do ++i;
-      while (i < n && is_letter(bytes[i]));
+      i = letters.NextNonMember(i + 1);
       if (IsWindowUnitWord(low.substr(begin, i - begin))) unit_words.push_back({begin, i});
       continue;
     }
