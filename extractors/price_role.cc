@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "extractors/ascii.h"
+#include "extractors/byte_class_scanner.h"
 #include "extractors/word_table.h"
 
 namespace cn {
@@ -203,6 +202,7 @@ constexpr auto kWordChars = [] {
   return table;
 }();
 bool IsWordChar(char c) { return kWordChars[static_cast<unsigned char>(c)]; }
+constexpr ByteClass kWordClass({{'a', 'z'}, {'0', '9'}, {'-', '-'}});
 
 // Every occurrence of `phrase` in `text` standing as whole words; calls
 // `found(begin)` for each.
@@ -232,24 +232,15 @@ class PhraseIndex {
   }
   // Calls found(begin, end, payload) for every phrase standing in `text` as
   // whole words (a phrase ending in a space, '-' or digit may run on).
-  // Words are read from a mask of word characters, 64 bytes at a time: a
-  // test per byte would branch, and mispredict, at every word's two ends.
+  // Words are found by ByteClassScanner: a test per byte would branch, and
+  // mispredict, at every word's two ends.
   template <typename F>
   void ForEach(std::string_view text, F found) const {
-    for (size_t base = 0; base < text.size(); base += 64) {
-      const size_t n = std::min<size_t>(64, text.size() - base);
-      uint64_t mask = 0;
-      for (size_t k = 0; k < n; ++k) mask |= uint64_t{IsWordChar(text[base + k])} << k;
-      // A word starts at a word character after none (the byte before the
-      // chunk for its first bit).
-      const uint64_t carried = base > 0 && IsWordChar(text[base - 1]) ? 1 : 0;
-      for (uint64_t starts = mask & ~((mask << 1) | carried); starts != 0; starts &= starts - 1) {
-        const size_t i = base + static_cast<size_t>(std::countr_zero(starts));
-        size_t e = i + static_cast<size_t>(std::countr_one(mask >> (i - base)));
-        if (e == base + 64)
-          while (e < text.size() && IsWordChar(text[e])) ++e;  // the word runs into the next chunk
-        Match(text, i, e, found);
-      }
+    ByteClassScanner words(text, kWordClass);
+    for (size_t i = words.NextMember(0); i < text.size();) {
+      const size_t e = words.NextNonMember(i + 1);
+      Match(text, i, e, found);
+      i = words.NextMember(e);
     }
   }
 
