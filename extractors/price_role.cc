@@ -204,18 +204,6 @@ constexpr auto kWordChars = [] {
 bool IsWordChar(char c) { return kWordChars[static_cast<unsigned char>(c)]; }
 constexpr ByteClass kWordClass({{'a', 'z'}, {'0', '9'}, {'-', '-'}});
 
-// Every occurrence of `phrase` in `text` standing as whole words; calls
-// `found(begin)` for each.
-template <typename F>
-void ForEachWordMatch(std::string_view text, std::string_view phrase, F found) {
-  for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
-    if (at > 0 && IsWordChar(text[at - 1])) continue;
-    const size_t e = at + phrase.size();
-    if (e < text.size() && IsWordChar(text[e])) continue;
-    found(at);
-  }
-}
-
 // Phrases listed under their first word, so a text is matched with one
 // look-up per word instead of one search per phrase.
 template <typename Payload>
@@ -250,7 +238,10 @@ class PhraseIndex {
   void Match(std::string_view text, size_t i, size_t e, F& found) const {
     const auto* entries = by_first_word_.Find(text.substr(i, e - i));
     if (entries == nullptr) return;
+    const size_t word = e - i;  // the phrase's first word is this word
     for (const auto& [phrase, payload] : *entries) {
+      // The second word's first letter rules out most phrases before a full compare.
+      if (phrase.size() > word + 1 && (i + word + 1 >= text.size() || text[i + word + 1] != phrase[word + 1])) continue;
       if (!text.substr(i).starts_with(phrase)) continue;
       const size_t end = i + phrase.size();
       const char last = phrase.back();
@@ -271,6 +262,11 @@ const PhraseIndex<Kind>& LeftCues() {
 const PhraseIndex<Kind>& RightCues() {
   static const PhraseIndex<Kind> index(kRightCues, [](const RoleCue& c) { return c.phrase; },
                                        [](const RoleCue& c) { return c.kind; });
+  return index;
+}
+constexpr std::string_view kModals[] = {"could", "might", "may", "will", "would", "likely", "expected to"};
+const PhraseIndex<bool>& Modals() {
+  static const PhraseIndex<bool> index(kModals, [](std::string_view p) { return p; }, [](std::string_view) { return true; });
   return index;
 }
 const PhraseIndex<bool>& PastTimes() {
@@ -338,16 +334,12 @@ bool StartsFrom(std::string_view left) {
 bool ModalBefore(std::string_view left, size_t at) {
   const size_t from = at > 28 ? at - 28 : 0;
   const std::string_view before = left.substr(from, at - from);
-  for (std::string_view m : {"could"sv, "might"sv, "may"sv, "will"sv, "would"sv, "likely"sv, "expected to"sv}) {
-    bool found = false;
-    ForEachWordMatch(before, m, [&](size_t at) {
-      // "couldn't keep climbing and dumped to $X": a negated modal is no forecast.
-      if (!before.substr(at + m.size()).starts_with("n't") && !before.substr(at + m.size()).starts_with(" not"))
-        found = true;
-    });
-    if (found) return true;
-  }
-  return false;
+  bool found = false;
+  Modals().ForEach(before, [&](size_t, size_t end, bool) {
+    // "could not keep climbing and dumped to $X": a negated modal is no forecast.
+    if (!before.substr(end).starts_with("n't") && !before.substr(end).starts_with(" not")) found = true;
+  });
+  return found;
 }
 
 }  // namespace
