@@ -184,6 +184,8 @@ void SentenceAnalysis::Refill(std::string_view sentence, size_t document_offset,
     const std::vector<std::string_view>* candidates = index.Candidates(low[i], next);
     if (candidates == nullptr) return;
     for (std::string_view m : *candidates) {
+      // The third byte rules out most candidates ("and" for " as ") before a full compare.
+      if (m.size() > 2 && (i + 2 >= low.size() || low[i + 2] != m[2])) continue;
       if (!cn_starts_with(low.substr(i), m)) continue;
       // " - " between two numbers is a range, not a clause break.
       if (m == " - " && i > 0 && i + 3 < low.size() &&
