@@ -45,25 +45,17 @@ class ByteClass {
 
   constexpr bool Contains(unsigned char c) const { return table_[c]; }
 
-  // Bit k set where bytes[k] is a member, for k < n <= 64.
-  uint64_t Mask(const unsigned char* bytes, size_t n) const {
+  // Bit k set where bytes[k] is a member, for k < n <= 64; the `before`
+  // bytes before `bytes` may be read too.
+  uint64_t Mask(const unsigned char* bytes, size_t n, size_t before) const {
     uint64_t mask = 0;
     size_t k = 0;
 #if defined(__SSE2__)
-    for (; k + 16 <= n; k += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + k));
-      __m128i in = _mm_setzero_si128();
-      // first <= c <= last: c - first, compared unsigned with the range's
-      // size (SSE2 compares signed, so both sides are flipped by 0x80).
-      const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
-      for (size_t r = 0; r < count_; ++r) {
-        const __m128i offset = _mm_xor_si128(_mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(ranges_[r].first))), flip);
-        const int size = ranges_[r].last - ranges_[r].first + 1;
-        in = _mm_or_si128(in, _mm_cmplt_epi8(offset, _mm_set1_epi8(static_cast<char>(size - 128))));
-      }
-      uint32_t bits = static_cast<uint32_t>(_mm_movemask_epi8(in));
-      if (non_ascii_) bits |= static_cast<uint32_t>(_mm_movemask_epi8(v));  // the sign bit is bit 7
-      mask |= static_cast<uint64_t>(bits) << k;
+    for (; k + 16 <= n; k += 16) mask |= static_cast<uint64_t>(Mask16(bytes + k)) << k;
+    if (k < n && n + before >= 16) {
+      // The last bytes: the sixteen that end with them, shifted down.
+      const uint32_t bits = Mask16(bytes + n - 16) >> (16 - (n - k));
+      return mask | static_cast<uint64_t>(bits) << k;
     }
 #endif
     for (; k < n; ++k) mask |= uint64_t{table_[bytes[k]]} << k;
@@ -71,6 +63,25 @@ class ByteClass {
   }
 
  private:
+#if defined(__SSE2__)
+  // Bit k set where bytes[k] is a member, for k < 16.
+  uint32_t Mask16(const unsigned char* bytes) const {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+    __m128i in = _mm_setzero_si128();
+    // first <= c <= last: c - first, compared unsigned with the range's size
+    // (SSE2 compares signed, so both sides are flipped by 0x80).
+    const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
+    for (size_t r = 0; r < count_; ++r) {
+      const __m128i offset = _mm_xor_si128(_mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(ranges_[r].first))), flip);
+      const int size = ranges_[r].last - ranges_[r].first + 1;
+      in = _mm_or_si128(in, _mm_cmplt_epi8(offset, _mm_set1_epi8(static_cast<char>(size - 128))));
+    }
+    uint32_t bits = static_cast<uint32_t>(_mm_movemask_epi8(in));
+    if (non_ascii_) bits |= static_cast<uint32_t>(_mm_movemask_epi8(v));  // the sign bit is bit 7
+    return bits;
+  }
+#endif
+
   static constexpr size_t kMaxRanges = 8;
   struct Range {
     unsigned char first = 0, last = 0;
@@ -115,7 +126,7 @@ class ByteClassScanner {
     if (chunk != chunk_) {
       const size_t base = chunk * 64;
       const size_t n = text_.size() - base < 64 ? text_.size() - base : 64;
-      mask_ = members_.Mask(reinterpret_cast<const unsigned char*>(text_.data() + base), n);
+      mask_ = members_.Mask(reinterpret_cast<const unsigned char*>(text_.data() + base), n, base);
       chunk_ = chunk;
     }
     return mask_;
