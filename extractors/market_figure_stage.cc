@@ -7,6 +7,7 @@
 
 #include "extractors/ascii.h"
 #include "extractors/measured_thing.h"
+#include "extractors/phrase_prefix_set.h"
 #include "extractors/qualifier.h"
 #include "extractors/stages.h"
 
@@ -72,12 +73,11 @@ bool TiedMentionAfter(const SentenceAnalysis& s, const AssetMention& m) {
 // "$2.2 million fine", "a $20 billion loan": the noun right after the amount
 // says it is no market figure, whatever metric the sentence names.
 bool NamesNoFigure(const SentenceAnalysis& s, const Quantity& q) {
-  const std::string_view r = s.lower.substr(q.end, 20);
-  for (std::string_view w : {" fine", " penalty", " loan", " raise", " round", " in funding", " funding",
-                             " settlement", " bounty", " giveaway", " grant", " investment", " deal", " acquisition",
-                             " contract", " budget", " lawsuit", " bail", " stake", " purchase", " buyback"})
-    if (r.starts_with(w)) return true;
-  return false;
+  static const PhrasePrefixSet kNoFigureAfter{
+      " fine", " penalty", " loan", " raise", " round", " in funding", " funding", " settlement", " bounty",
+      " giveaway", " grant", " investment", " deal", " acquisition", " contract", " budget", " lawsuit", " bail",
+      " stake", " purchase", " buyback"};
+  return kNoFigureAfter.StartsAny(s.lower.substr(q.end, 20));
 }
 
 // An exchange named before the amount in its clause.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extractors/ascii.h"
+#include "extractors/phrase_prefix_set.h"
 #include "extractors/measured_thing.h"
 #include "extractors/stages.h"
 
@@ -19,20 +20,18 @@ namespace {
 
 // "30% of the supply", "a 70% chance": a share or odds, not a move.
 bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
+  static const PhrasePrefixSet kShareOrOddsAfter{
+      " chance"sv, " probability"sv, " odds"sv, " likelihood"sv, " stake"sv, " share"sv, " of the supply"sv,
+      " of supply"sv, " of all"sv, " of the total"sv, " of total"sv, " of its supply"sv, " yield"sv, " apy"sv,
+      " apr"sv, " interest"sv, " rate"sv, " of the market"sv, " of the vote"sv, " majority"sv, " of circulating"sv,
+      " of holders"sv, " of addresses"sv, " of the"sv, " of bitcoin"sv, " of btc"sv, " of eth"sv, " of them"sv,
+      " of which"sv, " discount"sv, " premium"sv, " tax"sv, " allocation"sv, " ownership"sv, " margin"sv, " fee"sv,
+      " commission"sv, " annual"sv,
+      // Names of levels and terms, not moves.
+      " fibonacci"sv, " fib"sv, " retracement"sv, " extension"sv, " ltv"sv, " barrier"sv, " bonus"sv, " win rate"sv,
+      " threshold"sv, " cashback"sv, " collateral"sv, " of the time"sv, " of its"sv, " of their"sv};
   const std::string_view right = s.lower.substr(q.end, 28);
-  for (std::string_view w : {" chance"sv, " probability"sv, " odds"sv, " likelihood"sv, " stake"sv, " share"sv,
-                             " of the supply"sv, " of supply"sv, " of all"sv, " of the total"sv, " of total"sv,
-                             " of its supply"sv, " yield"sv, " apy"sv, " apr"sv, " interest"sv, " rate"sv,
-                             " of the market"sv, " of the vote"sv, " majority"sv, " of circulating"sv,
-                             " of holders"sv, " of addresses"sv, " of the"sv, " of bitcoin"sv, " of btc"sv, " of eth"sv,
-                             " of them"sv, " of which"sv, " discount"sv, " premium"sv, " tax"sv,
-                             " allocation"sv, " ownership"sv, " margin"sv, " fee"sv, " commission"sv, " annual"sv,
-                             // Names of levels and terms, not moves.
-                             " fibonacci"sv, " fib"sv, " retracement"sv, " extension"sv, " ltv"sv, " barrier"sv,
-                             " bonus"sv, " win rate"sv, " threshold"sv, " cashback"sv, " collateral"sv,
-                             " of the time"sv, " of its"sv, " of their"sv}) {
-    if (cn_starts_with(right, w)) return true;
-  }
+  if (kShareOrOddsAfter.StartsAny(right)) return true;
   const std::string_view left = s.lower.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30));
   // Every phrase below ends in "of" or "to".
   if (left.find("of") == std::string_view::npos && left.find("to") == std::string_view::npos) return false;

@@ -10,6 +10,7 @@
 
 #include "extractors/ascii.h"
 #include "extractors/measured_thing.h"
+#include "extractors/phrase_prefix_set.h"
 #include "extractors/price_role.h"
 #include "extractors/qualifier.h"
 #include "extractors/stages.h"
@@ -35,20 +36,19 @@ bool PerUnit(const SentenceAnalysis& s, const Quantity& q) {
 }
 
 bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
+  static const PhrasePrefixSet kNoPriceAfter{
+      " per share"sv, " a share"sv, " worth of"sv, " in funding"sv, " in revenue"sv, " in fees"sv, " in profit"sv,
+      " in losses"sv, " in net"sv, " in sales"sv, " raise"sv, " round"sv, " valuation"sv, " salary"sv, " fine"sv,
+      " in assets"sv, " in deposits"sv, " in tvl"sv, " in rewards"sv, " bounty"sv, " loan"sv, " per month"sv,
+      " a month"sv, " per year"sv, " a year"sv, " in bitcoin"sv, " in btc"sv, " in ether"sv, " in eth"sv,
+      " in crypto"sv, " of bitcoin"sv, " of btc"sv, " of ether"sv, " of eth"sv, " in stablecoins"sv, " in usdt"sv,
+      " in usdc"sv, " in tokens"sv, " of tokens"sv, " in cash"sv, " bond"sv,
+      // Sums of money rather than prices per coin.
+      " bug bounty"sv, " bounty"sv, " giveaway"sv, " deposit"sv, " allocation"sv, " investment"sv, " prize"sv,
+      " reward"sv, " grant"sv, " airdrop"sv, " donation"sv, " in idle"sv, " in value"sv, " in cumulative"sv,
+      " in net"sv, " in inflows"sv, " in outflows"sv, " in liquidity"sv, " in losses"sv, " loss"sv, " of losses"sv};
   const std::string_view right = s.lower.substr(q.end, 24);
-  for (std::string_view w : {" per share"sv, " a share"sv, " worth of"sv, " in funding"sv, " in revenue"sv,
-                             " in fees"sv, " in profit"sv, " in losses"sv, " in net"sv, " in sales"sv, " raise"sv,
-                             " round"sv, " valuation"sv, " salary"sv, " fine"sv, " in assets"sv, " in deposits"sv,
-                             " in tvl"sv, " in rewards"sv, " bounty"sv, " loan"sv, " per month"sv, " a month"sv,
-                             " per year"sv, " a year"sv, " in bitcoin"sv, " in btc"sv, " in ether"sv, " in eth"sv,
-                             " in crypto"sv, " of bitcoin"sv, " of btc"sv, " of ether"sv, " of eth"sv, " in stablecoins"sv,
-                             " in usdt"sv, " in usdc"sv, " in tokens"sv, " of tokens"sv, " in cash"sv, " bond"sv,
-                             // Sums of money rather than prices per coin.
-                             " bug bounty"sv, " bounty"sv, " giveaway"sv, " deposit"sv, " allocation"sv,
-                             " investment"sv, " prize"sv, " reward"sv, " grant"sv, " airdrop"sv, " donation"sv,
-                             " in idle"sv, " in value"sv, " in cumulative"sv, " in net"sv, " in inflows"sv,
-                             " in outflows"sv, " in liquidity"sv, " in losses"sv, " loss"sv, " of losses"sv})
-    if (cn_starts_with(right, w)) return true;
+  if (kNoPriceAfter.StartsAny(right)) return true;
   // "a $1,500 ADA position", "a $50,000 USDT bounty": an amount of a coin,
   // not its price ("$67K BTC price target" still is one).
   for (const AssetMention& m : s.assets)
