@@ -49,12 +49,12 @@ Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
 // "liquidation level", "liquidation heatmap", "volume profile": the metric
 // word names a place on the chart, so the amount is a price.
 bool NamesAPriceLevel(const SentenceAnalysis& s, const CueHit& cue) {
+  static const PhrasePrefixSet kPlaceWords{" level", " cluster", " zone", " price", " heatmap", " heat map", " map",
+                                           " point", " wall", " area", " profile", " band", " pocket", " magnet",
+                                           " trigger"};
   std::string_view right = s.lower.substr(cue.end, 24);
   if (right.starts_with("s ")) right.remove_prefix(1);
-  for (std::string_view w : {" level", " cluster", " zone", " price", " heatmap", " heat map", " map", " point",
-                             " wall", " area", " profile", " band", " pocket", " magnet", " trigger"})
-    if (right.starts_with(w)) return true;
-  return false;
+  return kPlaceWords.StartsAny(right);
 }
 
 // "of BTC", "in ETH", "for SOL", or a metric or side word right after the

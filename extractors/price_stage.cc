@@ -62,9 +62,10 @@ bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
   // "an average loss per person of $146,306": a sum per person, not per coin.
   {
     const std::string_view before = s.lower.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30));
-    for (std::string_view w : {"per person", "per user", "per victim", "per account", "per household", "per investor",
-                               "per wallet", "per employee"})
-      if (before.find(w) != std::string_view::npos) return true;
+    if (before.find("per ") != std::string_view::npos)  // every phrase below starts so
+      for (std::string_view w : {"per person", "per user", "per victim", "per account", "per household",
+                                 "per investor", "per wallet", "per employee"})
+        if (before.find(w) != std::string_view::npos) return true;
   }
   // A non-figure word right before: "raised $5", "fees of $2", "shares at $300".
   const CueHit* bad = s.NearestCue({Cue::kNotAFigure}, q, 25, true, 0);

@@ -116,6 +116,7 @@ bool ByAmountBefore(std::string_view lower, size_t pos) {
   size_t e = pos;
   while (e > 0 && lower[e - 1] == ' ') --e;
   const std::string_view left = lower.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e);
+  if (left.find(" by") == std::string_view::npos) return false;  // every form below has it
   for (std::string_view w : {" by"sv, " by about"sv, " by around"sv, " by nearly"sv, " by over"sv, " by more than"sv,
                              " by roughly"sv, " by almost"sv, " by some"sv, " by another"sv, " by an additional"sv,
                              " by just"sv})
