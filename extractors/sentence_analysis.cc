@@ -468,6 +468,9 @@ std::vector<std::string> SentenceAnalysis::SubjectAssets(const Quantity& q, bool
   // "…, and so are BNB and XRP" / "as did SOL": more subjects after the
   // number; there are none to find without a mention after it.
   if (std::none_of(assets.begin(), assets.end(), [&](const AssetMention& m) { return m.begin >= q.end; })) return out;
+  // Every marker starts with "so " or "as ": without either, none is searched for.
+  if (lower.find("so ", q.end) == std::string_view::npos && lower.find("as ", q.end) == std::string_view::npos)
+    return out;
   for (std::string_view marker : {"so are "sv, "so is "sv, "so did "sv, "so have "sv, "so has "sv, "as did "sv, "as have "sv,
                                   "so were "sv, "so was "sv, "as are "sv, "as is "sv}) {
     size_t p = cn_find_no_case(text, marker, q.end);
