@@ -58,23 +58,25 @@ class ClauseMarkerIndex {
 
 // Text between two asset mentions that still joins them into one subject.
 bool IsCoordination(std::string_view between) {
-  std::string s;
-  for (char c : between) s.push_back(static_cast<char>(cn_ascii_lower(c)));
-  // Drop "(TICKER)" leftovers and punctuation, then what remains must be a joiner.
-  std::string words;
-  for (char c : s)
-    if (std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '&') words.push_back(c);
-  std::string trimmed;
+  // Drop "(TICKER)" leftovers and punctuation, lower-case, single spaces,
+  // trimmed: what remains must be a joiner. The longest joiner has ten
+  // bytes, so a longer rest is none (and needs no copy).
+  char buffer[12];
+  size_t size = 0;
   bool space = false;
-  for (char c : words) {
+  for (char raw : between) {
+    const char c = cn_ascii_lower(raw);
+    if (!(std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '&')) continue;
     if (c == ' ') {
-      space = !trimmed.empty();
+      space = size > 0;
       continue;
     }
-    if (space) trimmed.push_back(' ');
+    if (size + (space ? 2 : 1) > sizeof buffer) return false;
+    if (space) buffer[size++] = ' ';
     space = false;
-    trimmed.push_back(c);
+    buffer[size++] = c;
   }
+  const std::string_view trimmed(buffer, size);
   return trimmed.empty() || trimmed == "and" || trimmed == "&" || trimmed == "or" ||
          trimmed == "as well as" || trimmed == "and the" || trimmed == "along with" || trimmed == "plus";
 }
