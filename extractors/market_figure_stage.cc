@@ -256,6 +256,15 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   const AssetMention* attached = item;  // "BTC ($166 million)", "Solana (SOL) - $42 billion"
   for (const AssetMention& m : s.assets)
     if (m.end <= q.begin && q.begin - m.end <= 3) attached = &m;
+  // "$48 million in XRP liquidations": a coin inside the amount's own metric
+  // phrase is its coin, whatever other coins the clause names ("..., more
+  // than on any coin except ether").
+  if (attached == nullptr && cue->begin >= q.end)
+    for (const AssetMention& m : s.assets)
+      if (m.begin >= q.end && m.end <= cue->begin && TiedMentionAfter(s, m)) {
+        attached = &m;
+        break;
+      }
   if (item != nullptr) market_wide = false;
   if (attached == nullptr) {
     std::string first;
