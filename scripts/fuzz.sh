@@ -24,12 +24,13 @@ JOBS=${FUZZ_JOBS:-1}
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCRYPTONEWS_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target article_fuzz extract_fuzz feed_fuzz sentiment_fuzz \
-  robots_fuzz sources_fuzz url_policy_fuzz
+  robots_fuzz sources_fuzz url_policy_fuzz warc_fuzz
 
 # Maximum input length per target (bytes).
 declare -A MAX_LEN=(
   [article_fuzz]=262144 [feed_fuzz]=262144 [extract_fuzz]=131072 [sentiment_fuzz]=65536
   [robots_fuzz]=65536 [sources_fuzz]=16384 [url_policy_fuzz]=4096
+  [warc_fuzz]=262144
 )
 
 # Seeds: fuzz/corpus/<target>/ and the fixtures each target reads. feed_fuzz
@@ -63,6 +64,10 @@ seed_fixtures() {
         [[ -f $f ]] && cp "$f" "$dir/fixture_$(basename "$(dirname "$f")")_sources.toml"
       done ;;
     url_policy_fuzz) : ;;  # fuzz/corpus/url_policy_fuzz only
+    warc_fuzz)
+      for f in fixtures/warc/*.warc* fixtures/warc/malformed/*; do
+        [[ -f $f ]] && cp "$f" "$dir/fixture_$(basename "$f")"
+      done ;;
   esac
 }
 
@@ -84,7 +89,7 @@ run_target() {
   return $rc
 }
 
-TARGETS=${FUZZ_TARGETS:-"article_fuzz extract_fuzz feed_fuzz sentiment_fuzz robots_fuzz sources_fuzz url_policy_fuzz"}
+TARGETS=${FUZZ_TARGETS:-"article_fuzz extract_fuzz feed_fuzz sentiment_fuzz robots_fuzz sources_fuzz url_policy_fuzz warc_fuzz"}
 failed=0
 running=0
 for name in $TARGETS; do

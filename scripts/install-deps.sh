@@ -11,7 +11,8 @@ PACKAGES=(
   libtomlplusplus-dev libxml2-dev zlib1g-dev libbrotli-dev
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
   clang-14 libclang-rt-14-dev
-  python3-distributed
+  python3-distributed sqlite-utils
+  help2man man-db systemd
 )
 
 missing=()

@@ -8,6 +8,7 @@
 
 #include "pipeline/article/article_parser.h"
 #include "pipeline/cli/exit_codes.h"
+#include "pipeline/cli/json_text.h"
 #include "pipeline/cli/page_file.h"
 #include "pipeline/fetch/curl_fetcher.h"
 #include "pipeline/web/url.h"
@@ -22,13 +23,14 @@ The JSON object has these fields:
   canonical_url  <link rel=canonical> or og:url, resolved against url
   title          headline (JSON-LD, Open Graph, <title>)
   authors        list of author names
-  published_at   UTC ISO 8601 (2026-02-05T22:08:00Z), "" when unknown;
+  published_at   UTC ISO 8601 (2026-02-05T22:08:00Z);
   modified_at    times later than now are rejected as bogus
   language       from <html lang>, og:locale or JSON-LD
   site_name      og:site_name or the JSON-LD publisher
   charset        the charset the page was decoded with
-  text           main text, paragraphs separated by blank lines
+  text           main text, paragraphs separated by blank lines ("" when none)
   warnings       what was odd about the page (wrong charset, bad dates, ...)
+A field the page does not state is null (authors: an empty list).
 
 FILE may be gzip-compressed (page.html.gz). A URL is fetched once (robots.txt
 obeyed, http and https only, the usual size and time limits); the HTTP
@@ -111,14 +113,14 @@ int ArticleCommand::Run() {
   }
   nlohmann::ordered_json j;
   j["url"] = a.url;
-  j["canonical_url"] = a.canonical_url;
-  j["title"] = a.title;
+  j["canonical_url"] = JsonTextOrNull(a.canonical_url);
+  j["title"] = JsonTextOrNull(a.title);
   j["authors"] = a.authors;
-  j["published_at"] = a.published_at;
-  j["modified_at"] = a.modified_at;
-  j["language"] = a.language;
-  j["site_name"] = a.site_name;
-  j["charset"] = a.charset;
+  j["published_at"] = JsonTextOrNull(a.published_at);
+  j["modified_at"] = JsonTextOrNull(a.modified_at);
+  j["language"] = JsonTextOrNull(a.language);
+  j["site_name"] = JsonTextOrNull(a.site_name);
+  j["charset"] = JsonTextOrNull(a.charset);
   j["text"] = a.text;
   j["warnings"] = a.warnings;
   std::string out = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "pipeline/cli/exit_codes.h"
+#include "pipeline/cli/json_text.h"
 #include "pipeline/crawl/crawler.h"
 #include "pipeline/crawl/sources_config.h"
 #include "pipeline/web/date_time.h"
@@ -21,8 +22,9 @@ Output: one JSON object per article page, as soon as it is done, with
   source, url (canonical, as listed), final_url (after redirects), status,
   bytes, content_type, title and published_at (from the feed or sitemap),
   fetched_at, attempts, seconds, skipped ("robots", "unsafe scheme",
-  "refused address", "unsafe redirect", "not modified" or ""), skip_detail,
-  error.
+  "refused address", "unsafe redirect", "not modified"), skip_detail,
+  error. A field that is unknown or does not apply is null (no title in
+  the feed, no response: status null, not skipped: skipped null, ...).
 A per-source summary goes to stderr (unless --quiet).
 
 robots.txt is always obeyed. Without --allow-private, links that resolve to
@@ -106,21 +108,22 @@ int CrawlCommand::Run() {
   InMemoryFetchStateStore state;
   CrawlSummary summary = Crawl(sources, options, &state, [](CrawledPage&& page) {
     const FetchResult& f = page.fetch;
+    // Unknown and not-applicable fields are null: no response has no status.
     nlohmann::ordered_json j = {
         {"source", page.source},
         {"url", page.candidate.url},
-        {"final_url", f.final_url},
-        {"status", f.status},
+        {"final_url", JsonTextOrNull(f.final_url)},
+        {"status", f.status == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.status)},
         {"bytes", f.body.size()},
-        {"content_type", f.content_type},
-        {"title", page.candidate.title},
-        {"published_at", page.candidate.published_at},
+        {"content_type", JsonTextOrNull(f.content_type)},
+        {"title", JsonTextOrNull(page.candidate.title)},
+        {"published_at", JsonTextOrNull(page.candidate.published_at)},
         {"fetched_at", FormatUtc(f.fetched_at)},
         {"attempts", f.attempts},
         {"seconds", static_cast<double>(static_cast<int64_t>(f.seconds * 1000)) / 1000.0},
-        {"skipped", SkipReasonName(f.skipped)},
-        {"skip_detail", f.skip_detail},
-        {"error", f.error},
+        {"skipped", JsonTextOrNull(SkipReasonName(f.skipped))},
+        {"skip_detail", JsonTextOrNull(f.skip_detail)},
+        {"error", JsonTextOrNull(f.error)},
     };
     std::printf("%s\n", Json(j).c_str());
     std::fflush(stdout);

@@ -19,7 +19,8 @@ namespace cn {
 namespace {
 
 constexpr const char* kFieldHelp = R"(
-Each record is one figure mention with these fields:
+Each record is one figure mention with these fields (docs/FIGURES.md in the
+source tree describes every kind, qualifier, window and role, with examples):
   kind        price, price_range, price_change, percent_change, liquidation,
               market_cap, volume, open_interest, etf_flow, indicator
   asset       canonical ticker (BTC, ETH, SOL, ...); null when market-wide

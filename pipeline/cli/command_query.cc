@@ -14,6 +14,8 @@
 namespace cn {
 namespace {
 
+constexpr int kDefaultReportRows = 50;
+
 std::string ReportList() {
   std::string text = "Reports:\n";
   for (const Report& r : Reports()) {
@@ -40,8 +42,11 @@ void QueryCommand::Setup(CLI::App& sub) {
   sub.add_option("--format", format_, "Output format: table, csv or jsonl")
       ->check(CLI::IsMember({"table", "csv", "jsonl"}))
       ->capture_default_str();
-  sub.add_option("--limit", limit_, "Most rows a named report prints")->check(CLI::PositiveNumber)->capture_default_str();
+  sub.add_option("--limit", limit_, "Most rows printed: a named report prints 50 unless given; --sql prints all unless given")
+      ->check(CLI::PositiveNumber);
   sub.add_flag("--list", list_, "List the named reports and exit");
+  sub.add_flag("--all-metrics", all_metrics_,
+               "biggest-moves: rank moves of every metric (market cap, volume, open interest, ...), not only price");
   sub.add_option("--timeout", timeout_seconds_, "Stop the query after this many seconds (0 = no limit)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
@@ -50,10 +55,12 @@ void QueryCommand::Setup(CLI::App& sub) {
       ->capture_default_str();
   sub.footer(ReportList() +
              "\nViews for --sql (docs/SCHEMA.md): figure_mentions, liquidations, price_mentions, percent_moves,\n"
-             "daily_liquidations, article_sentiment, article_list; tables articles, figures, sentiment, runs,\n"
-             "sources, fetch_state; full-text search: articles_fts MATCH 'term'.\n"
+             "daily_liquidations, daily_liquidations_by_asset, article_sentiment, article_list; tables\n"
+             "articles, figures, sentiment, runs, sources, fetch_state; full-text search: articles_fts MATCH 'term'.\n"
              "--sql takes exactly one statement, and only reading is allowed (SELECT, WITH, informational\n"
              "PRAGMAs): writes, ATTACH, VACUUM INTO and transactions are refused before anything runs.\n"
+             "CSV is RFC 4180 (CRLF records, quoted where needed); NULL and infinities are empty fields\n"
+             "(JSON null), blobs lowercase hex: docs/SCHEMA.md \"Output formats\".\n"
              "Exit codes: 0 ok, 2 bad arguments or unknown report, 3 database or SQL error (also a refused\n"
              "statement, or the time or memory limit reached).");
 }
@@ -73,6 +80,10 @@ int QueryCommand::Run() {
     std::fprintf(stderr, "cryptonews query: unknown report '%s'\n%s", report_.c_str(), ReportList().c_str());
     return kExitUsage;
   }
+  if (all_metrics_ && (report == nullptr || !report->takes_all_metrics)) {
+    std::fprintf(stderr, "cryptonews query: --all-metrics applies to biggest-moves only\n");
+    return kExitUsage;
+  }
   RowFormat format;
   ParseRowFormat(format_, &format);
 
@@ -89,8 +100,13 @@ int QueryCommand::Run() {
     std::fprintf(stderr, "cryptonews query: %s: %s\n", db_path_.c_str(), WithHint(stmt.error()).c_str());
     return kExitFatal;
   }
-  if (report) stmt->Bind(1, static_cast<int64_t>(limit_));
-  auto rows = WriteAllRows(*stmt, format, stdout);
+  if (report) {
+    stmt->Bind(1, static_cast<int64_t>(limit_ > 0 ? limit_ : kDefaultReportRows));
+    if (report->takes_all_metrics) stmt->Bind(2, int64_t{all_metrics_ ? 1 : 0});
+  }
+  // A named report binds the limit into its SQL; --sql stops printing there.
+  const size_t max_rows = report || limit_ == 0 ? SIZE_MAX : static_cast<size_t>(limit_);
+  auto rows = WriteAllRows(*stmt, format, stdout, max_rows);
   if (!rows) {
     std::fprintf(stderr, "cryptonews query: %s: %s\n", db_path_.c_str(), WithHint(db->DescribeFailure()).c_str());
     return kExitFatal;

@@ -23,8 +23,9 @@ class QueryCommand : public Command {
   std::string sql_;
   std::string db_path_;
   std::string format_ = "table";
-  int limit_ = 50;
+  int limit_ = 0;  // 0: not given (a named report then prints kDefaultReportRows)
   bool list_ = false;
+  bool all_metrics_ = false;
   int64_t timeout_seconds_ = kDefaultQueryTimeout.count();
   int64_t max_memory_mib_ = kDefaultQueryMemoryMiB;
 };

@@ -12,6 +12,7 @@
 #include "extractors/figure_extractor.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/figure_writer.h"
+#include "pipeline/cli/json_text.h"
 #include "pipeline/cli/progress_display.h"
 #include "pipeline/cli/stop_signal.h"
 #include "pipeline/crawl/sources_config.h"
@@ -67,14 +68,13 @@ std::string ArticleJsonLine(const WarcKeptArticle& k) {
   j["url"] = a.url;
   j["canonical_url"] = a.canonical_url;
   j["source"] = a.source;
-  j["title"] = a.title;
+  j["title"] = JsonTextOrNull(a.title);
   j["authors"] = a.authors;
-  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s); };
-  j["published_at"] = or_null(a.published_at);
-  j["modified_at"] = or_null(a.modified_at);
+  j["published_at"] = JsonTextOrNull(a.published_at);
+  j["modified_at"] = JsonTextOrNull(a.modified_at);
   j["fetched_at"] = a.fetched_at;
-  j["language"] = or_null(a.language);
-  j["site_name"] = or_null(a.site_name);
+  j["language"] = JsonTextOrNull(a.language);
+  j["site_name"] = JsonTextOrNull(a.site_name);
   j["text"] = a.text;
   nlohmann::ordered_json figures = nlohmann::ordered_json::array();
   for (const Figure& f : k.figures) figures.push_back(nlohmann::ordered_json::parse(FigureToJson(f)));

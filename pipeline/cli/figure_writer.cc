@@ -6,12 +6,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "pipeline/cli/csv_writer.h"
+#include "pipeline/cli/json_text.h"
+
 namespace cn {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-Json NullIfEmpty(std::string_view s) { return s.empty() ? Json(nullptr) : Json(std::string(s)); }
 
 // Whole numbers print without a fraction ("1950000000", not "1.95e9").
 Json Number(double v) {
@@ -22,16 +23,6 @@ Json Number(double v) {
 std::string FormatNumber(double v) {
   Json j = Number(v);
   return j.dump();
-}
-
-std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 const std::vector<std::string> kColumns = {"kind", "asset", "value", "value_high", "unit", "qualifier",
@@ -67,17 +58,17 @@ bool ParseOutputFormat(std::string_view name, OutputFormat* format) {
 std::string FigureToJson(const Figure& f) {
   Json j;
   j["kind"] = std::string(ToString(f.kind));
-  j["asset"] = NullIfEmpty(f.asset);
+  j["asset"] = JsonTextOrNull(f.asset);
   j["value"] = Number(f.value);
   j["value_high"] = f.value_high ? Number(*f.value_high) : Json(nullptr);
   j["unit"] = f.unit;
   j["qualifier"] = std::string(ToString(f.qualifier));
-  j["direction"] = NullIfEmpty(ToString(f.direction));
-  j["window"] = NullIfEmpty(f.window);
-  j["side"] = NullIfEmpty(ToString(f.side));
-  j["name"] = NullIfEmpty(f.name);
-  j["role"] = NullIfEmpty(ToString(f.role));
-  j["metric"] = NullIfEmpty(f.metric);
+  j["direction"] = JsonTextOrNull(ToString(f.direction));
+  j["window"] = JsonTextOrNull(f.window);
+  j["side"] = JsonTextOrNull(ToString(f.side));
+  j["name"] = JsonTextOrNull(f.name);
+  j["role"] = JsonTextOrNull(ToString(f.role));
+  j["metric"] = JsonTextOrNull(f.metric);
   j["start"] = f.start;
   j["end"] = f.end;
   j["text"] = f.text;
@@ -93,21 +84,9 @@ void FigureWriter::Write(const Figure& f) {
       std::fprintf(out_, "%s\n  %s", count_ == 0 ? "[" : ",", FigureToJson(f).c_str());
       break;
     case OutputFormat::kCsv: {
-      if (count_ == 0) {
-        std::string header;
-        for (size_t i = 0; i < kColumns.size(); ++i) {
-          if (i) header += ',';
-          header += kColumns[i];
-        }
-        std::fprintf(out_, "%s\n", header.c_str());
-      }
-      std::string line;
-      auto cells = Cells(f);
-      for (size_t i = 0; i < cells.size(); ++i) {
-        if (i) line += ',';
-        line += CsvField(cells[i]);
-      }
-      std::fprintf(out_, "%s\n", line.c_str());
+      std::string records = count_ == 0 ? CsvRecord(kColumns) : "";
+      records += CsvRecord(Cells(f));
+      std::fwrite(records.data(), 1, records.size(), out_);
       break;
     }
     case OutputFormat::kTable:

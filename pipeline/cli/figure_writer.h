@@ -1,6 +1,6 @@
 // FigureWriter: prints figures as JSON Lines, a JSON array, CSV or a
 // terminal table, streaming (one figure at a time, nothing buffered but the
-// table's rows).
+// table's rows). CSV is written by csv_writer.h (RFC 4180).
 //
 // Call order: Write() for each figure, then Finish() once.
 #pragma once

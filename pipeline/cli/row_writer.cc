@@ -6,6 +6,8 @@
 #include <cmath>
 #include <vector>
 
+#include "pipeline/cli/csv_writer.h"
+
 namespace cn {
 namespace {
 
@@ -17,33 +19,55 @@ Json NumberJson(double v) {
   return Json(v);
 }
 
+// A blob has no text form of its own: it is written as lowercase hex, two
+// digits per byte, in every format.
+std::string BlobHex(const Statement& s, int col) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(s.get(), col));
+  const int size = sqlite3_column_bytes(s.get(), col);
+  std::string hex;
+  hex.reserve(static_cast<size_t>(size) * 2);
+  for (int i = 0; i < size; ++i) {
+    hex += kDigits[bytes[i] >> 4];
+    hex += kDigits[bytes[i] & 15];
+  }
+  return hex;
+}
+
 Json CellJson(const Statement& s, int col) {
   switch (s.ColumnType(col)) {
     case SQLITE_INTEGER: return Json(s.ColumnInt(col));
-    case SQLITE_FLOAT: return NumberJson(s.ColumnDouble(col));
+    case SQLITE_FLOAT: return NumberJson(s.ColumnDouble(col));  // infinities print as null
     case SQLITE_NULL: return Json(nullptr);
+    case SQLITE_BLOB: return Json(BlobHex(s, col));
     default: return Json(std::string(s.ColumnText(col)));
   }
 }
 
+// A cell as CSV holds it: NULL, infinities and NaN are empty fields.
 std::string CellText(const Statement& s, int col) {
   switch (s.ColumnType(col)) {
     case SQLITE_INTEGER: return std::to_string(s.ColumnInt(col));
-    case SQLITE_FLOAT: return NumberJson(s.ColumnDouble(col)).dump();
+    case SQLITE_FLOAT: {
+      const double v = s.ColumnDouble(col);
+      return std::isfinite(v) ? NumberJson(v).dump() : "";
+    }
     case SQLITE_NULL: return "";
+    case SQLITE_BLOB: return BlobHex(s, col);
     default: return std::string(s.ColumnText(col));
   }
 }
 
-std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
+// A cell on the screen: infinities are spelled out.
+std::string CellDisplay(const Statement& s, int col) {
+  if (s.ColumnType(col) == SQLITE_FLOAT && !std::isfinite(s.ColumnDouble(col))) {
+    const double v = s.ColumnDouble(col);
+    return std::isnan(v) ? "nan" : v > 0 ? "inf" : "-inf";
   }
-  return out + "\"";
+  return CellText(s, col);
 }
+
+void WriteBytes(std::FILE* out, const std::string& bytes) { std::fwrite(bytes.data(), 1, bytes.size(), out); }
 
 // Display width in code points; table cells are cut to keep lines readable.
 size_t Width(std::string_view s) {
@@ -72,31 +96,29 @@ bool ParseRowFormat(std::string_view name, RowFormat* format) {
   return true;
 }
 
-std::expected<size_t, std::string> WriteAllRows(Statement& stmt, RowFormat format, std::FILE* out) {
+std::expected<size_t, std::string> WriteAllRows(Statement& stmt, RowFormat format, std::FILE* out,
+                                                size_t max_rows) {
   const int columns = stmt.ColumnCount();
   std::vector<std::string> names;
   for (int c = 0; c < columns; ++c) names.emplace_back(stmt.ColumnName(c));
   std::vector<std::vector<std::string>> table;
-  if (format == RowFormat::kCsv && columns > 0) {
-    std::string header;
-    for (int c = 0; c < columns; ++c) header += (c ? "," : "") + CsvField(names[c]);
-    std::fprintf(out, "%s\n", header.c_str());
-  }
+  if (format == RowFormat::kCsv && columns > 0) WriteBytes(out, CsvRecord(names));
   size_t rows = 0;
-  int rc;
-  while ((rc = stmt.Step()) == SQLITE_ROW) {
+  int rc = SQLITE_DONE;
+  // At max_rows the statement is not stepped again: the rest is never read.
+  while ((rc = rows < max_rows ? stmt.Step() : SQLITE_DONE) == SQLITE_ROW) {
     ++rows;
     if (format == RowFormat::kJsonl) {
       Json j = Json::object();
       for (int c = 0; c < columns; ++c) j[names[c]] = CellJson(stmt, c);
-      std::fprintf(out, "%s\n", j.dump(-1, ' ', false, Json::error_handler_t::replace).c_str());
+      WriteBytes(out, j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n");
     } else if (format == RowFormat::kCsv) {
-      std::string line;
-      for (int c = 0; c < columns; ++c) line += (c ? "," : "") + CsvField(CellText(stmt, c));
-      std::fprintf(out, "%s\n", line.c_str());
+      std::vector<std::string> fields;
+      for (int c = 0; c < columns; ++c) fields.push_back(CellText(stmt, c));
+      WriteBytes(out, CsvRecord(fields));
     } else {
       std::vector<std::string> row;
-      for (int c = 0; c < columns; ++c) row.push_back(Clip(CellText(stmt, c), 60));
+      for (int c = 0; c < columns; ++c) row.push_back(Clip(CellDisplay(stmt, c), 60));
       table.push_back(std::move(row));
     }
   }
@@ -116,7 +138,7 @@ std::expected<size_t, std::string> WriteAllRows(Statement& stmt, RowFormat forma
         if (c + 1 < columns) line += std::string(width[c] - Width(row[c]) + 2, ' ');
       }
       while (!line.empty() && line.back() == ' ') line.pop_back();
-      std::fprintf(out, "%s\n", line.c_str());
+      WriteBytes(out, line + "\n");
     };
     print_row(names);
     for (const auto& row : table) print_row(row);

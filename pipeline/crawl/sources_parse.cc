@@ -14,6 +14,20 @@ namespace cn {
 
 namespace {
 
+// Every error is one line that starts with the file's name (callers and
+// scripts split on newlines), so a newline inside a message, from a quoted
+// value or from toml++'s own description, is written as the two characters \n.
+std::string OneLine(std::string_view message) {
+  std::string out;
+  out.reserve(message.size());
+  for (char c : message) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else out += c;
+  }
+  return out;
+}
+
 class Validator {
  public:
   Validator(const std::string& name, const std::string& base_dir) : name_(name), base_dir_(base_dir) {}
@@ -27,7 +41,7 @@ class Validator {
     std::ostringstream out;
     out << name_;
     if (line > 0) out << ":" << line << ":" << column;
-    out << ": " << message;
+    out << ": " << OneLine(message);
     errors_.push_back(out.str());
   }
 
@@ -185,7 +199,7 @@ ParsedSources ParseSourcesText(std::string_view text, const std::string& name, c
     root = toml::parse(text, name);
   } catch (const toml::parse_error& e) {
     std::ostringstream out;
-    out << name << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << e.description();
+    out << name << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << OneLine(e.description());
     parsed.errors = out.str();
     return parsed;
   }

@@ -17,13 +17,16 @@ std::string_view schema_0007_sentiment_evidence();
 std::string_view schema_0008_refusal_counts();
 std::string_view schema_0009_warc();
 std::string_view schema_0010_text_truncated();
+std::string_view schema_0011_liquidations_by_asset();
+std::string_view schema_0012_search_stemming();
+std::string_view schema_0013_untitled_is_null();
 }  // namespace embedded
 
 namespace {
 
 // Append a line per new schema/NNNN_*.sql (pipeline/CMakeLists.txt embeds every such file).
-const std::array<Migration, 10>& AllMigrations() {
-  static const std::array<Migration, 10> migrations = {{
+const std::array<Migration, 13>& AllMigrations() {
+  static const std::array<Migration, 13> migrations = {{
       {1, "0001_init.sql", embedded::schema_0001_init()},
       {2, "0002_fast_checks.sql", embedded::schema_0002_fast_checks()},
       {3, "0003_deferred_search_index.sql", embedded::schema_0003_deferred_search_index()},
@@ -34,6 +37,9 @@ const std::array<Migration, 10>& AllMigrations() {
       {8, "0008_refusal_counts.sql", embedded::schema_0008_refusal_counts()},
       {9, "0009_warc.sql", embedded::schema_0009_warc()},
       {10, "0010_text_truncated.sql", embedded::schema_0010_text_truncated()},
+      {11, "0011_liquidations_by_asset.sql", embedded::schema_0011_liquidations_by_asset()},
+      {12, "0012_search_stemming.sql", embedded::schema_0012_search_stemming()},
+      {13, "0013_untitled_is_null.sql", embedded::schema_0013_untitled_is_null()},
   }};
   return migrations;
 }

@@ -1,5 +1,7 @@
 // `cryptonews article` and `extract --html`, run as the real binary.
 #include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -115,6 +117,18 @@ TEST(ArticleCommandTest, EmptyPageIsNotAnError) {
   auto r = RunBinary("article " + kFixtures + "empty.html", false);
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("\"text\": \"\""), std::string::npos) << r.out;
+}
+
+// A page that says nothing about itself used to print "" for every unknown
+// field; unknown is null in JSON.
+TEST(ArticleCommandTest, UnknownFieldsAreNullNotEmptyStrings) {
+  auto r = RunBinary("article " + kFixtures + "empty.html", false);
+  ASSERT_EQ(r.exit_code, 0);
+  auto j = nlohmann::json::parse(r.out);
+  for (const char* field : {"title", "published_at", "modified_at", "language", "site_name", "charset"})
+    EXPECT_TRUE(j[field].is_null()) << field << " in " << r.out;
+  EXPECT_EQ(j["authors"], nlohmann::json::array());
+  EXPECT_EQ(j["text"], "") << "the text is known: there is none";
 }
 
 TEST(ArticleCommandTest, HelpListsTheFields) {

@@ -110,6 +110,32 @@ TEST(CrawlCliTest, CrawlsTheLoopbackServer) {
   for (const auto& j : refused_lines) EXPECT_EQ(j["skipped"], "refused address") << j.dump();
 }
 
+// Unknown or not-applicable fields used to print as "" (title, published_at,
+// error, skipped, ...); JSON says unknown with null.
+TEST(CrawlCliTest, UnknownFieldsAreNullNotEmptyStrings) {
+  testing::TempDir dir;
+  dir.Write("pages/untitled.html", "<html><body><p>Bitcoin held its ground.</p></body></html>");
+  dir.Write("feed.xml",
+            "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>W</title>"
+            "<entry><link href=\"pages/untitled.html\"/></entry>"
+            "<entry><link href=\"pages/missing.html\"/></entry></feed>");
+  std::string toml = dir.Write("sources.toml", "[[sources]]\nname = \"Bare\"\nfeeds = [\"feed.xml\"]\n"
+                                               "politeness_delay_ms = 0\n");
+  auto r = RunBinary("crawl --sources " + toml, false);
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  const auto& fetched = lines[0];
+  const auto& failed = lines[1];
+  for (const char* field : {"title", "published_at", "skipped", "skip_detail", "error"})
+    EXPECT_TRUE(fetched[field].is_null()) << field << " in " << fetched.dump();
+  EXPECT_EQ(fetched["status"], 200) << fetched.dump();
+  for (const char* field : {"title", "published_at", "status", "content_type", "skipped", "skip_detail"})
+    EXPECT_TRUE(failed[field].is_null()) << field << " in " << failed.dump();
+  EXPECT_TRUE(failed["error"].is_string()) << failed.dump();
+  for (const auto& line : lines)
+    for (const auto& [key, value] : line.items()) EXPECT_NE(value, "") << key << " in " << line.dump();
+}
+
 TEST(CrawlCliTest, BadArgumentsAreUsageErrors) {
   EXPECT_EQ(RunBinary("crawl --since yesterday --sources " + FixturePath("sources.toml")).exit_code, 2);
   EXPECT_EQ(RunBinary("crawl --source Nope --sources " + FixturePath("sources.toml")).exit_code, 2);

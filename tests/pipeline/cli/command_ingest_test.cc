@@ -68,7 +68,7 @@ TEST(IngestCommandTest, DemoSourcesIngestOfflineAndASecondRunAddsNothing) {
   EXPECT_NE(per_source.out.find("Demo Chain Times,3,"), std::string::npos) << per_source.out;
   auto urls = RunBinary("query --sql 'SELECT canonical_url FROM articles ORDER BY 1' --format csv --db " +
                             dir.File("demo.db"), false);
-  EXPECT_NE(urls.out.find("https://ledger.demo.example/markets/btc-long-squeeze\n"), std::string::npos) << urls.out;
+  EXPECT_NE(urls.out.find("https://ledger.demo.example/markets/btc-long-squeeze\r\n"), std::string::npos) << urls.out;
   auto liquidations = RunBinary("query liquidations-per-day --format csv --db " + dir.File("demo.db"), false);
   EXPECT_NE(liquidations.out.find("2026-11-23,"), std::string::npos) << liquidations.out;
 }
@@ -91,7 +91,7 @@ TEST(IngestCommandTest, SecondRunUsesConditionalGet) {
   EXPECT_EQ(site.requests(), 22) << "only the feed is asked for again, and it answers 304";
   auto state = RunBinary("query --sql \"SELECT count(*) FROM fetch_state WHERE etag IS NOT NULL\" --format csv --db " +
                              dir.File("n.db"), false);
-  EXPECT_EQ(state.out, "count(*)\n21\n");
+  EXPECT_EQ(state.out, "count(*)\r\n21\r\n");
 }
 
 // --max-articles ends the crawl, not only the storing: three sources with ten
@@ -195,7 +195,7 @@ TEST(IngestCommandTest, FailedPagesAreRetriedOnLaterRunsThoughTheFeedAnswers304)
   EXPECT_EQ(feed_304.load(), 1);
   EXPECT_EQ(feed_full.load(), 4);
   auto stored = RunBinary("query --sql \"SELECT count(*) FROM articles\" --format csv --db " + dir.File("r.db"), false);
-  EXPECT_EQ(stored.out, "count(*)\n2\n");
+  EXPECT_EQ(stored.out, "count(*)\r\n2\r\n");
 }
 
 // A dead network (every feed refused) is not "partial": the run is 'failed'
@@ -214,12 +214,12 @@ TEST(IngestCommandTest, EveryFeedFailingIsAFailedRunWithItsOwnExitCode) {
   EXPECT_EQ(r.exit_code, 6) << r.out;
   EXPECT_NE(r.out.find("every feed and sitemap failed"), std::string::npos) << r.out;
   auto status = RunBinary("query --sql \"SELECT status, feeds_failed FROM runs\" --format csv --db " + db, false);
-  EXPECT_EQ(status.out, "status,feeds_failed\nfailed,2\n");
+  EXPECT_EQ(status.out, "status,feeds_failed\r\nfailed,2\r\n");
   auto urls = RunBinary("query --sql \"SELECT json_each.value ->> 'source', json_each.value ->> 'url' FROM runs, "
                         "json_each(runs.errors) ORDER BY 1\" --format csv --db " + db, false);
   std::string missing_url = "file://" + dir.File("no-such-feed.xml");
-  EXPECT_EQ(urls.out, "json_each.value ->> 'source',json_each.value ->> 'url'\nGone," + http_feed + "\nMissing," +
-                          missing_url + "\n");
+  EXPECT_EQ(urls.out, "json_each.value ->> 'source',json_each.value ->> 'url'\r\nGone," + http_feed + "\r\nMissing," +
+                          missing_url + "\r\n");
 }
 
 std::string FileBytes(const std::string& path) {
@@ -322,7 +322,7 @@ TEST(ReprocessCommandTest, ReExtractsOnlyArticlesFromOtherVersions) {
   EXPECT_NE(all.out.find("1 of 1 articles reprocessed"), std::string::npos) << all.out;
   auto runs = RunBinary("query --sql \"SELECT count(*) FROM runs WHERE command = 'reprocess' AND status = 'ok'\" "
                         "--format csv --db " + db, false);
-  EXPECT_EQ(runs.out, "count(*)\n3\n");
+  EXPECT_EQ(runs.out, "count(*)\r\n3\r\n");
 }
 
 }  // namespace

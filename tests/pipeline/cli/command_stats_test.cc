@@ -45,7 +45,7 @@ TEST(StatsCommandTest, WorksOnAWalDatabaseInADirectoryItCannotWrite) {
   EXPECT_NE(stats.out.find("articles             2"), std::string::npos) << stats.out;
   auto query = RunBinaryWithoutWriteAccess(dir.path() / "ro", "query --sql 'SELECT count(*) FROM articles' "
                                                               "--format csv --db " + db, false);
-  EXPECT_EQ(query.out, "count(*)\n2\n");
+  EXPECT_EQ(query.out, "count(*)\r\n2\r\n");
   EXPECT_EQ(FilesIn(dir.path() / "ro"), before) << "a reader created files";
 }
 
@@ -76,7 +76,7 @@ TEST(StatsCommandTest, ALogWithoutItsIndexInAReadOnlyDirectoryIsExplained) {
   EXPECT_EQ(FilesIn(dir.path() / "copy"), before);
   // Where it may write, SQLite rebuilds the index and the log is read.
   auto titles = RunBinary("query --sql 'SELECT DISTINCT title FROM articles' --format csv --db " + copy, false);
-  EXPECT_EQ(titles.out, "title\nOnly in the log\n");
+  EXPECT_EQ(titles.out, "title\r\nOnly in the log\r\n");
 }
 
 // A writer in rollback-journal mode that dies in mid-transaction leaves the
@@ -116,7 +116,7 @@ TEST(StatsCommandTest, AHotJournalIsRolledBackWhereItCanBeAndExplainedWhereNot) 
 
   auto titles = RunBinary("query --sql 'SELECT title FROM articles ORDER BY id' --format csv --db " + rw, false);
   EXPECT_EQ(titles.exit_code, 0) << titles.out;
-  EXPECT_EQ(titles.out, "title\nStory one\nStory two\n") << "the half-written transaction was not rolled back";
+  EXPECT_EQ(titles.out, "title\r\nStory one\r\nStory two\r\n") << "the half-written transaction was not rolled back";
   auto stats = RunBinary("stats --db " + rw);
   EXPECT_EQ(stats.exit_code, 0) << stats.out;
 }

@@ -11,6 +11,7 @@
 #include "tests/support/run_binary.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_http_server.h"
+#include "tests/support/warc_writer.h"
 
 namespace cn {
 namespace {
@@ -125,6 +126,19 @@ TEST(WarcCommandTest, JsonLinesCarryMetadataTextFiguresAndSentimentAndStoreNothi
     ++n;
   }
   EXPECT_EQ(n, 2);
+}
+
+// A page without a title printed "title": ""; unknown is null.
+TEST(WarcCommandTest, JsonLinesSayNullForWhatThePageDoesNotState) {
+  TempDir dir;
+  const std::string warc = dir.Write(
+      "untitled.warc", testing::WarcResponse("https://bare.example/a", "2026-11-20T10:00:00Z",
+                                             "<html><body><p>Bitcoin rose 3% to $91,000 on Tuesday.</p></body></html>"));
+  auto r = RunBinary("warc --format jsonl --all " + warc, false);
+  ASSERT_EQ(r.exit_code, kExitOk) << r.out;
+  auto j = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
+  for (const char* field : {"title", "published_at", "modified_at", "language", "site_name"})
+    EXPECT_TRUE(j[field].is_null()) << field << " in " << r.out;
 }
 
 TEST(WarcCommandTest, HostsAndAllChooseWhatIsKept) {

@@ -79,6 +79,27 @@ TEST(SourcesConfigTest, ErrorsNameFileLineAndKey) {
   }
 }
 
+// Found by sources_fuzz: toml++ describes some errors over two lines, and a
+// quoted value may hold a newline; every line must still name the file.
+TEST(SourcesConfigTest, EveryErrorLineStartsWithTheFileName) {
+  const char* cases[] = {
+      "[[sources]]\nname = \"A\"\nfeeds = [\"https://a.example/rss\"]\nx = n\n'\n",
+      "[[sources]]\nname = \"A\"\nfeeds = [\"gopher://a.example/\\nsecond line\"]\n",
+      "[[sources]]\nname = \"A\\nB\"\nfeeds = [\"https://a.example/\"]\nhomepage = 3\n",
+  };
+  for (const char* text : cases) {
+    auto r = ParseSources(text, "bad.toml", "");
+    ASSERT_FALSE(r.has_value()) << text;
+    size_t start = 0;
+    while (start < r.error().size()) {
+      EXPECT_EQ(r.error().compare(start, 8, "bad.toml"), 0) << "a line without the file name in: " << r.error();
+      size_t nl = r.error().find('\n', start);
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+  }
+}
+
 TEST(SourcesConfigTest, MissingFileIsNamed) {
   auto r = LoadSources("/nonexistent/sources.toml");
   ASSERT_FALSE(r.has_value());

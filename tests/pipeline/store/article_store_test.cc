@@ -76,6 +76,7 @@ TEST(SchemaTest, EmptyDatabaseGetsEveryTableAndView) {
         << table << " is not STRICT";
   }
   for (const char* view : {"figure_mentions", "liquidations", "price_mentions", "percent_moves", "daily_liquidations",
+                           "daily_liquidations_by_asset",
                            "article_sentiment", "article_list", "articles_fts", "articles_not_indexed",
                            "sentiment_evidence"})
     EXPECT_EQ(Count(*store, std::string("SELECT count(*) FROM ") + view), 0) << view;
@@ -238,7 +239,8 @@ TEST(ArticleStoreTest, RoundTripsEveryFigureFieldAndSentiment) {
   EXPECT_EQ(Count(*store, "SELECT sentences FROM article_sentiment WHERE asset = 'BTC'"), 2);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM liquidations WHERE usd = 1.2e9 AND side = 'long'"), 1);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM percent_moves WHERE signed_percent = 4.5"), 1);
-  EXPECT_EQ(Count(*store, "SELECT long_usd FROM daily_liquidations WHERE day = '2026-11-20'"), 1200000000);
+  EXPECT_EQ(Count(*store, "SELECT long_usd FROM daily_liquidations_by_asset WHERE day = '2026-11-20' AND asset = 'BTC'"), 1200000000);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM daily_liquidations"), 0) << "a BTC figure is not market-wide";
   ASSERT_TRUE(store->UpdateSearchIndex());
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'soured'"), 1);
 }
@@ -578,6 +580,75 @@ TEST(SearchIndexTest, ArticlesQueuedBeforeSchema5AreIndexedAfterTheMigration) {
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'avalanche'"), 1);
   EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'chainlink'"), 1);
   ExpectSearchIndexComplete(*store);
+}
+
+// The index tokenized with unicode61 alone, so "liquidation" missed
+// "liquidations". Migration 12 rebuilds it with the porter stemmer, both
+// for articles indexed before it and for those still waiting above the mark.
+TEST(SearchIndexTest, StemmingFindsOtherFormsOfAWordAfterTheMigrationRebuildsTheIndex) {
+  TempDir dir;
+  std::string path = dir.File("v11.db");
+  {
+    auto db = SqliteDb::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(db);
+    for (int v = 0; v < 11; ++v) ASSERT_TRUE(db->Exec(Migrations()[v].sql)) << Migrations()[v].name;
+    ASSERT_TRUE(db->Exec("PRAGMA user_version = 11"));
+    ASSERT_TRUE(db->Exec("INSERT INTO sources(id, name, first_seen_at) VALUES (1, 'wire', 't')"));
+    auto stmt = db->Prepare(
+        "INSERT INTO articles(source_id, canonical_url, url, text, content_hash, extractor_version, first_seen_at, "
+        "updated_at, fetched_at) VALUES (1, ?1, ?1, ?2, 'h', 1, 't', 't', 't')");
+    ASSERT_TRUE(stmt);
+    stmt->Bind(1, std::string_view("https://x.example/indexed")).Bind(2, std::string_view("Longs faced liquidations."));
+    ASSERT_TRUE(stmt->Run());
+    stmt->Reset();
+    // Schema 11's writer indexed the first article and raised the mark.
+    ASSERT_TRUE(db->Exec("INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles;"
+                         "UPDATE articles_fts_state SET indexed_through = (SELECT max(id) FROM articles)"));
+    stmt->Bind(1, std::string_view("https://x.example/waiting")).Bind(2, std::string_view("Shorts were liquidated."));
+    ASSERT_TRUE(stmt->Run());
+  }
+  auto store = ArticleStore::Open(path);
+  ASSERT_TRUE(store) << store.error();
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'liquidation'"), 2);
+  ExpectSearchIndexComplete(*store);
+  // New and changed articles keep the index in step, stemmed.
+  ASSERT_TRUE(store->UpsertArticle(MakeArticle("new", "Traders were squeezed."), {}, {}, 1));
+  ASSERT_TRUE(store->UpdateSearchIndex());
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'squeeze'"), 1);
+  ASSERT_TRUE(store->UpsertArticle(MakeArticle("new", "Traders were stopped out."), {}, {}, 1));
+  ASSERT_TRUE(store->UpdateSearchIndex());
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'squeeze'"), 0);
+  EXPECT_EQ(Count(*store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'stop'"), 1);
+  ExpectSearchIndexComplete(*store);
+}
+
+// sqlite-utils (Debian's package, installed by scripts/install-deps.sh)
+// finds a table's FTS index by its content="articles" declaration; the
+// single-quoted form of schema 1 was not recognised ("no FTS table").
+TEST(SearchIndexTest, SqliteUtilsSearchFindsStemmedWords) {
+  constexpr const char* kSqliteUtils = "/usr/bin/sqlite-utils";
+  if (!std::filesystem::exists(kSqliteUtils))
+    GTEST_SKIP() << kSqliteUtils << " is missing: install Debian's sqlite-utils (scripts/install-deps.sh)";
+  TempDir dir;
+  std::string path = dir.File("news.db");
+  {
+    auto store = ArticleStore::Open(path);
+    ASSERT_TRUE(store) << store.error();
+    ASSERT_TRUE(store->UpsertArticle(MakeArticle("liq", "Bitcoin liquidations topped $1 billion."), {}, {}, 1));
+    ASSERT_TRUE(store->UpsertArticle(MakeArticle("calm", "Ether traded sideways."), {}, {}, 1));
+    ASSERT_TRUE(store->UpdateSearchIndex());
+  }
+  std::string command = std::string(kSqliteUtils) + " search " + path + " articles liquidation -c canonical_url --csv 2>&1";
+  std::string out;
+  FILE* p = popen(command.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  const int status = pclose(p);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_NE(out.find("https://news.example/liq"), std::string::npos) << out;
+  EXPECT_EQ(out.find("https://news.example/calm"), std::string::npos) << out;
 }
 
 TEST(SearchIndexTest, UpdatesAndDeletesKeepTheIndexExactWhetherIndexedOrQueued) {
