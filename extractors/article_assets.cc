@@ -21,32 +21,11 @@ struct Word {
   size_t begin = 0, end = 0;
 };
 
-constexpr bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-constexpr bool IsAsciiLowerLetter(char c) { return c >= 'a' && c <= 'z'; }
-constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-// A table look-up (no chain of branches): word scans test every byte.
-constexpr auto kAsciiAlnum = [] {
-  std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) {
-    const char ch = static_cast<char>(c);
-    table[c] = IsAsciiUpper(ch) || IsAsciiLowerLetter(ch) || IsAsciiDigit(ch);
-  }
-  return table;
-}();
-bool IsAsciiAlnum(char c) { return kAsciiAlnum[static_cast<unsigned char>(c)]; }
-
 // An upper-case ticker-shaped word: starts with a letter, no lower case,
 // at most ten characters ("MUTM", "AI16Z", "M").
 bool IsTickerShaped(std::string_view w) {
-  if (w.empty() || w.size() > 10 || !IsAsciiUpper(w[0])) return false;
-  return std::none_of(w.begin(), w.end(), IsAsciiLowerLetter);
-}
-
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (IsAsciiLowerLetter(c)) c = static_cast<char>(c - 32);
-  return out;
+  if (w.empty() || w.size() > 10 || !ascii::IsUpper(w[0])) return false;
+  return std::none_of(w.begin(), w.end(), ascii::IsLower);
 }
 
 bool IsStableQuote(std::string_view upper) {
@@ -70,7 +49,7 @@ bool IsInitialism(std::string_view text, std::span<const Word> words, std::strin
   std::vector<std::string_view> significant;
   for (const Word& w : words) {
     std::string_view s = text.substr(w.begin, w.end - w.begin);
-    if (!IsLinkWord(cn_ascii_lower_copy(s))) significant.push_back(s);
+    if (!IsLinkWord(ascii::ToLower(s))) significant.push_back(s);
   }
   if (significant.size() < 2) return false;
   // Depth-first over how many letters each word gives.
@@ -81,7 +60,7 @@ bool IsInitialism(std::string_view text, std::span<const Word> words, std::strin
     for (size_t n = 1; n <= most && at + n <= ticker.size(); ++n) {
       bool same = true;
       for (size_t k = 0; k < n; ++k)
-        if (cn_ascii_lower(w[k]) != cn_ascii_lower(ticker[at + k])) same = false;
+        if (ascii::ToLower(w[k]) != ascii::ToLower(ticker[at + k])) same = false;
       if (same && self(self, word + 1, at + n)) return true;
     }
     return false;
@@ -90,7 +69,7 @@ bool IsInitialism(std::string_view text, std::span<const Word> words, std::strin
 }
 
 // A line with no lower-case letter is a shouted headline: its capitals say nothing.
-bool IsShouting(std::string_view line) { return std::none_of(line.begin(), line.end(), IsAsciiLowerLetter); }
+bool IsShouting(std::string_view line) { return std::none_of(line.begin(), line.end(), ascii::IsLower); }
 
 // Endings and following words that mark a name in capitals as a token's.
 bool HasTokenSuffix(std::string_view upper) {
@@ -108,18 +87,18 @@ bool TokenWordFollows(std::string_view lower_after) {
 // The alphanumeric word starting at `b`, and the one ending at `e`.
 Word WordFrom(std::string_view text, size_t b) {
   size_t e = b;
-  while (e < text.size() && IsAsciiAlnum(text[e])) ++e;
+  while (e < text.size() && ascii::IsAlnum(text[e])) ++e;
   return {b, e};
 }
 Word WordUntil(std::string_view text, size_t e) {
   size_t b = e;
-  while (b > 0 && IsAsciiAlnum(text[b - 1])) --b;
+  while (b > 0 && ascii::IsAlnum(text[b - 1])) --b;
   return {b, e};
 }
 
 // Whether [b, e) stands as a whole word.
 bool WholeWord(std::string_view text, size_t b, size_t e) {
-  return (b == 0 || !IsAsciiAlnum(text[b - 1])) && (e >= text.size() || !IsAsciiAlnum(text[e]));
+  return (b == 0 || !ascii::IsAlnum(text[b - 1])) && (e >= text.size() || !ascii::IsAlnum(text[e]));
 }
 
 }  // namespace
@@ -177,11 +156,11 @@ void AddName(Vocabulary& v, std::string lower_name, const std::string& ticker) {
 }
 
 void Learner::Learn(std::string ticker, std::string name, AssetEvidence evidence) {
-  const std::string lower_name = cn_ascii_lower_copy(name);
+  const std::string lower_name = ascii::ToLower(name);
   if (AssetLexicon::IsCommonAbbreviation(ticker) || lexicon_.IsTicker(ticker)) {
     // The lexicon's own ticker: only a new name for it is worth keeping.
     if (lexicon_.IsTicker(ticker) && !name.empty() && lexicon_.TickerOfName(lower_name).empty() &&
-        lower_name != cn_ascii_lower_copy(ticker))
+        lower_name != ascii::ToLower(ticker))
       AddName(v_, lower_name, ticker);
     return;
   }
@@ -191,7 +170,7 @@ void Learner::Learn(std::string ticker, std::string name, AssetEvidence evidence
     if (evidence < it->second.evidence) it->second.evidence = evidence;
     if (it->second.name.empty()) it->second.name = name;
   }
-  if (!name.empty() && lower_name != cn_ascii_lower_copy(ticker)) AddName(v_, lower_name, ticker);
+  if (!name.empty() && lower_name != ascii::ToLower(ticker)) AddName(v_, lower_name, ticker);
 }
 
 // "Name (TICKER)": the capitalised words right before the bracket name it.
@@ -209,7 +188,7 @@ void Learner::LearnBrackets() {
       const Word w = WordUntil(text_, cursor);
       if (w.begin == w.end) break;
       const std::string_view s = WordText(w);
-      if (!IsAsciiUpper(s[0]) && !IsAsciiDigit(s[0]) && !IsLinkWord(s)) break;
+      if (!ascii::IsUpper(s[0]) && !ascii::IsDigit(s[0]) && !IsLinkWord(s)) break;
       run.push_back(w);
       if (w.begin == 0 || text_[w.begin - 1] != ' ') break;
       cursor = w.begin - 1;
@@ -223,7 +202,7 @@ void Learner::LearnBrackets() {
       size_t c = p > 0 && text_[p - 1] == ' ' ? p - 1 : p;
       while (words.size() < 4 && c > 0) {
         const Word w = WordUntil(text_, c);
-        if (w.begin == w.end || !IsAsciiLowerLetter(text_[w.begin])) break;
+        if (w.begin == w.end || !ascii::IsLower(text_[w.begin])) break;
         words.insert(words.begin(), w);
         if (w.begin == 0 || text_[w.begin - 1] != ' ') break;
         c = w.begin - 1;
@@ -249,7 +228,7 @@ void Learner::LearnBrackets() {
     // Republic (BCRA)"), not a token's ticker.
     size_t name_first = run.size();
     for (size_t n = std::min<size_t>(4, run.size()); n >= 1; --n)
-      if (cn_ascii_lower(text_[run[run.size() - n].begin]) == cn_ascii_lower(ticker[0])) {
+      if (ascii::ToLower(text_[run[run.size() - n].begin]) == ascii::ToLower(ticker[0])) {
         name_first = run.size() - n;
         break;
       }
@@ -264,7 +243,7 @@ void Learner::LearnBrackets() {
 
 void Learner::LearnCashtags() {
   for (size_t p = text_.find('$'); p != std::string_view::npos; p = text_.find('$', p + 1)) {
-    if (p + 1 >= text_.size() || !(IsAsciiUpper(text_[p + 1]) || IsAsciiLowerLetter(text_[p + 1]))) continue;
+    if (p + 1 >= text_.size() || !(ascii::IsUpper(text_[p + 1]) || ascii::IsLower(text_[p + 1]))) continue;
     const std::string_view word = WordText(WordFrom(text_, p + 1));
     if (IsTickerShaped(word) && word.size() >= 2) Learn(std::string(word), {}, AssetEvidence::kCashtag);
   }
@@ -275,7 +254,7 @@ void Learner::LearnFromTitle() {
   const std::string_view title = text_.substr(title_begin_, title_end_ - title_begin_);
   if (IsShouting(title)) return;
   for (size_t i = title_begin_; i < title_end_;) {
-    if (!IsAsciiAlnum(text_[i])) {
+    if (!ascii::IsAlnum(text_[i])) {
       ++i;
       continue;
     }
@@ -305,11 +284,11 @@ void Learner::LearnFromWordInCapitals(const Word& w) {
     if (!after.starts_with(token_word)) continue;
     size_t end = w.end + token_word.size();
     if (end < text_.size() && text_[end] == 's') ++end;
-    if (end >= text_.size() || !IsAsciiAlnum(text_[end])) Learn(std::string(word), {}, AssetEvidence::kTokenWord);
+    if (end >= text_.size() || !ascii::IsAlnum(text_[end])) Learn(std::string(word), {}, AssetEvidence::kTokenWord);
   }
   if (after.starts_with("/")) {
     const std::string_view quote = WordText(WordFrom(text_, w.end + 1));
-    if (IsStableQuote(Upper(quote))) Learn(std::string(word), {}, AssetEvidence::kStablePair);
+    if (IsStableQuote(ascii::ToUpper(quote))) Learn(std::string(word), {}, AssetEvidence::kStablePair);
   }
 }
 
@@ -329,7 +308,7 @@ void Learner::ScanCapitals() {
   auto caps_word_at = [&](size_t i) {
     const Word w = WordFrom(text_, i);
     for (size_t k = w.begin; k < w.end; ++k)
-      if (!IsAsciiUpper(text_[k])) return Word{i, i};
+      if (!ascii::IsUpper(text_[k])) return Word{i, i};
     return w.end - w.begin >= 2 ? w : Word{i, i};
   };
   static constexpr ByteClass kCapitals({{'A', 'Z'}});
@@ -346,15 +325,15 @@ void Learner::ScanCapitals() {
       // Straight to the next two capitals in a row, past text without any,
       // which is nearly all of it: only there can a word in capitals start.
       i = capitals.NextMember(i);
-      while (i + 1 < line_end && !IsAsciiUpper(text_[i + 1])) i = capitals.NextMember(i + 1);
+      while (i + 1 < line_end && !ascii::IsUpper(text_[i + 1])) i = capitals.NextMember(i + 1);
       if (i + 1 >= line_end) break;
       // Only words starting with a capital after a non-letter are looked at.
-      if (!IsAsciiUpper(text_[i]) || (i > 0 && IsAsciiAlnum(text_[i - 1]))) {
+      if (!ascii::IsUpper(text_[i]) || (i > 0 && ascii::IsAlnum(text_[i - 1]))) {
         ++i;
         continue;
       }
       // A word in capitals has a second capital at once: most capitals start none.
-      if (i + 1 >= line_end || !IsAsciiUpper(text_[i + 1])) {
+      if (i + 1 >= line_end || !ascii::IsUpper(text_[i + 1])) {
         ++i;
         continue;
       }
@@ -368,8 +347,8 @@ void Learner::ScanCapitals() {
           continue;
         }
         if (i < title_end_ || (first.end - first.begin < 5 &&
-            !(first.end + 2 < line_end && text_[first.end] == ' ' && IsAsciiUpper(text_[first.end + 1]) &&
-              IsAsciiUpper(text_[first.end + 2])))) {
+            !(first.end + 2 < line_end && text_[first.end] == ' ' && ascii::IsUpper(text_[first.end + 1]) &&
+              ascii::IsUpper(text_[first.end + 2])))) {
           i = first.end;
           continue;
         }
@@ -397,7 +376,7 @@ void Learner::ScanCapitals() {
       Candidate& c = candidates[ticker];
       c.written = std::string(text_.substr(run.front().begin, run.back().end - run.front().begin));
       ++c.count;
-      if (HasTokenSuffix(ticker) || TokenWordFollows(cn_ascii_lower_copy(text_.substr(run.back().end, 12))))
+      if (HasTokenSuffix(ticker) || TokenWordFollows(ascii::ToLower(text_.substr(run.back().end, 12))))
         c.token_like = true;
     }
     line = line_end + 1;
@@ -418,14 +397,14 @@ void OwnMentions(std::string_view text, size_t begin, size_t end, const Vocabula
   // "$mutm": a cashtag in lower case.
   for (size_t p = range.find('$', begin); p != std::string_view::npos; p = range.find('$', p + 1)) {
     const Word w = WordFrom(text, p + 1);
-    if (w.end == w.begin || !IsAsciiLowerLetter(text[w.begin])) continue;
-    const std::string upper = Upper(text.substr(w.begin, w.end - w.begin));
+    if (w.end == w.begin || !ascii::IsLower(text[w.begin])) continue;
+    const std::string upper = ascii::ToUpper(text.substr(w.begin, w.end - w.begin));
     if (v.learned.count(upper)) out.push_back({p, w.end, upper, false});
   }
   for (const auto& [name, ticker] : v.names) {
-    for (size_t p = cn_find_no_case(range, name, begin); p != std::string_view::npos;
-         p = cn_find_no_case(range, name, p + 1))
-      if (IsAsciiUpper(text[p]) && WholeWord(text, p, p + name.size()))
+    for (size_t p = ascii::FindNoCase(range, name, begin); p != std::string_view::npos;
+         p = ascii::FindNoCase(range, name, p + 1))
+      if (ascii::IsUpper(text[p]) && WholeWord(text, p, p + name.size()))
         out.push_back({p, p + name.size(), ticker, true});
   }
   std::sort(out.begin(), out.end(), [](const AssetMention& a, const AssetMention& b) {
@@ -456,7 +435,7 @@ void MarkPairs(std::string_view text, size_t base, const AssetLexicon& lexicon, 
   for (AssetMention& m : mentions) {
     const size_t e = base + m.end;
     if (e + 1 >= text.size() || text[e] != '/' || m.role != MentionRole::kSubject) continue;
-    const std::string quote = Upper(text.substr(e + 1, WordFrom(text, e + 1).end - e - 1));
+    const std::string quote = ascii::ToUpper(text.substr(e + 1, WordFrom(text, e + 1).end - e - 1));
     if (!quote.empty() && !IsStableQuote(quote) && (lexicon.IsTicker(quote) || v.learned.count(quote)))
       m.role = MentionRole::kCrossPair;
   }
@@ -522,7 +501,7 @@ ArticleAssets ArticleAssets::LearnAssets(std::string_view text, const AssetLexic
   out.vocabulary_ = std::move(vocabulary);
   // The title's mentions name the main asset and the assets in the title.
   std::vector<AssetMention> title_mentions;
-  const std::string lower_title = cn_ascii_lower_copy(text.substr(title_begin, title_end - title_begin));
+  const std::string lower_title = ascii::ToLower(text.substr(title_begin, title_end - title_begin));
   out.FindMentionsIn(title_begin, title_end, lower_title, title_mentions);
   for (const AssetMention& m : title_mentions)
     if (m.role == MentionRole::kSubject) {
@@ -561,7 +540,7 @@ ArticleAssets ArticleAssets::Learn(std::string_view text, const AssetLexicon& le
     if (e == std::string_view::npos) e = text.size();
     if (e > b) {
       lower.assign(text.substr(b, e - b));
-      cn_ascii_lower_in_place(lower);
+      ascii::ToLowerInPlace(lower);
       out.FindMentionsIn(b, e, lower, line_mentions);
       for (AssetMention& m : line_mentions) {
         m.begin += b;

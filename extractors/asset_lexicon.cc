@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <span>
-#include <cctype>
 #include <unordered_set>
 
 namespace cn {
@@ -20,12 +19,11 @@ constexpr ByteClass kWordBytes({{'0', '9'}, {'a', 'z'}, {'A', 'Z'}}, /*non_ascii
 bool IsUpperWord(std::string_view w) {
   bool any_alpha = false;
   for (unsigned char c : w) {
-    if (std::islower(c)) return false;
-    if (std::isalpha(c)) any_alpha = true;
+    if (ascii::IsLower(c)) return false;
+    if (ascii::IsAlpha(c)) any_alpha = true;
   }
   return any_alpha;
 }
-std::string Lower(std::string_view s) { return cn_ascii_lower_copy(s); }
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   size_t start = 0;
@@ -37,19 +35,10 @@ std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   }
   return out;
 }
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 struct Word {
   size_t begin, end;
 };
-
-bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiLowerLetter(unsigned char c) { return c >= 'a' && c <= 'z'; }
-bool IsAsciiUpperLetter(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
 // Words: runs of letters/digits, with inner '.' kept ("fetch.ai", "pump.fun").
 // Fills `words` (cleared first) so callers can reuse its storage.
@@ -65,7 +54,7 @@ void Words(std::string_view text, std::vector<Word>& words) {
       i = scan.NextNonMember(i + 1);
       // An inner '.' between letters keeps the word going, but "ETH.The" at a
       // sentence join is two words: lower case must follow the '.'.
-      if (i + 1 < n && text[i] == '.' && IsAsciiAlpha(at(i - 1)) && IsAsciiLowerLetter(at(i + 1))) {
+      if (i + 1 < n && text[i] == '.' && ascii::IsAlpha(at(i - 1)) && ascii::IsLower(at(i + 1))) {
         ++i;
         continue;
       }
@@ -82,7 +71,7 @@ bool FollowedByBracketedFigure(std::string_view text, size_t end) {
   if (p >= text.size() || text[p] != '(') return false;
   ++p;
   if (p < text.size() && (text[p] == '+' || text[p] == '-' || text[p] == '$')) ++p;
-  return p < text.size() && text[p] >= '0' && text[p] <= '9';
+  return p < text.size() && ascii::IsDigit(text[p]);
 }
 
 // Upper-case words that look like tickers but are common abbreviations in
@@ -118,20 +107,20 @@ std::optional<AssetLexicon> AssetLexicon::Parse(std::string_view tsv, std::strin
   for (std::string_view line : SplitOn(tsv, '\n')) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || line.front() == '#') continue;
+    if (ascii::Trim(line).empty() || line.front() == '#') continue;
     auto fields = SplitOn(line, '\t');
     auto fail = [&](std::string what) {
       if (error) *error = "assets.tsv:" + std::to_string(line_no) + ": " + what;
       return std::nullopt;
     };
     if (fields.size() < 2 || fields.size() > 3) return fail("expected 2 or 3 tab-separated fields");
-    std::string ticker(Trim(fields[0]));
+    std::string ticker(ascii::Trim(fields[0]));
     if (ticker.empty() || !IsUpperWord(ticker)) return fail("ticker '" + ticker + "' is not upper case");
     if (!seen.insert(ticker).second) return fail("ticker '" + ticker + "' listed twice");
     bool ticker_is_word = false, name_is_word = false;
     if (fields.size() == 3) {
       for (auto flag : SplitOn(fields[2], ',')) {
-        flag = Trim(flag);
+        flag = ascii::Trim(flag);
         if (flag == "ticker_is_word") ticker_is_word = true;
         else if (flag == "name_is_word") name_is_word = true;
         else if (!flag.empty()) return fail("unknown flag '" + std::string(flag) + "'");
@@ -139,12 +128,12 @@ std::optional<AssetLexicon> AssetLexicon::Parse(std::string_view tsv, std::strin
     }
     lex.tickers_[ticker] = TickerInfo{ticker_is_word};
     for (auto name : SplitOn(fields[1], ',')) {
-      name = Trim(name);
+      name = ascii::Trim(name);
       if (name.empty()) continue;
-      std::string key = Lower(name);
+      std::string key = ascii::ToLower(name);
       // A name equal to the ticker ("eth") is matched as a ticker instead, so
       // "eth" in lower case does not count but "ETH" and "$eth" do.
-      if (key == Lower(ticker)) continue;
+      if (key == ascii::ToLower(ticker)) continue;
       int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
       std::string first_word = key.substr(0, key.find(' '));
       lex.name_starts_[first_word] = std::max(lex.name_starts_[first_word], words);
@@ -178,7 +167,7 @@ std::string_view AssetLexicon::TickerOfName(std::string_view lower_name) const {
 std::vector<AssetMention> AssetLexicon::FindMentions(std::string_view text) const {
   thread_local std::string lower;
   lower.assign(text);
-  cn_ascii_lower_in_place(lower);
+  ascii::ToLowerInPlace(lower);
   return FindMentions(text, lower);
 }
 
@@ -198,7 +187,7 @@ void AssetLexicon::FindMentions(std::string_view text, std::string_view lower, s
   auto word_text = [&](const Word& w) { return text.substr(w.begin, w.end - w.begin); };
   auto word_lower = [&](const Word& w) { return lower.substr(w.begin, w.end - w.begin); };
   // The whole text is upper case: a headline in caps.
-  const bool shouting = std::none_of(text.begin(), text.end(), [](char c) { return IsAsciiLowerLetter(c); });
+  const bool shouting = std::none_of(text.begin(), text.end(), [](char c) { return ascii::IsLower(c); });
 
   // Tickers the text itself introduces: "MemeCore (M)", "Aster (ASTER)".
   WordMap<std::string> own_names;  // lower-case name → ticker
@@ -211,9 +200,9 @@ void AssetLexicon::FindMentions(std::string_view text, std::string_view lower, s
     if (tick.size() > 10 || !IsUpperWord(tick) || NotTickers().count(tick)) continue;
     const Word& n = words[k];
     std::string_view between = text.substr(n.end, t.begin - n.end);
-    if (Trim(between) != "(") continue;
+    if (ascii::Trim(between) != "(") continue;
     std::string_view name = word_text(n);
-    if (name.empty() || !(IsAsciiUpperLetter(name[0]) || IsTicker(tick))) continue;
+    if (name.empty() || !(ascii::IsUpper(name[0]) || IsTicker(tick))) continue;
     own_tickers.emplace(tick);
     if (!IsTicker(tick) || word_lower(n) != word_lower(t)) own_names[std::string(word_lower(n))] = std::string(tick);
   }
@@ -228,7 +217,7 @@ void AssetLexicon::FindMentions(std::string_view text, std::string_view lower, s
     int longest = 0;
     if (const int* n = name_starts_.Find(first)) longest = *n;
     if (longest == 0 && !own_names.empty() && own_names.contains(first)) longest = 1;
-    if (longest == 0 && IsAsciiLowerLetter(static_cast<unsigned char>(text[w.begin])) &&
+    if (longest == 0 && ascii::IsLower(static_cast<unsigned char>(text[w.begin])) &&
         !(w.begin > 0 && text[w.begin - 1] == '$'))
       continue;  // a lower-case word that starts no name is no ticker either
     for (int n = std::min<int>(longest, static_cast<int>(words.size() - k)); n >= 1 && !matched; --n) {
@@ -248,7 +237,7 @@ void AssetLexicon::FindMentions(std::string_view text, std::string_view lower, s
         continue;
       }
       if (is_word) {
-        bool capitalised = IsAsciiUpperLetter(text[w.begin]) && !shouting;
+        bool capitalised = ascii::IsUpper(text[w.begin]) && !shouting;
         bool followed_by_ticker = false;
         if (k + n < words.size()) {
           const Word& nx = words[k + n];
@@ -265,20 +254,19 @@ void AssetLexicon::FindMentions(std::string_view text, std::string_view lower, s
     if (matched) continue;
 
     std::string_view s = word_text(w);
-    bool cashtag = w.begin > 0 && text[w.begin - 1] == '$' && IsAsciiAlpha(s[0]);
+    bool cashtag = w.begin > 0 && text[w.begin - 1] == '$' && ascii::IsAlpha(s[0]);
     // Tickers are written in upper case (or as cashtags): skip other words early.
-    if (!cashtag && !(s[0] >= 'A' && s[0] <= 'Z') && !(s[0] >= '0' && s[0] <= '9')) continue;
-    if (!cashtag && s.size() > 1 && s[1] >= 'a' && s[1] <= 'z') continue;
+    if (!cashtag && !ascii::IsUpper(s[0]) && !ascii::IsDigit(s[0])) continue;
+    if (!cashtag && s.size() > 1 && ascii::IsLower(s[1])) continue;
     // Every ticker holds a letter (Parse insists), so a bare number is none.
-    if (std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    if (std::all_of(s.begin(), s.end(), ascii::IsDigit)) continue;
     upper.assign(s);
-    for (auto& c : upper)
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    for (auto& c : upper) c = ascii::ToUpper(c);
     const TickerInfo* info = tickers_.Find(upper);
     bool known = info != nullptr;
     bool own = !own_tickers.empty() && own_tickers.contains(std::string_view(upper));
     if (!known && !own && !shouting && s == upper && s.size() >= 3 && s.size() <= 6 &&
-        std::all_of(s.begin(), s.end(), [](char c) { return IsAsciiUpperLetter(c); }) &&
+        std::all_of(s.begin(), s.end(), [](char c) { return ascii::IsUpper(c); }) &&
         !NotTickers().count(upper) && k + 1 < words.size()) {
       // An unknown upper-case word acting as the subject of a market move
       // ("BEAT is by far the top gainer", "RAIN has lost 3%") is a small
@@ -307,7 +295,7 @@ void AssetLexicon::FindMentions(std::string_view text, std::string_view lower, s
     if (is_word && shouting) continue;
     // Upper case in running text is a strong sign for tickers of 3+ letters
     // ("HYPE dumped", "PUMP (9%)"); short ones ("OP", "ME") need a cue.
-    if (is_word && upper.size() >= 3 && std::any_of(upper.begin(), upper.end(), [](char c) { return IsAsciiAlpha(c); }))
+    if (is_word && upper.size() >= 3 && std::any_of(upper.begin(), upper.end(), [](char c) { return ascii::IsAlpha(c); }))
       is_word = false;
     // "S", "OP", "ME": only as $S, "(OP)", or with a figure in brackets
     // right after, as in market round-ups ("PI (5%)", "OP (+3%)").

@@ -177,7 +177,7 @@ bool OneSpaceApart(std::string_view s, std::span<const Token> tokens) {
 }  // namespace
 
 std::vector<CueHit> FindCues(std::string_view sentence) {
-  return FindCuesInLowerCase(cn_ascii_lower_copy(sentence));
+  return FindCuesInLowerCase(ascii::ToLower(sentence));
 }
 
 std::vector<CueHit> FindCuesInLowerCase(std::string_view lower) {

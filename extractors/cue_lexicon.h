@@ -1,9 +1,12 @@
 // Cue words: the words around a number that say what it is ("liquidations",
 // "market cap", "fell", "longs", "altcoins", …). Stages ask where the cues of
-// a sentence are; they never scan the text for words themselves.
+// a sentence are instead of searching it for these words; they still test
+// short phrases right next to a number themselves ("$X per share").
 //
-// FindCues() tokenises a sentence into lower-case words and looks each word,
-// pair and triple up in one table built once. Pure and thread-safe.
+// FindCues() tokenises a sentence into lower-case words and, at each word,
+// takes the longest cue phrase starting there (phrases of any length, found
+// through one table of phrases and their prefixes, built once; a match
+// skips the words it covers). Pure and thread-safe.
 #pragma once
 
 #include <cstddef>

@@ -6,37 +6,17 @@
 #include "extractors/article_assets.h"
 #include "extractors/asset_lexicon.h"
 #include "extractors/number_lexer.h"
-#include "extractors/qualifier.h"
 #include "extractors/sentence_analysis.h"
 #include "extractors/sentence_splitter.h"
 #include "extractors/stages.h"
 
 namespace cn {
-
-Figure MakeFigure(FigureKind kind, const SentenceAnalysis& s, const Quantity& q) {
-  Figure f;
-  f.kind = kind;
-  f.value = q.value;
-  f.value_high = q.value_high;
-  f.unit = q.type == QuantityType::kPercent ? "%" : (q.currency.empty() ? "USD" : q.currency);
-  f.qualifier = QualifierBefore(s.lower, q.begin);
-  if (f.qualifier == Qualifier::kExact) f.qualifier = QualifierAfter(s.lower, q.end);
-  // Levels (prices, market caps, indicators) have no window; stages clear
-  // one found in their own sentence, and none is carried over for them.
-  const bool level = kind == FigureKind::kPrice || kind == FigureKind::kPriceRange || kind == FigureKind::kMarketCap ||
-                     kind == FigureKind::kIndicator;
-  f.window = s.WindowFor(q, !level);
-  f.start = static_cast<int64_t>(q.begin);
-  f.end = static_cast<int64_t>(q.end);
-  return f;
-}
-
 namespace {
 
 // Bare numbers only matter next to RSI or Fear & Greed ("a score of 60").
 bool MayNameIndicator(std::string_view sentence) {
-  return cn_contains_no_case(sentence, "rsi") || cn_contains_no_case(sentence, "relative strength") ||
-         cn_contains_no_case(sentence, "greed") || cn_contains_no_case(sentence, "score");
+  return ascii::ContainsNoCase(sentence, "rsi") || ascii::ContainsNoCase(sentence, "relative strength") ||
+         ascii::ContainsNoCase(sentence, "greed") || ascii::ContainsNoCase(sentence, "score");
 }
 
 // The topic moves to an asset when a sentence names that asset alone
@@ -141,25 +121,25 @@ std::vector<Figure> FigureExtractor::Extract(const NormalizedText& text, Documen
     line_begin = line_end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
 
-    if (!cn_has_digit(line)) {
+    if (!ascii::HasDigit(line)) {
       memory.AddUnscanned(line_offset, line_offset + line.size());
       memory.SetLastWindowSource(line);
       int n = CountSentences(line);
       sentence_number += n;
       memory.sentences_since_fear_greed += n;
-      if (cn_contains_no_case(line, "greed")) memory.sentences_since_fear_greed = 0;
+      if (ascii::ContainsNoCase(line, "greed")) memory.sentences_since_fear_greed = 0;
       continue;
     }
 
     // Most lines never say "greed": then no sentence of theirs needs asking.
-    const bool line_names_greed = cn_contains_no_case(line, "greed");
+    const bool line_names_greed = ascii::ContainsNoCase(line, "greed");
     for (const ByteSpan& local : SplitSentences(line)) {
       const ByteSpan span{line_offset + local.begin, line_offset + local.end};
       std::string_view sentence = matching.substr(span.begin, span.end - span.begin);
       const int this_sentence = sentence_number++;
       ++memory.sentences_since_fear_greed;
-      if (line_names_greed && cn_contains_no_case(sentence, "greed")) memory.sentences_since_fear_greed = 0;
-      if (!cn_has_digit(sentence)) {
+      if (line_names_greed && ascii::ContainsNoCase(sentence, "greed")) memory.sentences_since_fear_greed = 0;
+      if (!ascii::HasDigit(sentence)) {
         memory.AddUnscanned(span.begin, span.end);
         memory.SetLastWindowSource(sentence);
         continue;

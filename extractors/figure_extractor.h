@@ -6,8 +6,8 @@
 // quantities that fit it. Figures come out in text order with code-point
 // offsets into the text as given.
 //
-// Construct once (it compiles every pattern) and share: Extract() is const
-// and thread-safe. Pure: no I/O.
+// Construct once and share (the asset lexicon it uses is built on first
+// use): Extract() is const and thread-safe. Pure: no I/O.
 #pragma once
 
 #include <memory>

@@ -2,7 +2,6 @@
 // (with long/short side), market cap, trading volume, open interest and ETF
 // flows. The metric word nearest the amount decides the kind.
 #include <algorithm>
-#include <cctype>
 #include <string>
 
 #include "extractors/ascii.h"
@@ -14,17 +13,70 @@
 namespace cn {
 namespace {
 
+// Distances are in bytes of the sentence; a word with its space is five or
+// six bytes on average.
+
+// Amounts under a million dollars are a metric's only when bound closely to
+// its word: a "$124k" in a sentence about ETFs is a price.
+constexpr double kSmallAmount = 1000000;
+// How far before the amount, in its clause, a metric word may stand: about
+// ten words for a small amount, fifteen for a large one; a large amount may
+// take a metric from another clause up to about 25 words away.
+constexpr size_t kSmallAmountMetricReach = 60;
+constexpr size_t kLargeAmountMetricReach = 90;
+constexpr size_t kLargeAmountOtherClauseReach = 140;
+// The words TiedAfter accepts between an amount and its metric ("$1.2B worth
+// of Bitcoin long positions") fit in about eight words.
+constexpr size_t kTiedAfterReach = 48;
+// A long/short word in the amount's clause within about eight words; across
+// a clause break only within a few ("$105 million - were long positions").
+constexpr size_t kSideReach = 45;
+constexpr size_t kSideOtherClauseReach = 25;
+// "long and short": the two side words with " and " or " & " between.
+constexpr size_t kBothSidesGap = 5;
+// "bulls"/"bears" are sides only with a liquidation word within ten words.
+constexpr size_t kBullsBearsLiquidationReach = 60;
+// "Longs lost $1.1 billion": the side word a few words before the amount.
+constexpr size_t kSideSubjectReach = 24;
+// A market-wide word within about five words of the metric or the amount;
+// "crypto" right before the metric word ("crypto liquidations").
+constexpr size_t kMarketWideReach = 30;
+constexpr size_t kCryptoWordGap = 12;
+// A coin named between the amount and its metric word ("$48 million in XRP
+// liquidations") within about seven words; any coin within ten.
+constexpr size_t kCoinBeforeMetricGap = 40;
+constexpr size_t kAssetReach = 60;
+// "BTC ($166 million)": the ticker, a space and the parenthesis.
+constexpr size_t kAttachedGap = 3;
+// "Name (TICKER) - $N": ") - " between the coin and its amount.
+constexpr size_t kListItemGap = 4;
+// A metric word right after a coin ("Bitcoin shorts", "ETH-margined").
+constexpr size_t kMetricAfterCoinGap = 2;
+// An inflow/outflow or up/down word within ten words gives an ETF flow its
+// direction.
+constexpr size_t kFlowDirectionReach = 60;
+// "24-hour volume", "daily trading volume": the window one word before.
+constexpr size_t kVolumeWindowGap = 12;
+
+// Windows read for phrase tests, each holding the longest phrase tested:
+constexpr size_t kPrepositionLookBack = 5;    // " for " before a coin
+constexpr size_t kPlacedWordLookBack = 7;     // " above ", " below ", " near " before the amount
+constexpr size_t kChartWordWindow = 24;       // "s" and " heat map" after a metric word
+constexpr size_t kNonFigureNounWindow = 20;   // " acquisition", " in funding" after the amount
+constexpr size_t kPriceWordWindow = 14;       // " resistance" and the byte after it
+constexpr size_t kChangeGapWindow = 12;       // " from the " between the amount and the metric
+
 Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
-  const CueHit* side = s.NearestCue({Cue::kLong, Cue::kShort}, q, 45, true);
+  const CueHit* side = s.NearestCue({Cue::kLong, Cue::kShort}, q, kSideReach, true);
   // Across a clause break: "totaled $420 million, with longs making up
   // $355 million" gives the total no side.
   if (side == nullptr) {
-    side = s.NearestCue({Cue::kLong, Cue::kShort}, q, 25, false);
+    side = s.NearestCue({Cue::kLong, Cue::kShort}, q, kSideOtherClauseReach, false);
     // After the amount, only without a comma between ("$105 million - were
     // long positions" keeps it; "$420 million, with longs" does not).
     if (side != nullptr && side->begin >= q.end &&
         s.text.substr(q.end, side->begin - q.end).find(',') != std::string_view::npos)
-      side = s.NearestCue({Cue::kLong, Cue::kShort}, q, 25, false, 0);
+      side = s.NearestCue({Cue::kLong, Cue::kShort}, q, kSideOtherClauseReach, false, 0);
     // Never across ';': "... $153 million in BTC shorts; $499 million in
     // crypto positions liquidated" gives the second no side.
     if (side != nullptr) {
@@ -37,11 +89,11 @@ Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
   for (const CueHit& h : s.cues) {
     if (&h == side || (h.cue != Cue::kLong && h.cue != Cue::kShort) || h.cue == side->cue) continue;
     size_t gap = h.begin > side->end ? h.begin - side->end : side->begin - h.end;
-    if (gap <= 5) return Side::kNone;
+    if (gap <= kBothSidesGap) return Side::kNone;
   }
   // "bulls"/"bears" only count when liquidations are the topic of the clause.
   const std::string_view word = s.lower.substr(side->begin, side->end - side->begin);
-  if ((word == "bulls" || word == "bears") && s.NearestCue({Cue::kLiquidation}, q, 60, true) == nullptr)
+  if ((word == "bulls" || word == "bears") && s.NearestCue({Cue::kLiquidation}, q, kBullsBearsLiquidationReach, true) == nullptr)
     return Side::kNone;
   return side->cue == Cue::kLong ? Side::kLong : Side::kShort;
 }
@@ -52,7 +104,7 @@ bool NamesAPriceLevel(const SentenceAnalysis& s, const CueHit& cue) {
   static const PhrasePrefixSet kPlaceWords{" level", " cluster", " zone", " price", " heatmap", " heat map", " map",
                                            " point", " wall", " area", " profile", " band", " pocket", " magnet",
                                            " trigger"};
-  std::string_view right = s.lower.substr(cue.end, 24);
+  std::string_view right = s.lower.substr(cue.end, kChartWordWindow);
   if (right.starts_with("s ")) right.remove_prefix(1);
   return kPlaceWords.StartsAny(right);
 }
@@ -60,10 +112,11 @@ bool NamesAPriceLevel(const SentenceAnalysis& s, const CueHit& cue) {
 // "of BTC", "in ETH", "for SOL", or a metric or side word right after the
 // coin ("Bitcoin shorts", "ETH open interest").
 bool TiedMentionAfter(const SentenceAnalysis& s, const AssetMention& m) {
-  const std::string_view b = s.lower.substr(m.begin > 5 ? m.begin - 5 : 0, std::min<size_t>(m.begin, 5));
+  const std::string_view b =
+      s.lower.substr(m.begin > kPrepositionLookBack ? m.begin - kPrepositionLookBack : 0, std::min(m.begin, kPrepositionLookBack));
   if (b.ends_with(" of ") || b.ends_with(" in ") || b.ends_with(" for ") || b.ends_with(" on ")) return true;
   for (const CueHit& h : s.cues)
-    if (h.begin >= m.end && h.begin - m.end <= 2 &&
+    if (h.begin >= m.end && h.begin - m.end <= kMetricAfterCoinGap &&
         (h.cue == Cue::kLong || h.cue == Cue::kShort || h.cue == Cue::kLiquidation || h.cue == Cue::kVolume ||
          h.cue == Cue::kOpenInterest || h.cue == Cue::kMarketCap || h.cue == Cue::kEtf))
       return true;
@@ -77,7 +130,7 @@ bool NamesNoFigure(const SentenceAnalysis& s, const Quantity& q) {
       " fine", " penalty", " loan", " raise", " round", " in funding", " funding", " settlement", " bounty",
       " giveaway", " grant", " investment", " deal", " acquisition", " contract", " budget", " lawsuit", " bail",
       " stake", " purchase", " buyback"};
-  return kNoFigureAfter.StartsAny(s.lower.substr(q.end, 20));
+  return kNoFigureAfter.StartsAny(s.lower.substr(q.end, kNonFigureNounWindow));
 }
 
 // An exchange named before the amount in its clause.
@@ -94,7 +147,7 @@ bool ExchangeNamedBefore(const SentenceAnalysis& s, const Quantity& q) {
 // The coin of a list item "Name (TICKER) - $N" / "TICKER: $N", or nullptr.
 const AssetMention* ListItemAsset(const SentenceAnalysis& s, const Quantity& q) {
   for (const AssetMention& m : s.assets) {
-    if (m.end > q.begin || q.begin - m.end > 4) continue;
+    if (m.end > q.begin || q.begin - m.end > kListItemGap) continue;
     const std::string_view between = s.text.substr(m.end, q.begin - m.end);
     if (between.find_first_of("-:") != std::string_view::npos &&
         between.find_first_not_of(" -:)") == std::string_view::npos)
@@ -110,8 +163,8 @@ bool IsMetricCue(Cue c) { return std::find(std::begin(kMetricCues), std::end(kMe
 // Words that may stand between an amount and the metric it is an amount of:
 // "$50,000 in Cardano short positions liquidated", "$1.2B worth of longs".
 bool TiedAfter(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue) {
-  if (cue.begin < q.end || cue.begin - q.end > 48 || !s.SameClause(q.begin, cue.begin)) return false;
-  const std::string_view b = s.lower.substr(q.end, cue.begin - q.end);  // at most 48 bytes (above)
+  if (cue.begin < q.end || cue.begin - q.end > kTiedAfterReach || !s.SameClause(q.begin, cue.begin)) return false;
+  const std::string_view b = s.lower.substr(q.end, cue.begin - q.end);  // at most kTiedAfterReach bytes (above)
   if (b.find_first_of(",;:()") != std::string_view::npos) return false;
   if (b.empty() || b == " ") return true;  // "$2 billion liquidation"
   return b.starts_with(" in ") || b.starts_with(" of ") || b.starts_with(" worth of ") || b.starts_with(" in net ") ||
@@ -129,7 +182,8 @@ bool TiedBefore(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue,
   // the metric ("inflows for Bitcoin"), is the subject of another phrase.
   for (const AssetMention& m : s.assets)
     if (m.begin >= cue.end && m.end <= q.begin) {
-      const std::string_view l = s.lower.substr(m.begin > 5 ? m.begin - 5 : 0, std::min<size_t>(m.begin, 5));
+      const std::string_view l = s.lower.substr(m.begin > kPrepositionLookBack ? m.begin - kPrepositionLookBack : 0,
+                                                std::min(m.begin, kPrepositionLookBack));
       if (!l.ends_with(" for ") && !l.ends_with(" of ") && !l.ends_with(" in ") && !l.ends_with(" on ")) return false;
     }
   for (const Quantity& other : s.quantities)
@@ -152,9 +206,9 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   if (NamesNoFigure(s, q)) return {};
   // "the $131,000 resistance", "a $4,000 target": a price level.
   {
-    const std::string_view a = s.lower.substr(q.end, 14);
+    const std::string_view a = s.lower.substr(q.end, kPriceWordWindow);
     for (std::string_view w : {" resistance", " support", " level", " mark", " zone", " area", " target", " price"})
-      if (a.starts_with(w) && (a.size() == w.size() || !std::isalpha(static_cast<unsigned char>(a[w.size()]))))
+      if (a.starts_with(w) && (a.size() == w.size() || !ascii::IsAlpha(a[w.size()])))
         return {};
   }
   // The metric the amount is bound to: named right after it ("$X in
@@ -162,7 +216,7 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   // another figure. Amounts under a million are only a metric's when bound
   // that closely (a "$124k" in a sentence about ETFs is a price); larger
   // ones may take a metric further away in their clause.
-  const bool small = q.value < 1000000;
+  const bool small = q.value < kSmallAmount;
   const CueHit* cue = nullptr;
   for (const CueHit& h : s.cues)
     if (IsMetricCue(h.cue) && TiedAfter(s, q, h) && !NamesAPriceLevel(s, h)) {
@@ -173,14 +227,15 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   // amount placed by "above"/"below"/"near" is a price on the chart.
   bool placed = false;
   {
-    const std::string_view before = s.lower.substr(q.begin > 7 ? q.begin - 7 : 0, std::min<size_t>(q.begin, 7));
+    const std::string_view before = s.lower.substr(q.begin > kPlacedWordLookBack ? q.begin - kPlacedWordLookBack : 0,
+                                                   std::min(q.begin, kPlacedWordLookBack));
     for (std::string_view w : {" above ", " below ", " near ", "beneath "})
       if (before.ends_with(w)) placed = true;
   }
   if (cue == nullptr && !(small && placed)) {
     const CueHit* best = nullptr;
     for (const CueHit& h : s.cues)
-      if (IsMetricCue(h.cue) && TiedBefore(s, q, h, small ? 60 : 90) && !NamesAPriceLevel(s, h)) best = &h;
+      if (IsMetricCue(h.cue) && TiedBefore(s, q, h, small ? kSmallAmountMetricReach : kLargeAmountMetricReach) && !NamesAPriceLevel(s, h)) best = &h;
     cue = best;
   }
   // A list under a header ("market capitalization ...: Pudgy Penguins (PENGU)
@@ -196,16 +251,16 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   if (cue == nullptr && !small) {
     cue = s.NearestCue({Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest, Cue::kEtf, Cue::kInflow,
                         Cue::kOutflow},
-                       q, 90, true);
+                       q, kLargeAmountMetricReach, true);
     if (cue == nullptr)
-      cue = s.NearestCue({Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest, Cue::kEtf}, q, 140,
-                         false);
+      cue = s.NearestCue({Cue::kLiquidation, Cue::kMarketCap, Cue::kVolume, Cue::kOpenInterest, Cue::kEtf}, q,
+                         kLargeAmountOtherClauseReach, false);
     if (cue != nullptr && NamesAPriceLevel(s, *cue)) cue = nullptr;
   }
   // "Longs lost $1.1 billion": the side as the subject of a loss is a liquidation.
   if (cue == nullptr && !small) {
     for (const CueHit& h : s.cues)
-      if ((h.cue == Cue::kLong || h.cue == Cue::kShort) && h.end <= q.begin && q.begin - h.end <= 24 &&
+      if ((h.cue == Cue::kLong || h.cue == Cue::kShort) && h.end <= q.begin && q.begin - h.end <= kSideSubjectReach &&
           s.SameClause(h.begin, q.begin)) {
         const std::string_view between = s.lower.substr(h.end, q.begin - h.end);
         for (std::string_view verb : {" lost ", " shed ", " were wiped", " got wiped", " suffered ", " saw "})
@@ -219,7 +274,7 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   if (MeasuredBy(s, q) != MeasuredThing::kUnknown) return {};
   // "contributing $480 million to its market value": a change, not a level.
   if (cue->begin >= q.end) {
-    const std::string_view g = s.lower.substr(q.end, std::min<size_t>(cue->begin - q.end, 12));
+    const std::string_view g = s.lower.substr(q.end, std::min(cue->begin - q.end, kChangeGapWindow));
     if (g == " to its " || g == " to the " || g == " from its " || g == " from the " || g == " to " || g == " from ")
       return {};
   }
@@ -247,15 +302,15 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
     if (!s.SameClause(h.begin, q.begin)) continue;
     size_t d = h.end <= cue->begin ? cue->begin - h.end : (h.begin >= cue->end ? h.begin - cue->end : 0);
     size_t dq = SentenceAnalysis::Distance(h.begin, h.end, q);
-    if (h.cue == Cue::kMarketWide && (d <= 30 || dq <= 30)) market_wide = true;
+    if (h.cue == Cue::kMarketWide && (d <= kMarketWideReach || dq <= kMarketWideReach)) market_wide = true;
     // "crypto liquidations", "crypto market cap": the word right before the metric.
-    if (h.cue == Cue::kCryptoWord && h.end <= cue->begin && d <= 12) market_wide = true;
+    if (h.cue == Cue::kCryptoWord && h.end <= cue->begin && d <= kCryptoWordGap) market_wide = true;
   }
   // Several coins named in the clause ("bitcoin, ether and other majors"):
   // the amount is theirs together, so market-wide.
   const AssetMention* attached = item;  // "BTC ($166 million)", "Solana (SOL) - $42 billion"
   for (const AssetMention& m : s.assets)
-    if (m.end <= q.begin && q.begin - m.end <= 3) attached = &m;
+    if (m.end <= q.begin && q.begin - m.end <= kAttachedGap) attached = &m;
   // "$48 million in XRP liquidations": a coin inside the amount's own metric
   // phrase is its coin, whatever other coins the clause names ("..., more
   // than on any coin except ether").
@@ -296,10 +351,10 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
       // A coin named after the amount is its coin only when tied to it:
       // "$48 million in XRP liquidations", "of BTC", "being Bitcoin shorts";
       // not "…, prominently driven by BTC/JPY transactions".
-      if (m.begin >= q.end && !(cue->begin >= m.end && cue->begin - m.end <= 40) && !TiedMentionAfter(s, m)) continue;
+      if (m.begin >= q.end && !(cue->begin >= m.end && cue->begin - m.end <= kCoinBeforeMetricGap) && !TiedMentionAfter(s, m)) continue;
       size_t d = std::min(SentenceAnalysis::Distance(m.begin, m.end, q),
                           m.end <= cue->begin ? cue->begin - m.end : (m.begin >= cue->end ? m.begin - cue->end : 0));
-      if (d < best && d <= 60) best = d, asset = m.ticker;
+      if (d < best && d <= kAssetReach) best = d, asset = m.ticker;
     }
     if (asset.empty()) {
       // "XAUT is the largest ... with nearly $1.5 billion market
@@ -324,7 +379,7 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
     f.side = SideNear(s, q);
   }
   if (kind == FigureKind::kEtfFlow) {
-    const CueHit* flow = s.NearestCue({Cue::kInflow, Cue::kOutflow, Cue::kUp, Cue::kDown}, q, 60, true);
+    const CueHit* flow = s.NearestCue({Cue::kInflow, Cue::kOutflow, Cue::kUp, Cue::kDown}, q, kFlowDirectionReach, true);
     if (flow != nullptr)
       f.direction = (flow->cue == Cue::kInflow || flow->cue == Cue::kUp) ? Direction::kUp : Direction::kDown;
   }
@@ -335,7 +390,7 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   if (kind == FigureKind::kVolume) {
     // "daily trading volume", "24-hour volume": the window qualifies the metric.
     for (const WindowHit& w : s.windows)
-      if (w.end <= cue->begin && cue->begin - w.end <= 12) f.window = w.duration;
+      if (w.end <= cue->begin && cue->begin - w.end <= kVolumeWindowGap) f.window = w.duration;
   }
   return SingleFigure(std::move(f));
 }

@@ -76,8 +76,7 @@ struct Word {
 constexpr auto kWordChars = [] {
   std::array<bool, 256> table{};
   for (int c = 0; c < 256; ++c)
-    table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&' || c == '-' ||
-               c == '\'';
+    table[c] = ascii::IsAlnum(static_cast<char>(c)) || c == '&' || c == '-' || c == '\'';
   return table;
 }();
 bool IsWordChar(char c) { return kWordChars[static_cast<unsigned char>(c)]; }

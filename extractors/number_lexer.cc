@@ -2,7 +2,6 @@
 #include "extractors/number_lexer.h"
 
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -10,16 +9,17 @@
 namespace cn {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsSpace(char c) { return c == ' ' || c == '\t'; }
-char Lower(char c) { return static_cast<char>(cn_ascii_lower(c)); }
+using ascii::IsAlpha;
+using ascii::IsDigit;
+using ascii::ToLower;
 
+// Space or tab (C's isblank), not a line break: a figure and its sign,
+// unit or magnitude word stand on one line.
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+// True when `word` (lower case) stands at `pos` in `text`, ignoring ASCII case.
 bool StartsWithNoCase(std::string_view text, size_t pos, std::string_view word) {
-  if (pos + word.size() > text.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i)
-    if (Lower(text[pos + i]) != word[i]) return false;
-  return true;
+  return pos <= text.size() && ascii::StartsWithNoCase(text.substr(pos), word);
 }
 bool WordEndsAt(std::string_view text, size_t pos) {
   return pos >= text.size() || !(IsAlpha(text[pos]) || IsDigit(text[pos]));
@@ -53,12 +53,12 @@ double Expand(double value, int decimals, double factor) {
 double ReadMagnitude(std::string_view text, size_t& pos) {
   size_t p = pos;
   bool spaced = false;
-  if (p < text.size() && IsSpace(text[p])) {
+  if (p < text.size() && IsBlank(text[p])) {
     ++p;
     spaced = true;
   }
   // Every magnitude word starts with t, b, m or k: most numbers stop here.
-  const char first = p < text.size() ? Lower(text[p]) : '\0';
+  const char first = p < text.size() ? ToLower(text[p]) : '\0';
   if (first != 't' && first != 'b' && first != 'm' && first != 'k') return 1;
   for (const auto& m : kMagnitudes) {
     if (m.word[0] != first || (spaced && m.needs_attach)) continue;
@@ -90,14 +90,14 @@ constexpr std::array<Currency, 8> kSuffixCurrencies = {{
 
 // Reads a currency prefix at `pos`; returns its code and end, or empty.
 std::string_view ReadCurrencyPrefix(std::string_view text, size_t pos, size_t& end) {
-  const char first = pos < text.size() ? Lower(text[pos]) : '\0';
+  const char first = pos < text.size() ? ToLower(text[pos]) : '\0';
   for (const auto& c : kPrefixCurrencies) {
     if (c.token[0] != first || !StartsWithNoCase(text, pos, c.token)) continue;
     if (c.is_word && pos > 0 && IsAlpha(text[pos - 1])) continue;
     size_t p = pos + c.token.size();
     if (c.is_word && p < text.size() && IsAlpha(text[p])) continue;
     if ((c.token == "us$" || c.token == "a$" || c.token == "c$") && pos > 0 && IsAlpha(text[pos - 1])) continue;
-    if (p < text.size() && IsSpace(text[p])) ++p;
+    if (p < text.size() && IsBlank(text[p])) ++p;
     if (p < text.size() && IsDigit(text[p])) {
       end = p;
       return c.code;
@@ -188,12 +188,12 @@ bool ReadQuantity(std::string_view text, size_t pos, Quantity& q) {
 
   // Percent.
   size_t pp = p;
-  if (pp < text.size() && IsSpace(text[pp]) && pp + 1 < text.size() && text[pp + 1] == '%') ++pp;
+  if (pp < text.size() && IsBlank(text[pp]) && pp + 1 < text.size() && text[pp + 1] == '%') ++pp;
   if (pp < text.size() && text[pp] == '%') {
     q.type = QuantityType::kPercent;
     p = pp + 1;
   } else {
-    size_t w = (pp < text.size() && IsSpace(text[pp])) ? pp + 1 : pp;
+    size_t w = (pp < text.size() && IsBlank(text[pp])) ? pp + 1 : pp;
     for (std::string_view word : {std::string_view("percent"), std::string_view("per cent"),
                                   std::string_view("pct")}) {
       if (w > pp && StartsWithNoCase(text, w, word) && WordEndsAt(text, w + word.size())) {
@@ -208,8 +208,8 @@ bool ReadQuantity(std::string_view text, size_t pos, Quantity& q) {
       q.type = QuantityType::kMoney;
     } else {
       // Currency after the number: "5 million dollars", "500 USD".
-      size_t w = (p < text.size() && IsSpace(text[p])) ? p + 1 : p;
-      const char first = w < text.size() ? Lower(text[w]) : '\0';
+      size_t w = (p < text.size() && IsBlank(text[p])) ? p + 1 : p;
+      const char first = w < text.size() ? ToLower(text[w]) : '\0';
       for (const auto& c : kSuffixCurrencies) {
         if (w > p && c.token[0] == first && StartsWithNoCase(text, w, c.token) &&
             WordEndsAt(text, w + c.token.size())) {
@@ -242,10 +242,10 @@ bool ReadQuantity(std::string_view text, size_t pos, Quantity& q) {
     if (p < text.size() && text[p] == 's' && WordEndsAt(text, p + 1)) q.is_noise = true;
     if (q.type == QuantityType::kMoney && p < text.size() && IsAlpha(text[p]) && !q.has_magnitude) {
       // "$5bn" handled by magnitude; "$50k-ish" rare. "$5x" is a multiple.
-      if (Lower(text[p]) == 'x') q.is_noise = true;
+      if (ToLower(text[p]) == 'x') q.is_noise = true;
     }
   }
-  if (p < text.size() && Lower(text[p]) == 'x' && WordEndsAt(text, p + 1)) q.is_noise = true;  // "10x"
+  if (p < text.size() && ToLower(text[p]) == 'x' && WordEndsAt(text, p + 1)) q.is_noise = true;  // "10x"
   return true;
 }
 
@@ -263,7 +263,7 @@ bool IsQuantityStart(std::string_view text, size_t i) {
   if (IsDigit(c)) return i == 0 || !IsDigit(text[i - 1]);
   if (c == '$') return true;
   if ((c == '-' || c == '+') && i + 1 < text.size() && (IsDigit(text[i + 1]) || text[i + 1] == '$'))
-    return i == 0 || IsSpace(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '"';
+    return i == 0 || IsBlank(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '"';
   unsigned char u = static_cast<unsigned char>(c);
   if (u == 0xE2 || u == 0xC2) return true;  // € and £ lead bytes
   // Letters start a quantity only as a currency code before the number:
@@ -277,20 +277,20 @@ bool IsQuantityStart(std::string_view text, size_t i) {
 // Returns the position after it, or npos.
 size_t RangeConnector(std::string_view text, size_t p, bool allow_and) {
   size_t q = p;
-  while (q < text.size() && IsSpace(text[q])) ++q;
+  while (q < text.size() && IsBlank(text[q])) ++q;
   if (q < text.size() && text[q] == '-') {
     ++q;
     // "-" ranges allow at most one space on either side.
     if (q - p > 2) return std::string_view::npos;
     size_t r = q;
-    while (r < text.size() && IsSpace(text[r])) ++r;
+    while (r < text.size() && IsBlank(text[r])) ++r;
     return r - q > 1 ? std::string_view::npos : r;
   }
   for (std::string_view w : {std::string_view("to "), std::string_view("and ")}) {
     if (w == "and " && !allow_and) continue;
     if (q > p && StartsWithNoCase(text, q, w)) {
       q += w.size();
-      while (q < text.size() && IsSpace(text[q])) ++q;
+      while (q < text.size() && IsBlank(text[q])) ++q;
       return q;
     }
   }
@@ -300,7 +300,7 @@ size_t RangeConnector(std::string_view text, size_t p, bool allow_and) {
 bool EndsWithWord(std::string_view text, size_t pos, std::string_view word) {
   // Is `word` (lower case) the last word before `pos` (skipping spaces)?
   size_t e = pos;
-  while (e > 0 && IsSpace(text[e - 1])) --e;
+  while (e > 0 && IsBlank(text[e - 1])) --e;
   if (e < word.size()) return false;
   size_t b = e - word.size();
   if (b > 0 && IsAlpha(text[b - 1])) return false;
@@ -321,10 +321,10 @@ void LexQuantities(std::string_view text, std::vector<Quantity>& out) {
   // A quantity has a digit at most this far after its start ("-$ 5",
   // "USD 5", "€ 5"): text further before the next digit starts none.
   constexpr size_t kLongestLeadIn = 6;
-  size_t next_digit = cn_find_digit(text, 0);
+  size_t next_digit = ascii::FindDigit(text, 0);
   size_t i = 0;
   while (i < text.size()) {
-    if (next_digit < i) next_digit = cn_find_digit(text, i);
+    if (next_digit < i) next_digit = ascii::FindDigit(text, i);
     if (next_digit == text.size()) break;
     if (next_digit - i > kLongestLeadIn) i = next_digit - kLongestLeadIn;
     if (!IsQuantityStart(text, i)) {

@@ -3,7 +3,6 @@
 // Percentages that are not moves — shares of a total, odds, rates, yields,
 // percentage ranges — yield nothing.
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <vector>
 
@@ -17,6 +16,48 @@ namespace cn {
 using namespace std::string_view_literals;
 namespace {
 
+// Distances are in bytes of the sentence. A word with its space is five or
+// six bytes on average, so 30 bytes reach about five words.
+
+// Room after the number for the longest share or odds word tested
+// (" of circulating", 15 bytes) with a margin for a double space.
+constexpr size_t kShareWordWindow = 28;
+// "rate of", "probability of" stand among the few words before the number
+// ("a funding rate of 0.01%").
+constexpr size_t kShareNounLookBack = 30;
+// "rose to", "stood at", "an increase of", each maybe with a hedge
+// (" approximately", 14 bytes), right before the number.
+constexpr size_t kLevelWordLookBack = 24;
+// A metric named before the percentage, in its clause, within about ten
+// words ("volume rose 40%", "market cap is $2.45 trillion, dropping 3.2%").
+constexpr size_t kMetricBeforeReach = 60;
+// A metric named right after it ("a 6% drop in daily trading volume").
+constexpr size_t kMetricAfterReach = 30;
+// TiesToMetricAfter reads the whole gap MetricNear allows.
+constexpr size_t kMetricGapWindow = 32;
+static_assert(kMetricGapWindow >= kMetricAfterReach);
+// A stock named in the same clause within about ten words owns the move;
+// one in an earlier clause still does when the move has no subject of its own.
+constexpr size_t kStockReach = 60;
+constexpr size_t kStockEarlierClauseReach = 160;
+// Dominance named shortly before the number ("dominance ... at 56%"), or
+// just after it ("58% dominance", "56% of the market's value").
+constexpr size_t kDominanceReach = 45;
+constexpr size_t kDominanceAfterReach = 20;
+// An up/down word right next to the number ("up 2%", "2% higher") makes a
+// dominance percentage a move.
+constexpr size_t kMoveWordBefore = 12;
+constexpr size_t kMoveWordAfter = 14;
+// "PUMP (9%) and PI (5%)": a parenthesised percentage takes a direction
+// from most of its sentence, up to 400 bytes either side.
+constexpr size_t kWholeSentence = 400;
+// "PUMP (9%)": the ticker, a space and the parenthesis before the number.
+constexpr size_t kParenthesisGap = 3;
+// A market-wide word or a group within about fifteen words makes the move
+// the market's, not a coin's.
+constexpr size_t kMarketWideReach = 80;
+// Room for the widest separator between coordinated numbers (", and ").
+constexpr size_t kSeriesGapWindow = 8;
 
 // "30% of the supply", "a 70% chance": a share or odds, not a move.
 bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
@@ -30,9 +71,10 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
       // Names of levels and terms, not moves.
       " fibonacci"sv, " fib"sv, " retracement"sv, " extension"sv, " ltv"sv, " barrier"sv, " bonus"sv, " win rate"sv,
       " threshold"sv, " cashback"sv, " collateral"sv, " of the time"sv, " of its"sv, " of their"sv};
-  const std::string_view right = s.lower.substr(q.end, 28);
+  const std::string_view right = s.lower.substr(q.end, kShareWordWindow);
   if (kShareOrOddsAfter.StartsAny(right)) return true;
-  const std::string_view left = s.lower.substr(q.begin > 30 ? q.begin - 30 : 0, std::min<size_t>(q.begin, 30));
+  const std::string_view left = s.lower.substr(q.begin > kShareNounLookBack ? q.begin - kShareNounLookBack : 0,
+                                               std::min(q.begin, kShareNounLookBack));
   // Every phrase below ends in "of" or "to".
   if (left.find("of") == std::string_view::npos && left.find("to") == std::string_view::npos) return false;
   for (std::string_view w : {"rate of"sv, "rates of"sv, "yield of"sv, "apy of"sv, "apr of"sv, "fee of"sv, "fees of"sv,
@@ -45,11 +87,12 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
 
 // `lower` is the sentence lower-cased (ASCII).
 bool LevelBefore(std::string_view lower, size_t pos) {
-  std::string_view left = lower.substr(pos > 24 ? pos - 24 : 0, std::min<size_t>(pos, 24));
+  std::string_view left =
+      lower.substr(pos > kLevelWordLookBack ? pos - kLevelWordLookBack : 0, std::min(pos, kLevelWordLookBack));
   while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
   for (std::string_view hedge : {" around"sv, " about"sv, " nearly"sv, " almost"sv, " roughly"sv, " over"sv, " above"sv,
                                  " below"sv, " under"sv, " just"sv, " approximately"sv, " or near"sv, " near"sv})
-    if (cn_ends_with(left, hedge)) {
+    if (ascii::EndsWith(left, hedge)) {
       left.remove_suffix(hedge.size());
       break;
     }
@@ -73,7 +116,7 @@ bool LevelBefore(std::string_view lower, size_t pos) {
 // "in"/"of" (and "the"), optionally after a move noun ("drop in"); `gap` in
 // lower case.
 bool TiesToMetricAfter(std::string_view gap) {
-  std::string_view g = gap.substr(0, 32);
+  std::string_view g = gap.substr(0, kMetricGapWindow);
   std::vector<std::string_view> words;
   for (size_t i = 0; i < g.size();) {
     if (g[i] == ' ') {
@@ -102,7 +145,7 @@ std::string MetricNear(const SentenceAnalysis& s, const Quantity& q) {
       continue;
     if (!s.SameClause(h.begin, q.begin)) continue;
     if (h.end <= q.begin) {
-      if (q.begin - h.end > 60) continue;
+      if (q.begin - h.end > kMetricBeforeReach) continue;
       // Another percentage between is another move's; an amount between is
       // the metric's own level ("market cap is $2.45 trillion, dropping 3.2%").
       bool other_between = false;
@@ -116,7 +159,7 @@ std::string MetricNear(const SentenceAnalysis& s, const Quantity& q) {
           other_between = true;
       if (!other_between) cue = &h;  // the nearest before wins
     } else if (h.begin >= q.end) {
-      if (cue == nullptr && h.begin - q.end <= 30 && TiesToMetricAfter(s.lower.substr(q.end, h.begin - q.end)))
+      if (cue == nullptr && h.begin - q.end <= kMetricAfterReach && TiesToMetricAfter(s.lower.substr(q.end, h.begin - q.end)))
         cue = &h;
       break;
     }
@@ -146,13 +189,13 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   if (thing == MeasuredThing::kNoFigure) return {};
 
   // Moves of stocks, gold or the dollar are not crypto figures.
-  if (const CueHit* stock = s.NearestCue({Cue::kStock}, q, 60, true, 0); stock != nullptr) {
+  if (const CueHit* stock = s.NearestCue({Cue::kStock}, q, kStockReach, true, 0); stock != nullptr) {
     auto subject = s.SubjectAssetIndex(q, false);
     if (!subject || s.assets[*subject].end < stock->begin) return {};
   }
   // "The stock is down 2% ... but has gained 112% year-to-date": a later
   // clause without a subject of its own goes on about the same stock.
-  if (s.NearestCue({Cue::kStock}, q, 160, false, 0) != nullptr &&
+  if (s.NearestCue({Cue::kStock}, q, kStockEarlierClauseReach, false, 0) != nullptr &&
       std::none_of(s.assets.begin(), s.assets.end(), [&](const AssetMention& m) { return m.end <= q.begin; }))
     return {};
   Direction direction = s.DirectionNear(q);
@@ -160,9 +203,9 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   const bool is_level = LevelBefore(s.lower, q.begin);
   if (is_level) direction = Direction::kNone;
   // Dominance level: "dominance ... at 56%", unless the number is itself a move.
-  const CueHit* dominance = s.NearestCue({Cue::kDominance}, q, 45, true, 20);
+  const CueHit* dominance = s.NearestCue({Cue::kDominance}, q, kDominanceReach, true, kDominanceAfterReach);
   if (dominance != nullptr && (direction == Direction::kNone || dominance->end <= q.begin)) {
-    bool is_move = direction != Direction::kNone && s.DirectionNear(q, 12, 14) != Direction::kNone;
+    bool is_move = direction != Direction::kNone && s.DirectionNear(q, kMoveWordBefore, kMoveWordAfter) != Direction::kNone;
     if (!is_move) {
       Figure f = MakeFigure(FigureKind::kIndicator, s, q);
       f.name = "dominance";
@@ -178,7 +221,7 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   // a ticker continues the previous sentence's move.
   bool parenthesised = q.begin > 0 && s.text[q.begin - 1] == '(';
   if (direction == Direction::kNone && parenthesised && s.memory != nullptr) {
-    direction = s.DirectionNear(q, 400, 400);
+    direction = s.DirectionNear(q, kWholeSentence, kWholeSentence);
     if (direction == Direction::kNone) direction = s.memory->last_direction;
   }
   if (direction == Direction::kNone) return {};
@@ -193,11 +236,11 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   std::vector<std::string> assets;
   if (parenthesised && !s.assets.empty()) {
     for (const AssetMention& m : s.assets)
-      if (m.end <= q.begin && q.begin - m.end <= 3) assets = {m.ticker};
+      if (m.end <= q.begin && q.begin - m.end <= kParenthesisGap) assets = {m.ticker};
   }
   if (assets.empty()) assets = s.SubjectAssets(q, true);
   bool market_wide =
-      s.NearestCue({Cue::kMarketWide, Cue::kGroup}, q, 80, true) != nullptr || s.GroupOwnsRelativeClause(q);
+      s.NearestCue({Cue::kMarketWide, Cue::kGroup}, q, kMarketWideReach, true) != nullptr || s.GroupOwnsRelativeClause(q);
   if (assets.empty() && !market_wide && (metric != "other" || thing == MeasuredThing::kNetwork) &&
       s.memory != nullptr) {
     const std::string& fallback = s.memory->RecentAsset().empty() ? s.memory->main_asset : s.memory->RecentAsset();
@@ -214,7 +257,7 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
   bool coordinated_numbers = series.size() >= 2;
   for (size_t i = 0; coordinated_numbers && i + 1 < series.size(); ++i) {
     const std::string_view g =
-        s.lower.substr(series[i]->end, std::min<size_t>(series[i + 1]->begin - series[i]->end, 8));
+        s.lower.substr(series[i]->end, std::min(series[i + 1]->begin - series[i]->end, kSeriesGapWindow));
     coordinated_numbers = g == " and " || g == ", " || g == ", and " || g == " and a ";
   }
   if (s.HasCue(Cue::kRespectively) || (coordinated_numbers && assets.size() == series.size())) {

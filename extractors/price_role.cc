@@ -15,6 +15,15 @@ namespace {
 
 using namespace std::string_view_literals;
 
+// The cues of a price's role stand in its own or the previous clause, at
+// most about fifteen words (90 bytes) before it or seven (40 bytes) after.
+constexpr size_t kLeftWindow = 90;
+constexpr size_t kRightWindow = 40;
+// "might fall to", "would only rise to": the modal a few words before the verb.
+constexpr size_t kModalLookBack = 28;
+// Of the remaining cues, the nearest within about twelve words decides.
+constexpr size_t kNearestCueReach = 70;
+
 enum class Kind {
   kDestination,  // a target word that points at what follows: "toward", "target"
   kLevelNoun,    // "support", "EMA", "zone": a level, unless a destination points at it
@@ -198,7 +207,7 @@ constexpr std::string_view kPastTime[] = {
 // and a chain of comparisons costs a mispredicted branch at each word's end.
 constexpr auto kWordChars = [] {
   std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  for (int c = 0; c < 256; ++c) table[c] = ascii::IsLower(static_cast<char>(c)) || ascii::IsDigit(static_cast<char>(c)) || c == '-';
   return table;
 }();
 bool IsWordChar(char c) { return kWordChars[static_cast<unsigned char>(c)]; }
@@ -332,7 +341,7 @@ bool StartsFrom(std::string_view left) {
 // True when a modal word stands shortly before `at` in `left`: "might fall
 // to", "would only rise to".
 bool ModalBefore(std::string_view left, size_t at) {
-  const size_t from = at > 28 ? at - 28 : 0;
+  const size_t from = at > kModalLookBack ? at - kModalLookBack : 0;
   const std::string_view before = left.substr(from, at - from);
   bool found = false;
   Modals().ForEach(before, [&](size_t, size_t end, bool) {
@@ -345,14 +354,14 @@ bool ModalBefore(std::string_view left, size_t at) {
 }  // namespace
 
 PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
-  // The sentence before the price (up to 110 bytes, in lower case), and the
-  // 40 bytes after it; the left part stops at a clause that is not its own
-  // by more than one clause.
+  // The sentence before the price (up to kLeftWindow bytes, in lower case),
+  // and the kRightWindow bytes after it; the left part stops at a clause
+  // that is not its own by more than one clause.
   const size_t clause = s.ClauseStart(begin);
   const size_t previous_clause = clause > 0 ? s.ClauseStart(clause - 1) : 0;
-  const size_t from = std::max(previous_clause, begin > 90 ? begin - 90 : 0);
+  const size_t from = std::max(previous_clause, begin > kLeftWindow ? begin - kLeftWindow : 0);
   const std::string_view left = s.lower.substr(from, begin - from);
-  const std::string_view right = s.lower.substr(end, std::min<size_t>(40, s.text.size() - end));
+  const std::string_view right = s.lower.substr(end, std::min(kRightWindow, s.text.size() - end));
   const size_t clause_in_left = clause > from ? clause - from : 0;
 
   thread_local std::vector<Found> cues;
@@ -428,7 +437,7 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
       past_time_known = false;
       // Read in the clause's part around the price (the windows above).
       const size_t from_clause = std::max(clause, from);
-      const size_t to = std::min(s.ClauseEnd(begin), end + 40);
+      const size_t to = std::min(s.ClauseEnd(begin), end + kRightWindow);
       PastTimes().ForEach(s.lower.substr(from_clause, to - from_clause),
                           [&](size_t, size_t, bool) { past_time_known = true; });
     }
@@ -472,7 +481,7 @@ PriceRole PriceRoleOf(const SentenceAnalysis& s, size_t begin, size_t end) {
                             {move, PriceRole::kCurrent}};  // now, unless the clause is dated (below)
   const Choice* best = nullptr;
   for (const Choice& c : choices) {
-    if (c.cue == nullptr || c.cue->distance > 70) continue;
+    if (c.cue == nullptr || c.cue->distance > kNearestCueReach) continue;
     // Modal words reach further than they stand: "could see the price extend to $X".
     const size_t d = c.role == PriceRole::kTarget ? c.cue->distance / 2 : c.cue->distance;
     const size_t best_d = best == nullptr ? SIZE_MAX

@@ -1,8 +1,8 @@
 #include "extractors/ascii.h"
 #include "extractors/qualifier.h"
 
+#include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 #include <vector>
 
@@ -48,6 +48,17 @@ const std::vector<const Hedge*>& HedgesEndingIn(char last) {
   return by_last[static_cast<unsigned char>(last)];
 }
 
+// The hedge and the filler words between it and the number ("approximately
+// the key psychological $60,000") fit in the 48 bytes before the number; at
+// most three fillers are stripped before the hedge must show.
+constexpr size_t kHedgeLookBack = 48;
+constexpr int kHedgeRounds = 4;
+// Room for the longest hedge after the number (" and higher", 11 bytes).
+constexpr size_t kHedgeAfterWindow = 16;
+// Room for the longest "by" phrase before an amount (" by an additional",
+// 17 bytes) or "by a" with one word after it ("by a whopping").
+constexpr size_t kByLookBack = 24;
+
 // Words that may sit between a hedge and its number.
 bool IsFiller(std::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "by" || w == "just" || w == "another" ||
@@ -59,22 +70,22 @@ bool IsFiller(std::string_view w) {
 }  // namespace
 
 Qualifier QualifierBefore(std::string_view lower, size_t pos) {
-  // The 48 bytes before the number, stripped of trailing fillers.
-  size_t from = pos > 48 ? pos - 48 : 0;
+  // The bytes before the number, stripped of trailing fillers.
+  size_t from = pos > kHedgeLookBack ? pos - kHedgeLookBack : 0;
   std::string_view left = lower.substr(from, pos - from);
   auto trim = [&] {
     while (!left.empty() && (left.back() == ' ' || left.back() == '-' || left.back() == '(')) left.remove_suffix(1);
   };
   trim();
   if (!left.empty() && left.back() == '~') return Qualifier::kApprox;
-  for (int round = 0; round < 4; ++round) {
+  for (int round = 0; round < kHedgeRounds; ++round) {
     if (left.empty()) break;
     // Only hedges ending in the window's last byte can end it.
     for (const Hedge* hedge : HedgesEndingIn(left.back())) {
       const Hedge& h = *hedge;
       if (!left.ends_with(h.words)) continue;
       size_t b = left.size() - h.words.size();
-      if (b > 0 && std::isalpha(static_cast<unsigned char>(left[b - 1]))) continue;
+      if (b > 0 && ascii::IsAlpha(left[b - 1])) continue;
       // "sub-$60K" is written with a hyphen, which trim() removed.
       if (h.words == "some" && round > 0) continue;
       // "a break above $X", "a weekly close below $X": a level the price
@@ -103,7 +114,7 @@ Qualifier QualifierBefore(std::string_view lower, size_t pos) {
 }
 
 Qualifier QualifierAfter(std::string_view lower, size_t end) {
-  const std::string_view right = lower.substr(end, 16);
+  const std::string_view right = lower.substr(end, kHedgeAfterWindow);
   if (right.starts_with("+")) return Qualifier::kOver;  // "$1,100+"
   for (std::string_view w : {" or higher", " or more", " and higher", " and above", " or above", " plus"})
     if (right.starts_with(w)) return Qualifier::kOver;
@@ -115,17 +126,17 @@ Qualifier QualifierAfter(std::string_view lower, size_t end) {
 bool ByAmountBefore(std::string_view lower, size_t pos) {
   size_t e = pos;
   while (e > 0 && lower[e - 1] == ' ') --e;
-  const std::string_view left = lower.substr(e > 24 ? e - 24 : 0, e > 24 ? 24 : e);
+  const std::string_view left = lower.substr(e > kByLookBack ? e - kByLookBack : 0, std::min(e, kByLookBack));
   if (left.find(" by") == std::string_view::npos) return false;  // every form below has it
   for (std::string_view w : {" by"sv, " by about"sv, " by around"sv, " by nearly"sv, " by over"sv, " by more than"sv,
                              " by roughly"sv, " by almost"sv, " by some"sv, " by another"sv, " by an additional"sv,
                              " by just"sv})
-    if (cn_ends_with(left, w)) return true;
+    if (ascii::EndsWith(left, w)) return true;
   // "by a mind-blowing $8 billion", "by a whopping $3,000": "by a" and one word.
   const size_t sp = left.find_last_of(' ');
   if (sp != std::string_view::npos && sp > 0) {
     const std::string_view rest = left.substr(0, sp);
-    if (cn_ends_with(rest, " by a") || cn_ends_with(rest, " by an") || cn_ends_with(rest, " by the")) return true;
+    if (ascii::EndsWith(rest, " by a") || ascii::EndsWith(rest, " by an") || ascii::EndsWith(rest, " by the")) return true;
   }
   return false;
 }

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 
 namespace cn {
@@ -65,8 +64,8 @@ bool IsCoordination(std::string_view between) {
   size_t size = 0;
   bool space = false;
   for (char raw : between) {
-    const char c = cn_ascii_lower(raw);
-    if (!(std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '&')) continue;
+    const char c = ascii::ToLower(raw);
+    if (!(ascii::IsAlpha(c) || c == ' ' || c == '&')) continue;
     if (c == ' ') {
       space = size > 0;
       continue;
@@ -87,17 +86,17 @@ bool GroupIsSubject(std::string_view text, const CueHit& h) {
   size_t e = h.begin;
   while (e > 0 && text[e - 1] == ' ') --e;
   size_t b = e;
-  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  while (b > 0 && ascii::IsAlpha(text[b - 1])) --b;
   std::string word;
-  for (size_t i = b; i < e; ++i) word.push_back(static_cast<char>(cn_ascii_lower(text[i])));
+  for (size_t i = b; i < e; ++i) word.push_back(static_cast<char>(ascii::ToLower(text[i])));
   if (word == "the" || word == "broader" || word == "wider") {
     // look one word further back: "of the market"
     size_t e2 = b;
     while (e2 > 0 && text[e2 - 1] == ' ') --e2;
     size_t b2 = e2;
-    while (b2 > 0 && std::isalpha(static_cast<unsigned char>(text[b2 - 1]))) --b2;
+    while (b2 > 0 && ascii::IsAlpha(text[b2 - 1])) --b2;
     word.clear();
-    for (size_t i = b2; i < e2; ++i) word.push_back(static_cast<char>(cn_ascii_lower(text[i])));
+    for (size_t i = b2; i < e2; ++i) word.push_back(static_cast<char>(ascii::ToLower(text[i])));
   }
   static constexpr std::string_view kTies[] = {"among", "than", "of", "vs", "versus", "from", "in", "across",
                                                "outperforming", "outpacing", "on", "for", "by", "to", "with"};
@@ -123,9 +122,9 @@ bool IsTiedMention(std::string_view text, size_t begin, bool the_ties = true) {
   size_t e = begin;
   while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '$')) --e;
   size_t b = e;
-  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  while (b > 0 && ascii::IsAlpha(text[b - 1])) --b;
   std::string word;
-  for (size_t i = b; i < e; ++i) word.push_back(static_cast<char>(cn_ascii_lower(text[i])));
+  for (size_t i = b; i < e; ++i) word.push_back(static_cast<char>(ascii::ToLower(text[i])));
   static constexpr std::string_view kTies[] = {"than", "of", "to", "from", "against", "like", "vs", "versus",
                                                "the", "behind", "with", "powers", "on", "for", "into", "by",
                                                "unlike", "besides", "except", "including"};
@@ -144,7 +143,7 @@ void SentenceAnalysis::Refill(std::string_view sentence, size_t document_offset,
   // One lower-cased copy serves cue, window and clause finding.
   thread_local std::string lower;
   lower.assign(sentence);
-  cn_ascii_lower_in_place(lower);
+  ascii::ToLowerInPlace(lower);
   const std::string_view low = lower;
   a.lower = low;
   a.assets.clear();
@@ -188,11 +187,11 @@ void SentenceAnalysis::Refill(std::string_view sentence, size_t document_offset,
     for (std::string_view m : *candidates) {
       // The third byte rules out most candidates ("and" for " as ") before a full compare.
       if (m.size() > 2 && (i + 2 >= low.size() || low[i + 2] != m[2])) continue;
-      if (!cn_starts_with(low.substr(i), m)) continue;
+      if (!ascii::StartsWith(low.substr(i), m)) continue;
       // " - " between two numbers is a range, not a clause break.
       if (m == " - " && i > 0 && i + 3 < low.size() &&
-          (std::isdigit(static_cast<unsigned char>(low[i - 1])) ||
-           std::isdigit(static_cast<unsigned char>(low[i + 3])) || low[i + 3] == '$'))
+          (ascii::IsDigit(low[i - 1]) ||
+           ascii::IsDigit(low[i + 3]) || low[i + 3] == '$'))
         continue;
       // "as much as", "such as": not a new clause.
       if (m == " as ") {
@@ -202,7 +201,7 @@ void SentenceAnalysis::Refill(std::string_view sentence, size_t document_offset,
                      next.starts_with("long") || next.starts_with("soon") || next.starts_with("of") ||
                      next.starts_with("part") || next.starts_with("a ") ||
                      (i >= 4 && low.substr(i - 4, 4) == "such") || (i >= 3 && low.substr(i - 3, 3) == " as") ||
-                     std::isdigit(static_cast<unsigned char>(next[0])) || next.starts_with("$");
+                     ascii::IsDigit(next[0]) || next.starts_with("$");
         if (idiom) continue;
       }
       a.clause_starts.push_back(i + 1);
@@ -258,10 +257,10 @@ bool InTiedList(std::string_view text, size_t begin) {
     while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == ',')) comma |= text[--p] == ',';
     if (first_separator == 0) first_separator = comma ? 1 : 2;
     size_t b = p;
-    while (b > 0 && (std::isalnum(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '&')) --b;
+    while (b > 0 && (ascii::IsAlnum(text[b - 1]) || text[b - 1] == '&')) --b;
     if (b == p) return false;
-    const std::string word = cn_ascii_lower_copy(text.substr(b, p - b));
-    const bool capitalised = std::isupper(static_cast<unsigned char>(text[b]));
+    const std::string word = ascii::ToLower(text.substr(b, p - b));
+    const bool capitalised = ascii::IsUpper(text[b]);
     if (IsTieWordForList(word) && !(first_separator == 1 && words == 1)) return true;
     if (!capitalised && word != "and" && word != "or" && word != "&") return false;
     // ... and so does one after a single name: "Unlike Solana, Orbitrail ...".
@@ -295,7 +294,7 @@ const std::string& SentenceMemory::RecentAsset() const {
   std::string lower;
   for (size_t i = unscanned_.size(); article != nullptr && i-- > 0;) {
     lower.assign(article_text.substr(unscanned_[i].begin, unscanned_[i].end - unscanned_[i].begin));
-    cn_ascii_lower_in_place(lower);
+    ascii::ToLowerInPlace(lower);
     article->FindMentionsIn(unscanned_[i].begin, unscanned_[i].end, lower, mentions);
     const std::string subject = LoneSubject(
         article_text.substr(unscanned_[i].begin, unscanned_[i].end - unscanned_[i].begin), mentions);
@@ -379,7 +378,7 @@ std::string SentenceAnalysis::WindowFor(const Quantity& q, bool carry_over) cons
     // after a number is its own, and one on the far side of another number
     // of the same type is that number's.
     if (w.begin >= q.end && w.begin - q.end <= 24 &&
-        std::all_of(text.begin() + q.end, text.begin() + w.begin, [](char c) { return c == ' ' || std::isalpha(static_cast<unsigned char>(c)); }))
+        std::all_of(text.begin() + q.end, text.begin() + w.begin, [](char c) { return c == ' ' || ascii::IsAlpha(c); }))
       d = d > 10 ? d - 10 : 0;
     for (const Quantity& o : quantities)
       if (&o != &q && !o.is_noise && o.type == q.type &&
@@ -475,7 +474,7 @@ std::vector<std::string> SentenceAnalysis::SubjectAssets(const Quantity& q, bool
     return out;
   for (std::string_view marker : {"so are "sv, "so is "sv, "so did "sv, "so have "sv, "so has "sv, "as did "sv, "as have "sv,
                                   "so were "sv, "so was "sv, "as are "sv, "as is "sv}) {
-    size_t p = cn_find_no_case(text, marker, q.end);
+    size_t p = ascii::FindNoCase(text, marker, q.end);
     if (p == std::string_view::npos) continue;
     p += marker.size();
     for (size_t i = 0; i < assets.size(); ++i) {

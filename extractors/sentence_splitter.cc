@@ -129,8 +129,8 @@ bool WindowsSuffice(std::string_view line) {
   while (i < line.size()) {
     for (; i + 8 <= line.size(); i += 8) {
       // A byte >= 0x80, or one below 0x20 (its subtraction borrows): look closer.
-      const uint64_t word = cn_load8(line.data() + i);
-      if (((word | (word - kCnEveryByte * ' ')) & kCnHighBits) != 0) break;
+      const uint64_t word = ascii::Load8(line.data() + i);
+      if (((word | (word - ascii::kEveryByte * ' ')) & ascii::kHighBits) != 0) break;
     }
     if (i >= line.size()) break;
     const auto u = static_cast<unsigned char>(line[i]);

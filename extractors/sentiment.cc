@@ -40,6 +40,10 @@ std::string_view ToString(SentimentLabel label) {
   return "neutral";
 }
 
+std::string_view ToString(SentimentEvidence::Kind kind) {
+  return kind == SentimentEvidence::Kind::kFigure ? "figure" : "sentence";
+}
+
 std::string_view ToString(EvidencePlace place) {
   switch (place) {
     case EvidencePlace::kHeadline:

@@ -54,6 +54,7 @@ struct SentimentEvidence {
   double weight = 0;                 // how much it counts in the pool (> 0)
   std::string_view why;              // the reason for the weight ("subject", "figure", …); static text
 };
+std::string_view ToString(SentimentEvidence::Kind kind);  // "sentence", "figure"
 
 // Kept for callers of the first version: the evidence sentences that weigh most.
 struct WeightedSentence {

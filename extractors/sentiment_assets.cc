@@ -8,23 +8,12 @@
 namespace cn {
 namespace {
 
-// ASCII case-insensitive comparisons; `lower` is given in lower case.
-bool EqualsNoCase(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i)
-    if (cn_ascii_lower(s[i]) != lower[i]) return false;
-  return true;
-}
-bool StartsWithNoCase(std::string_view s, std::string_view lower) {
-  return s.size() >= lower.size() && EqualsNoCase(s.substr(0, lower.size()), lower);
-}
-
-bool IsAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAlnum(unsigned char c) { return IsAlpha(c) || (c >= '0' && c <= '9'); }
+using ascii::EqualsNoCase;
+using ascii::StartsWithNoCase;
 
 // The quote side of a pair: "USDT" in "SOL/USDT", "BTC" in "ETH/BTC".
 bool IsQuoteOfPair(std::string_view sentence, const AssetMention& m) {
-  return m.begin >= 2 && sentence[m.begin - 1] == '/' && IsAlnum(static_cast<unsigned char>(sentence[m.begin - 2]));
+  return m.begin >= 2 && sentence[m.begin - 1] == '/' && ascii::IsAlnum(sentence[m.begin - 2]);
 }
 
 // Words that join names into one group: "A, B and C", "A (TICKER) or B".
@@ -36,9 +25,9 @@ bool OnlyJoiners(std::string_view between) {
       ++i;
       continue;
     }
-    if (!IsAlpha(c)) return false;
+    if (!ascii::IsAlpha(c)) return false;
     size_t j = i;
-    while (j < between.size() && IsAlpha(static_cast<unsigned char>(between[j]))) ++j;
+    while (j < between.size() && ascii::IsAlpha(between[j])) ++j;
     std::string_view word = between.substr(i, j - i);
     if (!EqualsNoCase(word, "and") && !EqualsNoCase(word, "or")) return false;
     i = j;
@@ -124,12 +113,12 @@ bool IsBareList(std::string_view sentence, std::span<const AssetMention> mention
       i = mentions[m].end;
       continue;
     }
-    if (!IsAlpha(static_cast<unsigned char>(sentence[i]))) {
+    if (!ascii::IsAlpha(sentence[i])) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < sentence.size() && IsAlnum(static_cast<unsigned char>(sentence[j]))) ++j;
+    while (j < sentence.size() && ascii::IsAlnum(sentence[j])) ++j;
     std::string_view word = sentence.substr(i, j - i);
     if (word.size() >= 2 && !EqualsNoCase(word, "and") && !EqualsNoCase(word, "or")) ++words;
     i = j;

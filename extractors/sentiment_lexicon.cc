@@ -1,7 +1,8 @@
 #include "extractors/sentiment_lexicon.h"
 
+#include "extractors/ascii.h"
+
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 
@@ -11,12 +12,6 @@ std::string_view sentiment_lexicon_tsv();
 }
 
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 std::vector<std::string> Words(std::string_view phrase) {
   std::vector<std::string> words;
@@ -119,22 +114,22 @@ std::optional<SentimentLexicon> SentimentLexicon::Parse(std::string_view tsv, st
     std::string_view line = tsv.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     pos = nl == std::string_view::npos ? tsv.size() : nl + 1;
     ++line_no;
-    if (Trim(line).empty() || Trim(line).front() == '#') continue;
+    if (ascii::Trim(line).empty() || ascii::Trim(line).front() == '#') continue;
 
     size_t t1 = line.find('\t');
     if (t1 == std::string_view::npos) return fail("expected TERM<TAB>KIND[<TAB>VALUE]");
     size_t t2 = line.find('\t', t1 + 1);
-    std::string_view phrase = Trim(line.substr(0, t1));
+    std::string_view phrase = ascii::Trim(line.substr(0, t1));
     std::string_view kind =
-        Trim(line.substr(t1 + 1, t2 == std::string_view::npos ? std::string_view::npos : t2 - t1 - 1));
-    std::string_view value_text = t2 == std::string_view::npos ? std::string_view() : Trim(line.substr(t2 + 1));
+        ascii::Trim(line.substr(t1 + 1, t2 == std::string_view::npos ? std::string_view::npos : t2 - t1 - 1));
+    std::string_view value_text = t2 == std::string_view::npos ? std::string_view() : ascii::Trim(line.substr(t2 + 1));
     float value = 0;
     bool has_value = !value_text.empty();
     if (has_value && !ParseWeight(value_text, &value))
       return fail("value '" + std::string(value_text) + "' is not a number");
     if (phrase.empty()) return fail("empty term");
     for (char c : phrase)
-      if (std::isupper(static_cast<unsigned char>(c))) return fail("term '" + std::string(phrase) + "' must be lower case");
+      if (ascii::IsUpper(c)) return fail("term '" + std::string(phrase) + "' must be lower case");
 
     std::vector<std::string> words = Words(phrase);
     SentimentEntry& entry = lex.entries_[words.front()];

@@ -2,14 +2,14 @@
 
 #include "extractors/ascii.h"
 
-#include <cctype>
 
 namespace cn {
 namespace {
 
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAlnum(unsigned char c) { return IsDigit(c) || IsAlpha(c); }
+using ascii::IsAlnum;
+using ascii::IsAlpha;
+using ascii::IsDigit;
+
 
 // Three-byte punctuation in the U+2000 block (dashes, quotes, ellipsis) and
 // currency signs (U+20xx): word separators, not letters.
@@ -106,7 +106,7 @@ void SentimentTokenizer::SplitWords(std::string_view text) {
         unsigned char prev = lower_.size() > begin ? static_cast<unsigned char>(lower_.back()) : 0;
         unsigned char next = i + 1 < n ? static_cast<unsigned char>(text[i + 1]) : 0;
         if (IsWordByte(text, i)) {
-          lower_.push_back(cn_ascii_lower(static_cast<char>(d)));  // bytes >= 0x80 kept
+          lower_.push_back(ascii::ToLower(static_cast<char>(d)));  // bytes >= 0x80 kept
           ++i;
         } else if (d == '\'' && IsAlpha(prev) && IsAlpha(next)) {
           lower_.push_back('\'');
@@ -159,7 +159,7 @@ void SentimentTokenizer::SplitWords(std::string_view text) {
           // ("Corp. rose", "Dec. 31", "vs. last year").
           size_t j = i + 1;
           while (j < n && text[j] == ' ') ++j;
-          bool ends = j >= n || std::isupper(static_cast<unsigned char>(text[j])) || text[j] == '"';
+          bool ends = j >= n || ascii::IsUpper(text[j]) || text[j] == '"';
           bool after_vs = !words_.empty() && (words_.back().text == "vs" || words_.back().text == "no");
           if (ends && !after_vs) punct(";", space);
           break;

@@ -11,7 +11,8 @@
 //                     volume, open_interest, etf_flow
 //   PriceStage        remaining money: price, price_range, price_change
 //
-// All stages are pure functions; their patterns are compiled once.
+// All stages are pure functions of the sentence analysis, thread-safe; they
+// compile no patterns (their phrase tests compare plain strings).
 #pragma once
 
 #include <vector>
@@ -26,7 +27,8 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q);
 std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity& q);
 std::vector<Figure> PriceStage(const SentenceAnalysis& s, const Quantity& q);
 
-// A figure with the fields every stage fills the same way.
+// A figure with the fields every stage fills the same way: kind, value(s),
+// unit, qualifier, window and byte offsets (stages.cc).
 Figure MakeFigure(FigureKind kind, const SentenceAnalysis& s, const Quantity& q);
 
 // A stage's one figure, moved into the result (`return {f};` would copy it).

@@ -43,7 +43,7 @@ void AppendUtf8(std::string& out, UChar32 c) {
 // Length of the run of ASCII bytes at s[i..length), eight bytes at a time.
 int32_t AsciiRunEnd(const uint8_t* s, int32_t i, int32_t length) {
   while (i + 8 <= length) {
-    if (cn_load8(reinterpret_cast<const char*>(s) + i) & kCnHighBits) break;
+    if (ascii::Load8(reinterpret_cast<const char*>(s) + i) & ascii::kHighBits) break;
     i += 8;
   }
   while (i < length && s[i] < 0x80) ++i;
@@ -53,13 +53,13 @@ int32_t AsciiRunEnd(const uint8_t* s, int32_t i, int32_t length) {
 // How many bytes of a mask with only bit 7 of some bytes set have it set:
 // multiplying sums the bytes into the top one (baseline x86-64 has no
 // popcount instruction).
-inline size_t CountHighBits(uint64_t mask) { return static_cast<size_t>(((mask >> 7) * kCnEveryByte) >> 56); }
+inline size_t CountHighBits(uint64_t mask) { return static_cast<size_t>(((mask >> 7) * ascii::kEveryByte) >> 56); }
 
 // How many of the eight bytes at s start a code point (are not 10xxxxxx).
 inline size_t LeadBytesIn8(const char* s) {
-  const uint64_t word = cn_load8(s);
-  if ((word & kCnHighBits) == 0) return 8;  // ASCII, by far the most common
-  const uint64_t continuation = word & ~(word << 1) & kCnHighBits;
+  const uint64_t word = ascii::Load8(s);
+  if ((word & ascii::kHighBits) == 0) return 8;  // ASCII, by far the most common
+  const uint64_t continuation = word & ~(word << 1) & ascii::kHighBits;
   return 8 - CountHighBits(continuation);
 }
 
@@ -132,10 +132,10 @@ NormalizedText NormalizeText(std::string_view in) {
   size_t next_checkpoint = 0;
   size_t b = 0;
   for (; b + 8 <= orig.size(); b += 8) {
-    const uint64_t word = cn_load8(orig.data() + b);
+    const uint64_t word = ascii::Load8(orig.data() + b);
     // Bit 7 of each byte that starts a code point (is not 10xxxxxx).
-    uint64_t leads = ~(word & ~(word << 1)) & kCnHighBits;
-    const size_t count = (word & kCnHighBits) == 0 ? 8 : CountHighBits(leads);
+    uint64_t leads = ~(word & ~(word << 1)) & ascii::kHighBits;
+    const size_t count = (word & ascii::kHighBits) == 0 ? 8 : CountHighBits(leads);
     if (next_checkpoint < cp + count) {  // kBlock >= 8: at most one checkpoint per word
       for (size_t skip = next_checkpoint - cp; skip > 0; --skip) leads &= leads - 1;
       out.byte_of_cp_block_.push_back(static_cast<uint32_t>(b + static_cast<size_t>(std::countr_zero(leads)) / 8));

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <optional>
@@ -93,6 +94,17 @@ const RE2& CountedPattern() {
   // "over the next three days", "48 hours", "the past week", "30 days".
   static const RE2 re(
       R"((?i)\b((?:past|last|previous|next|prior|within|over|in|coming|recent|trailing)\s+(?:the\s+)?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|thirty|ninety|a|an|single)\s*-?\s*)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety)\s*-?\s*)(hours?|hrs?|h|days?|d|weeks?|wk|months?|mo|years?|yr)\b)");
+  // A pattern that does not compile is a bug in this file: stop at once,
+  // naming the pattern and RE2's reason, rather than find no windows.
+  static const bool compiled = [] {
+    if (!re.ok()) {
+      std::fprintf(stderr, "internal error: window pattern %s does not compile: %s\n", re.pattern().c_str(),
+                   re.error().c_str());
+      std::abort();
+    }
+    return true;
+  }();
+  (void)compiled;
   return re;
 }
 
@@ -166,7 +178,7 @@ bool FindCounted(const RE2& counted, const re2::StringPiece& input, size_t at, s
   const re2::StringPiece whole = groups[0];
   size_t run = whole.size();
   while (run > 0 && ((whole[run - 1] | 0x20) >= 'a' && (whole[run - 1] | 0x20) <= 'z')) --run;
-  const std::string unit = cn_ascii_lower_copy(std::string_view(whole.data() + run, whole.size() - run));
+  const std::string unit = ascii::ToLower(std::string_view(whole.data() + run, whole.size() - run));
   if (run < whole.size() && IsUnitWord(unit)) {
     groups[1] = re2::StringPiece(whole.data(), run);
     groups[2] = re2::StringPiece(whole.data() + run, whole.size() - run);
@@ -202,7 +214,7 @@ void FindUnitWords(std::string_view lower, std::vector<UnitWord>& unit_words) {
 }
 
 std::vector<WindowHit> FindWindows(std::string_view sentence) {
-  return FindWindows(sentence, cn_ascii_lower_copy(sentence));
+  return FindWindows(sentence, ascii::ToLower(sentence));
 }
 
 std::vector<WindowHit> FindWindows(std::string_view sentence, std::string_view lower_sentence) {
@@ -242,7 +254,7 @@ void FindWindows(std::string_view sentence, std::string_view lower_sentence, con
       std::string_view u(unit_piece.data(), unit_piece.size());
       // The number is the last word of the prefix, if it has one.
       std::string words(pre);
-      for (auto& c : words) c = static_cast<char>(cn_ascii_lower(c));
+      for (auto& c : words) c = static_cast<char>(ascii::ToLower(c));
       while (!words.empty() && (words.back() == ' ' || words.back() == '-')) words.pop_back();
       size_t sp = words.find_last_of(" -");
       std::string last = sp == std::string::npos ? words : words.substr(sp + 1);
@@ -251,7 +263,7 @@ void FindWindows(std::string_view sentence, std::string_view lower_sentence, con
       if (!has_count) n = 1;  // "past day", "last week"
       // A bare "in/over/within the day|week" needs a count or a past/last word.
       std::string lower_u(u);
-      for (auto& c : lower_u) c = static_cast<char>(cn_ascii_lower(c));
+      for (auto& c : lower_u) c = static_cast<char>(ascii::ToLower(c));
       if ((lower_u == "h" || lower_u == "d") && !has_count) continue;
       if (!has_count && (words.starts_with("in") || words.starts_with("over") || words.starts_with("within")))
         continue;  // left to the fixed phrases ("in the day" is rare; "over the week" → weekly)

@@ -71,8 +71,7 @@ const std::array<std::vector<Phrase>, 128>& PhrasesByFirstByte() {
 // What RE2's \b counts as a word character.
 constexpr auto kWordChars = [] {
   std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c)
-    table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  for (int c = 0; c < 256; ++c) table[c] = ascii::IsAlnum(static_cast<char>(c)) || c == '_';
   return table;
 }();
 bool IsWordChar(char c) { return kWordChars[static_cast<unsigned char>(c)]; }
@@ -88,7 +87,7 @@ std::optional<WindowPhraseMatch> FindWindowPhrase(std::string_view lower, size_t
     if (first >= 128 || by_first[first].empty()) continue;
     for (const Phrase& p : by_first[first]) {
       const size_t e = s + p.text.size();
-      if (e > to || !cn_starts_with(lower.substr(s), p.text)) continue;
+      if (e > to || !ascii::StartsWith(lower.substr(s), p.text)) continue;
       if (e < lower.size() && IsWordChar(lower[e])) continue;  // not at the end of a word
       return WindowPhraseMatch{s, e, p.group->duration, p.group->adjectival};
     }

@@ -3,24 +3,12 @@
 #include <algorithm>
 #include <array>
 
+#include "pipeline/web/ascii_text.h"
+#include "pipeline/web/media_type.h"
+
 namespace cn {
 
 namespace {
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-// The media type of a Content-Type value, lower-case, without parameters.
-std::string MediaType(std::string_view content_type) {
-  std::string type = LowerAscii(content_type.substr(0, content_type.find(';')));
-  size_t b = type.find_first_not_of(" \t");
-  size_t e = type.find_last_not_of(" \t");
-  return b == std::string::npos ? "" : type.substr(b, e - b + 1);
-}
 
 struct Signature {
   std::string_view magic;
@@ -89,7 +77,7 @@ bool SaysNotFound(std::string_view part) {
       "not found",      "404",           "cannot be found", "can't be found", "can\u2019t be found",
       "does not exist", "doesn't exist", "no longer exists", "nothing was found", "nothing found",
       "page unavailable"};
-  std::string lower = LowerAscii(part);
+  std::string lower = ascii::ToLower(part);
   size_t words = 1 + static_cast<size_t>(std::count(lower.begin(), lower.end(), ' '));
   if (words > 8) return false;
   return std::any_of(kPhrases.begin(), kPhrases.end(), [&](std::string_view p) { return lower.find(p) != std::string::npos; });

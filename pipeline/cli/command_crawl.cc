@@ -6,12 +6,14 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "pipeline/cli/crawl_flags.h"
+#include "pipeline/cli/date_flag.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/json_text.h"
+#include "pipeline/cli/whole_number.h"
 #include "pipeline/crawl/crawler.h"
 #include "pipeline/crawl/sources_config.h"
 #include "pipeline/web/date_time.h"
-#include "pipeline/web/since.h"
 
 namespace cn {
 
@@ -43,25 +45,28 @@ std::string Json(const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false
 void CrawlCommand::Setup(CLI::App& sub) {
   sub.add_option("--sources", sources_path_, "Sources file (TOML); default ./sources.toml or the built-in list");
   sub.add_option("--source", only_, "Crawl only this source (by name; repeatable)");
-  sub.add_option("--max-articles", max_articles_, "Article pages per source (overrides the file)")
-      ->check(CLI::Range(1, 100000));
-  sub.add_option("--since", since_, "Skip items published before this: 2025-11-20, 2025-11-20T06:00:00Z, an RFC 822 date, or a span back from now: 36h, 2d");
-  sub.add_flag("--allow-private", allow_private_, "Allow loopback/private addresses (testing on 127.0.0.1)");
-  sub.add_option("--politeness-ms", politeness_ms_, "Gap between requests to one host, for every source (default: per source)")
-      ->check(CLI::Range(0, 600000));
-  sub.add_option("--concurrency", concurrency_, "Transfers in flight, all hosts together")
-      ->check(CLI::Range(1, 256))
+  sub.add_option("--max-articles", max_articles_, kMaxArticlesHelp)
+      ->transform(WholeNumber(0, kMaxArticlesLimit))
       ->capture_default_str();
-  sub.add_option("--per-host", per_host_, "Transfers in flight to one host")->check(CLI::Range(1, 64))->capture_default_str();
-  sub.add_option("--timeout-ms", timeout_ms_, "Total time per attempt")->check(CLI::Range(100, 600000))->capture_default_str();
+  sub.add_option("--since", since_, std::string("Skip items published before this: ") + kDateFlagForms);
+  sub.add_flag("--allow-private", allow_private_, kAllowPrivateHelp);
+  sub.add_option("--politeness-ms", politeness_ms_, kPolitenessHelp)->transform(WholeNumber(0, 600000));
+  sub.add_option("--concurrency", concurrency_, "Transfers in flight, all hosts together")
+      ->transform(WholeNumber(1, 256))
+      ->capture_default_str();
+  sub.add_option("--per-host", per_host_, "Transfers in flight to one host")->transform(WholeNumber(1, 64))->capture_default_str();
+  sub.add_option("--timeout-ms", timeout_ms_, "Total time per attempt")->transform(WholeNumber(100, 600000))->capture_default_str();
   sub.add_option("--connect-timeout-ms", connect_timeout_ms_, "Connect time per attempt")
-      ->check(CLI::Range(100, 600000))
+      ->transform(WholeNumber(100, 600000))
       ->capture_default_str();
   sub.add_option("--max-tries", max_tries_, "Attempts per URL (retries on errors, 429, 5xx)")
-      ->check(CLI::Range(1, 10))
+      ->transform(WholeNumber(1, 10))
       ->capture_default_str();
-  sub.add_option("--max-body-bytes", max_body_bytes_, "Largest (decompressed) body accepted")->capture_default_str();
-  sub.add_option("--user-agent", user_agent_, "User-Agent header (keep a contact URL in it)");
+  sub.add_option("--max-body-bytes", max_body_bytes_, "Largest (decompressed) body accepted")
+      ->transform(WholeNumber(1024, int64_t{1} << 32))
+      ->capture_default_str();
+  sub.add_option("--user-agent", user_agent_, kUserAgentHelp);
+  sub.add_option("--contact", contact_, kContactHelp);
   sub.add_flag("--quiet,-q", quiet_, "No summary on stderr");
   sub.footer(kFooter);
 }
@@ -83,14 +88,7 @@ int CrawlCommand::Run() {
   }
 
   CrawlOptions options;
-  if (!since_.empty()) {
-    auto since = ParseSince(since_, std::chrono::system_clock::now());
-    if (!since) {
-      std::fprintf(stderr, "cryptonews crawl: --since: %s\n", since.error().c_str());
-      return kExitUsage;
-    }
-    options.since = *since;
-  }
+  if (!ReadDateFlag("crawl", "--since", since_, &options.since)) return kExitUsage;
   options.max_articles = max_articles_;
   options.fetch.allow_private_addresses = allow_private_;
   if (politeness_ms_ >= 0) {
@@ -103,7 +101,12 @@ int CrawlCommand::Run() {
   options.fetch.connect_timeout = std::chrono::milliseconds(connect_timeout_ms_);
   options.fetch.max_tries = max_tries_;
   options.fetch.max_body_bytes = max_body_bytes_;
-  if (!user_agent_.empty()) options.fetch.user_agent = user_agent_;
+  auto user_agent = ChooseUserAgent(user_agent_, contact_, loaded->identity);
+  if (!user_agent) {
+    std::fprintf(stderr, "cryptonews crawl: %s\n", user_agent.error().c_str());
+    return kExitUsage;
+  }
+  options.fetch.user_agent = *user_agent;
 
   InMemoryFetchStateStore state;
   CrawlSummary summary = Crawl(sources, options, &state, [](CrawledPage&& page) {

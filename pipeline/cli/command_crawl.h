@@ -33,6 +33,7 @@ class CrawlCommand : public Command {
   int max_tries_ = 3;
   size_t max_body_bytes_ = 10u << 20;
   std::string user_agent_;
+  std::string contact_;
   bool quiet_ = false;
 };
 

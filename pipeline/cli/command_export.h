@@ -1,8 +1,12 @@
 // `cryptonews export`: every figure joined with its article's URL, title,
-// source and published time, as JSON Lines or CSV, for other tools.
+// source and published time, as JSON Lines or CSV, for other tools; filtered
+// by time, asset, source and kind, and incrementally (--after-id, --cursor)
+// for a tool that polls.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "pipeline/cli/command.h"
 
@@ -21,7 +25,12 @@ class ExportCommand : public Command {
   std::string db_path_;
   std::string format_ = "jsonl";
   std::string since_;
-  std::string kind_;
+  std::string until_;
+  std::vector<std::string> kinds_;
+  std::vector<std::string> assets_;
+  std::vector<std::string> sources_;
+  int64_t after_id_ = -1;  // -1: not given
+  std::string cursor_path_;
 };
 
 }  // namespace cn

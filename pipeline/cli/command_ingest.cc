@@ -8,7 +8,10 @@
 #include <cstdio>
 
 #include "extractors/figure_extractor.h"
+#include "pipeline/cli/crawl_flags.h"
+#include "pipeline/cli/date_flag.h"
 #include "pipeline/cli/exit_codes.h"
+#include "pipeline/cli/whole_number.h"
 #include "pipeline/cli/progress_display.h"
 #include "pipeline/cli/stop_signal.h"
 #include "pipeline/crawl/sources_config.h"
@@ -18,7 +21,6 @@
 #include "pipeline/store/database_file.h"
 #include "pipeline/store/ingest_lock.h"
 #include "pipeline/store/sqlite_fetch_state.h"
-#include "pipeline/web/since.h"
 
 namespace cn {
 
@@ -26,18 +28,16 @@ void IngestCommand::Setup(CLI::App& sub) {
   db_path_ = kDefaultDatabasePath;
   sub.add_option("--sources", sources_path_, "Sources file (TOML); default ./sources.toml, else the list built into cryptonews");
   sub.add_option("--db", db_path_, "SQLite database file (created if missing)")->capture_default_str();
-  sub.add_option("--since", since_, "Skip articles published before this: 2026-11-20, 2026-11-20T06:00:00Z, an RFC 822 date, or a span back from now: 36h, 2d");
-  sub.add_option("--max-articles", max_articles_, "Stop after this many articles (0 = no limit)")
-      ->check(CLI::NonNegativeNumber)
+  sub.add_option("--since", since_, std::string("Skip articles published before this: ") + kDateFlagForms);
+  sub.add_option("--max-articles", max_articles_, kMaxArticlesHelp)
+      ->transform(WholeNumber(0, kMaxArticlesLimit))
       ->capture_default_str();
   auto* quiet = sub.add_flag("--quiet,-q", quiet_, "Print only errors (no progress, no summary)");
   sub.add_flag("--verbose,-v", verbose_, "Print a line per source and per article")->excludes(quiet);
-  // For tests and benchmarks against a loopback server; not for real sites.
-  sub.add_flag("--allow-private", allow_private_, "Allow loopback/private addresses (testing on 127.0.0.1)")
-      ->group("");
-  sub.add_option("--politeness-ms", politeness_ms_, "Gap between requests to one host, for every source")
-      ->check(CLI::Range(0, 600000))
-      ->group("");
+  sub.add_option("--user-agent", user_agent_, kUserAgentHelp);
+  sub.add_option("--contact", contact_, kContactHelp);
+  sub.add_option("--politeness-ms", politeness_ms_, kPolitenessHelp)->transform(WholeNumber(0, 600000));
+  sub.add_flag("--allow-private", allow_private_, kAllowPrivateHelp);
   sub.footer(
       "Idempotent: an article already stored with the same content is skipped; one whose\n"
       "content changed is updated and its figures replaced. Each article is written in one\n"
@@ -53,21 +53,18 @@ void IngestCommand::Setup(CLI::App& sub) {
 
 int IngestCommand::Run() {
   IngestOptions options;
-  options.max_articles = max_articles_;
-  if (!since_.empty()) {
-    auto since = ParseSince(since_, std::chrono::system_clock::now());
-    if (!since) {
-      std::fprintf(stderr, "cryptonews ingest: --since: %s\n", since.error().c_str());
-      return kExitUsage;
-    }
-    options.since = *since;
-  }
+  if (!ReadDateFlag("ingest", "--since", since_, &options.since)) return kExitUsage;
 
   // Everything that can be refused is checked before the lock file or the
   // database is created.
   auto sources = LoadSourcesOrDefault(sources_path_);
   if (!sources) {
     std::fprintf(stderr, "cryptonews ingest: %s\n", sources.error().c_str());
+    return kExitUsage;
+  }
+  auto user_agent = ChooseUserAgent(user_agent_, contact_, sources->identity);
+  if (!user_agent) {
+    std::fprintf(stderr, "cryptonews ingest: %s\n", user_agent.error().c_str());
     return kExitUsage;
   }
   if (auto usable = CheckWritableDatabaseFile(db_path_); !usable) {
@@ -91,8 +88,9 @@ int IngestCommand::Run() {
   }
   CrawlOptions crawl;
   crawl.since = options.since;
-  crawl.max_articles = static_cast<int>(std::min<int64_t>(max_articles_, 100000));
+  crawl.max_articles = max_articles_;
   crawl.fetch.allow_private_addresses = allow_private_;
+  crawl.fetch.user_agent = *user_agent;
   if (politeness_ms_ >= 0) {
     crawl.use_source_delays = false;
     crawl.fetch.politeness_delay = std::chrono::milliseconds(politeness_ms_);

@@ -22,11 +22,13 @@ class IngestCommand : public Command {
   std::string sources_path_;
   std::string db_path_;
   std::string since_;
-  int64_t max_articles_ = 0;
+  int max_articles_ = 0;  // 0: each source's max_articles in the sources file
   bool quiet_ = false;
   bool verbose_ = false;
   bool allow_private_ = false;
   int politeness_ms_ = -1;
+  std::string user_agent_;
+  std::string contact_;
 };
 
 }  // namespace cn

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "pipeline/cli/exit_codes.h"
+#include "pipeline/cli/whole_number.h"
 #include "pipeline/cli/row_writer.h"
 #include "pipeline/store/article_store.h"
 #include "pipeline/store/read_only_db.h"
@@ -34,6 +35,10 @@ std::string WithHint(const std::string& message) {
 
 }  // namespace
 
+// Bounds of --limit and --timeout (seconds): generous, but numbers a person means.
+constexpr int64_t kMaxReportLimit = 10000000;
+constexpr int64_t kMaxQueryTimeoutSeconds = 7 * 24 * 3600;
+
 void QueryCommand::Setup(CLI::App& sub) {
   db_path_ = kDefaultDatabasePath;
   sub.add_option("report", report_, "Name of the report to run (see --list)");
@@ -43,15 +48,15 @@ void QueryCommand::Setup(CLI::App& sub) {
       ->check(CLI::IsMember({"table", "csv", "jsonl"}))
       ->capture_default_str();
   sub.add_option("--limit", limit_, "Most rows printed: a named report prints 50 unless given; --sql prints all unless given")
-      ->check(CLI::PositiveNumber);
+      ->transform(WholeNumber(1, kMaxReportLimit));
   sub.add_flag("--list", list_, "List the named reports and exit");
   sub.add_flag("--all-metrics", all_metrics_,
                "biggest-moves: rank moves of every metric (market cap, volume, open interest, ...), not only price");
   sub.add_option("--timeout", timeout_seconds_, "Stop the query after this many seconds (0 = no limit)")
-      ->check(CLI::NonNegativeNumber)
+      ->transform(WholeNumber(0, kMaxQueryTimeoutSeconds))
       ->capture_default_str();
   sub.add_option("--max-memory", max_memory_mib_, "Stop the query when SQLite needs more than this many MiB (0 = no limit)")
-      ->check(CLI::Range(int64_t{0}, int64_t{1} << 30))
+      ->transform(WholeNumber(0, int64_t{1} << 30))
       ->capture_default_str();
   sub.footer(ReportList() +
              "\nViews for --sql (docs/SCHEMA.md): figure_mentions, liquidations, price_mentions, percent_moves,\n"

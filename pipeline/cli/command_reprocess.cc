@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 #include "extractors/figure_extractor.h"
@@ -65,6 +67,7 @@ int ReprocessCommand::Run() {
 
   Verbosity verbosity = quiet_ ? Verbosity::kQuiet : verbose_ ? Verbosity::kVerbose : Verbosity::kNormal;
   ProgressDisplay display(stderr, isatty(fileno(stderr)) != 0, verbosity, "reprocess");
+  display.PagesExpected(static_cast<int>(std::min<size_t>(ids->size(), INT32_MAX)));
   const FigureExtractor extractor;
   RunCounts counts;
   std::vector<FeedError> errors;
@@ -105,7 +108,7 @@ int ReprocessCommand::Run() {
       }
       ++counts.articles_failed;
       errors.push_back({"", stored->canonical_url, written.error().message});
-      display.Error(stored->canonical_url + ": " + written.error().message);
+      display.ArticleFailed(stored->canonical_url + ": " + written.error().message);
       continue;
     }
     ++counts.articles_updated;

@@ -60,7 +60,7 @@ nlohmann::ordered_json EvidenceJson(const std::vector<SentimentEvidence>& eviden
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const SentimentEvidence& e : evidence) {
     nlohmann::ordered_json ej;
-    ej["kind"] = e.kind == SentimentEvidence::Kind::kFigure ? "figure" : "sentence";
+    ej["kind"] = ToString(e.kind);
     ej["place"] = ToString(e.place);
     ej["why"] = e.why;
     ej["weight"] = Rounded(e.weight);

@@ -11,6 +11,8 @@
 
 #include "extractors/figure_extractor.h"
 #include "pipeline/cli/exit_codes.h"
+#include "pipeline/web/bounded_file.h"
+#include "pipeline/cli/whole_number.h"
 #include "pipeline/cli/figure_writer.h"
 #include "pipeline/cli/json_text.h"
 #include "pipeline/cli/progress_display.h"
@@ -110,17 +112,17 @@ void WarcCommand::Setup(CLI::App& sub) {
   sub.add_option("--sources", sources_path_, "Sources file whose hosts count as crypto outlets");
   sub.add_flag("--from-start", from_start_, "Read inputs from the start even if an earlier run read them");
   sub.add_option("--batch", batch_articles_, "Articles per transaction")
-      ->check(CLI::Range(1, 100000))
+      ->transform(WholeNumber(1, 100000))
       ->capture_default_str();
   sub.add_option("--batch-ms", batch_ms_, "Longest a transaction stays open, in milliseconds")
-      ->check(CLI::Range(1, 600000))
+      ->transform(WholeNumber(1, 600000))
       ->capture_default_str();
   sub.add_option("--max-record-bytes", max_record_bytes_, "Skip records larger than this (default 32 MiB)")
-      ->check(CLI::Range(int64_t{1024}, int64_t{1} << 40));
+      ->transform(WholeNumber(1024, int64_t{1} << 40));
   auto* quiet = sub.add_flag("--quiet,-q", quiet_, "Print only errors (no progress, no summary)");
   sub.add_flag("--verbose,-v", verbose_, "Print a line per article")->excludes(quiet);
-  sub.add_flag("--allow-private", allow_private_, "URL inputs may redirect to loopback/private addresses (tests)")
-      ->group("");
+  sub.add_flag("--allow-private", allow_private_,
+               "URL inputs may redirect to loopback/private addresses (for tests on 127.0.0.1)");
   sub.footer(kFooter);
 }
 
@@ -142,14 +144,13 @@ int WarcCommand::Run() {
   if (max_record_bytes_ > 0) options.max_record_bytes = static_cast<size_t>(max_record_bytes_);
   options.allow_private_addresses = allow_private_;
   if (!hosts_path_.empty()) {
-    std::ifstream in(hosts_path_, std::ios::binary);
-    if (!in) {
-      std::fprintf(stderr, "cryptonews warc: --hosts: %s: cannot be read\n", hosts_path_.c_str());
+    // A million hosts fit in 64 MiB; /dev/zero does not.
+    auto text = ReadBoundedFile(hosts_path_, size_t{64} << 20, "hosts file");
+    if (!text) {
+      std::fprintf(stderr, "cryptonews warc: --hosts: %s\n", text.error().c_str());
       return kExitUsage;
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    options.hosts = HostSet::Parse(text.str());
+    options.hosts = HostSet::Parse(*text);
     if (options.hosts->size() == 0) {
       std::fprintf(stderr, "cryptonews warc: --hosts: %s lists no host\n", hosts_path_.c_str());
       return kExitUsage;

@@ -5,9 +5,10 @@
 // StopRequested() between units of work and wind down — `ingest` finishes the
 // article it is storing, marks its run 'interrupted' and exits with
 // kExitInterrupted. The handlers are installed without SA_RESTART, so a
-// blocking poll() returns early, and with SA_RESETHAND, so a second signal
-// of the same kind has its default effect (terminates at once; the store
-// stays consistent, as after a kill -9).
+// blocking poll() returns early; a second signal of the same kind has its
+// default effect (terminates at once; the store stays consistent, as after
+// a kill -9), after ending an open progress line (SetOpenLine) with a
+// newline so the shell's prompt starts on a line of its own.
 //
 // One StopSignals at a time per process (the flag is process-wide); the
 // destructor restores the previous handlers. StopRequested() is safe from
@@ -29,6 +30,10 @@ class StopSignals {
   static bool StopRequested();
   // The signal that asked to stop ("SIGTERM", "SIGINT"), "" if none.
   static const char* SignalName();
+  // The file descriptor of a terminal whose cursor sits at the end of a
+  // progress line, or -1; the handler writes "\n" there before a second
+  // signal ends the process. Safe from any thread.
+  static void SetOpenLine(int fd);
 
  private:
   struct sigaction old_term_ {};

@@ -84,6 +84,7 @@ class CrawlRun {
       return;
     }
     ++listings_pending_[source];
+    if (options_.on_listing_started) options_.on_listing_started(sources_[source]->name, url);
     FetchRequest request;
     request.url = url;
     request.operator_supplied = depth == 0;  // listed in the sources file
@@ -201,6 +202,8 @@ class CrawlRun {
       request.tag = NewTag(Pending{Kind::kPage, source, 0, std::move(c)});
       fetcher_.Add(std::move(request));
     }
+    if (options_.on_pages_selected && !stopped_)
+      options_.on_pages_selected(sources_[source]->name, options_.fetch_articles ? taken : 0);
   }
 
   // One entry per URL within a source; later listings fill empty fields.

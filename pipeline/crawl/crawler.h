@@ -51,6 +51,12 @@ struct CrawlOptions {
   // crawl ends at once (transfers in flight are abandoned, nothing further
   // is delivered). Ingest uses it for its article limit.
   std::function<bool()> should_stop;
+  // Called once per feed or sitemap when it is requested (those of the
+  // sources file at the start, sitemaps an index lists later), for progress.
+  std::function<void(const std::string& source, const std::string& url)> on_listing_started;
+  // Called once per source when its listings are in and its pages are
+  // chosen: `pages` of them will reach `on_page` (unless the crawl stops).
+  std::function<void(const std::string& source, int pages)> on_pages_selected;
   // Called once per feed or sitemap when it is done: `error` is "" when it
   // was read and parsed (or unchanged, 304), else the first problem.
   std::function<void(const std::string& source, const std::string& url, const std::string& error)> on_listing_done;

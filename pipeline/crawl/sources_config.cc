@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "pipeline/crawl/sources_parse.h"
+#include "pipeline/web/bounded_file.h"
 
 namespace cn::embedded {
 std::string_view sources_toml();
@@ -22,16 +23,27 @@ std::expected<std::vector<SourceConfig>, std::string> ParseSources(std::string_v
   return std::move(parsed.sources);
 }
 
+namespace {
+
+// The text of the sources file at `path`, at most kMaxSourcesFileBytes.
+std::expected<std::string, std::string> ReadSourcesFile(const std::string& path) {
+  return ReadBoundedFile(path, kMaxSourcesFileBytes, "sources file");
+}
+
+// Parses `text` (read from `origin`, relative paths against `base_dir`).
+std::expected<LoadedSources, std::string> Parse(std::string_view text, const std::string& origin,
+                                                const std::string& base_dir) {
+  ParsedSources parsed = ParseSourcesText(text, origin, base_dir);
+  if (!parsed.errors.empty()) return std::unexpected(parsed.errors);
+  return LoadedSources{std::move(parsed.sources), std::move(parsed.identity), origin};
+}
+
+}  // namespace
+
 std::expected<std::vector<SourceConfig>, std::string> LoadSources(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return std::unexpected(path + ": is a directory, not a sources file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::unexpected(path + ": cannot open the sources file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::unexpected(path + ": read error");
-  std::string dir = std::filesystem::path(path).parent_path().string();
-  return ParseSources(text.str(), path, dir);
+  auto text = ReadSourcesFile(path);
+  if (!text) return std::unexpected(text.error());
+  return ParseSources(*text, path, std::filesystem::path(path).parent_path().string());
 }
 
 std::string_view DefaultSourcesToml() { return embedded::sources_toml(); }
@@ -40,19 +52,10 @@ std::expected<LoadedSources, std::string> LoadSourcesOrDefault(const std::string
   std::string chosen = path;
   std::error_code ec;
   if (chosen.empty() && std::filesystem::exists("sources.toml", ec)) chosen = "sources.toml";
-  LoadedSources loaded;
-  if (chosen.empty()) {
-    loaded.origin = "<built-in sources.toml>";
-    auto sources = ParseSources(DefaultSourcesToml(), loaded.origin, "");
-    if (!sources) return std::unexpected(sources.error());
-    loaded.sources = std::move(*sources);
-    return loaded;
-  }
-  auto sources = LoadSources(chosen);
-  if (!sources) return std::unexpected(sources.error());
-  loaded.origin = chosen;
-  loaded.sources = std::move(*sources);
-  return loaded;
+  if (chosen.empty()) return Parse(DefaultSourcesToml(), "<built-in sources.toml>", "");
+  auto text = ReadSourcesFile(chosen);
+  if (!text) return std::unexpected(text.error());
+  return Parse(*text, chosen, std::filesystem::path(chosen).parent_path().string());
 }
 
 }  // namespace cn

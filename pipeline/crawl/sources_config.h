@@ -4,8 +4,10 @@
 // Format (every key but `name` and one of `feeds`/`sitemaps` is optional):
 //
 //   [defaults]                   # applies to every source unless overridden
-//   max_articles = 30            # newest candidate articles fetched per run
+//   max_articles = 30            # newest articles fetched per source, per run
 //   politeness_delay_ms = 1000   # minimum gap between requests to one host
+//   contact = "https://example.org/crawler"   # for site operators; put in the User-Agent
+//   user_agent = "..."           # the whole User-Agent instead of cryptonews/VERSION (+contact)
 //
 //   [[sources]]
 //   name = "CoinDesk"            # unique (case-insensitive), non-empty
@@ -36,6 +38,11 @@
 
 namespace cn {
 
+// The largest sources file read (a few hundred sources take tens of KiB);
+// a larger file, or an endless one such as /dev/zero, is an error naming
+// the file and the cap.
+inline constexpr size_t kMaxSourcesFileBytes = size_t{1} << 20;
+
 // Reads and validates a sources file.
 std::expected<std::vector<SourceConfig>, std::string> LoadSources(const std::string& path);
 
@@ -50,6 +57,7 @@ std::string_view DefaultSourcesToml();
 
 struct LoadedSources {
   std::vector<SourceConfig> sources;
+  CrawlerIdentity identity;  // [defaults] user_agent and contact
   std::string origin;  // the file read, or "<built-in sources.toml>"
 };
 

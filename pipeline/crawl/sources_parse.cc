@@ -61,7 +61,7 @@ class Validator {
 
   void ReadLimits(const toml::table& table, const std::string& where, SourceConfig* config) {
     int64_t v = 0;
-    if (ReadInt(table, "max_articles", where, 1, 100000, &v)) config->max_articles = static_cast<int>(v);
+    if (ReadInt(table, "max_articles", where, 1, kMaxArticlesLimit, &v)) config->max_articles = static_cast<int>(v);
     if (ReadInt(table, "politeness_delay_ms", where, 0, 600000, &v))
       config->politeness_delay = std::chrono::milliseconds(v);
   }
@@ -116,13 +116,29 @@ class Validator {
     }
   }
 
-  std::vector<SourceConfig> Read(const toml::table& root) {
+  // A header value (user_agent, contact): printable ASCII only, so it can
+  // never end the header line or start another.
+  void ReadHeaderText(const toml::table& table, std::string_view key, const std::string& where, std::string* out) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return;
+    auto text = node->value_exact<std::string>();
+    if (!text || !IsHeaderText(*text)) {
+      Error(node, where + "key '" + std::string(key) + "' must be a non-empty string of printable ASCII, at most " +
+                      std::to_string(kMaxHeaderTextBytes) + " characters");
+      return;
+    }
+    *out = *text;
+  }
+
+  std::vector<SourceConfig> Read(const toml::table& root, CrawlerIdentity* identity) {
     CheckKeys(root, {"defaults", "sources"}, "");
     SourceConfig defaults;
     if (const toml::node* node = root.get("defaults")) {
       if (const toml::table* table = node->as_table()) {
-        CheckKeys(*table, {"max_articles", "politeness_delay_ms"}, "[defaults]: ");
+        CheckKeys(*table, {"max_articles", "politeness_delay_ms", "user_agent", "contact"}, "[defaults]: ");
         ReadLimits(*table, "[defaults]: ", &defaults);
+        ReadHeaderText(*table, "user_agent", "[defaults]: ", &identity->user_agent);
+        ReadHeaderText(*table, "contact", "[defaults]: ", &identity->contact);
       } else {
         Error(node, "'defaults' must be a table");
       }
@@ -192,6 +208,11 @@ class Validator {
 
 }  // namespace
 
+bool IsHeaderText(std::string_view text) {
+  return !text.empty() && text.size() <= kMaxHeaderTextBytes &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c <= 0x7e; });
+}
+
 ParsedSources ParseSourcesText(std::string_view text, const std::string& name, const std::string& base_dir) {
   ParsedSources parsed;
   toml::table root;
@@ -204,9 +225,10 @@ ParsedSources ParseSourcesText(std::string_view text, const std::string& name, c
     return parsed;
   }
   Validator validator(name, base_dir);
-  parsed.sources = validator.Read(root);
+  parsed.sources = validator.Read(root, &parsed.identity);
   if (!validator.ok()) {
     parsed.sources.clear();
+    parsed.identity = {};
     parsed.errors = validator.Joined();
   }
   return parsed;

@@ -16,6 +16,13 @@
 
 namespace cn {
 
+std::string DefaultUserAgent(std::string_view contact) {
+  std::string agent = "cryptonews/" CRYPTONEWS_VERSION;
+  if (!contact.empty()) agent += " (+" + std::string(contact) + ")";
+  return agent;
+}
+
+
 namespace {
 
 using TimePoint = Clock::TimePoint;
@@ -380,7 +387,7 @@ class CurlFetcher::Impl {
       return;
     }
     FetchResult r;
-    r.error = job.current_url + ": cannot start the transfer: " + why;
+    r.error = AtHop(job) + "cannot start the transfer: " + why;
     Deliver(job, std::move(r));
   }
 
@@ -597,7 +604,7 @@ class CurlFetcher::Impl {
         r.error = AtHop(job) + "body exceeds the limit of " + std::to_string(t.max_body) +
                   " bytes; transfer aborted";
       } else if (t.receiver_stopped) {
-        r.error = job.current_url + ": transfer stopped by the receiver after " + std::to_string(t.streamed) +
+        r.error = AtHop(job) + "transfer stopped by the receiver after " + std::to_string(t.streamed) +
                   " bytes";
       } else if (IsRetryable(rc) && job.hop_attempts < options_.max_tries && t.streamed == 0) {
         milliseconds delay = Backoff(job.hop_attempts);

@@ -52,6 +52,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "pipeline/fetch/fetch_state.h"
 #include "pipeline/fetch/page_fetcher.h"
@@ -59,9 +60,15 @@
 
 namespace cn {
 
+// "cryptonews/VERSION (+CONTACT)", or "cryptonews/VERSION" without a
+// contact: what every request says it is (VERSION is the project's, from
+// CMake). `contact` is a URL or mailto: where a site operator reaches whoever
+// runs the crawler (--contact, sources.toml [defaults] contact).
+std::string DefaultUserAgent(std::string_view contact);
+
 struct FetcherOptions {
-  // Sent with every request; the contact URL lets site owners reach us.
-  std::string user_agent = "cryptonews/0.1 (+https://github.com/cryptonews/cryptonews; news crawler)";
+  // Sent with every request (--user-agent, sources.toml user_agent).
+  std::string user_agent = DefaultUserAgent("");
   // Token matched against robots.txt "User-agent:" lines.
   std::string robots_token = "cryptonews";
   std::chrono::milliseconds connect_timeout{10000};  // TCP + TLS handshake

@@ -56,6 +56,12 @@ class FeedSink {
   virtual void OnSourceDone(const SourceOutcome& outcome) = 0;
   // The feed moved on to another source (for progress display).
   virtual void OnSource(std::string_view source) = 0;
+  // For progress display only (a feed without listings never calls them):
+  // a feed or sitemap was requested; it is done (read or failed); `pages`
+  // more pages will be handed on (or reported failed or refused).
+  virtual void OnListingStarted(std::string_view /*url*/) {}
+  virtual void OnListingDone(std::string_view /*url*/) {}
+  virtual void OnPagesSelected(int /*pages*/) {}
 };
 
 class ArticleFeed {

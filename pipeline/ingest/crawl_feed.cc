@@ -15,12 +15,15 @@ void CrawlFeed::Run(FeedSink& sink) {
   // flight are abandoned.
   CrawlOptions options = options_;
   options.should_stop = [this, outer = options_.should_stop] { return stopped_ || (outer && outer()); };
-  options.on_listing_done = [this, outer = options_.on_listing_done](const std::string& source,
+  options.on_listing_done = [this, &sink, outer = options_.on_listing_done](const std::string& source,
                                                                       const std::string& url,
                                                                       const std::string& error) {
     listings_.insert(url);
+    sink.OnListingDone(url);
     if (outer) outer(source, url, error);
   };
+  options.on_listing_started = [&sink](const std::string&, const std::string& url) { sink.OnListingStarted(url); };
+  options.on_pages_selected = [&sink](const std::string&, int pages) { sink.OnPagesSelected(pages); };
   CrawlSummary summary =
       Crawl(sources_, options, &state_, [&](CrawledPage&& page) { OnPage(std::move(page), sink); });
   for (const SourceReport& report : summary.sources) {

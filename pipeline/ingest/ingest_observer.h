@@ -25,6 +25,16 @@ class IngestObserver {
   // A link was not fetched on purpose (robots.txt, address policy, unsafe
   // redirect); `why` explains it without repeating `url`.
   virtual void Refused(SkipReason reason, std::string_view url, std::string_view why) = 0;
+  // An article page was lost (fetch or parse failed); the message names it.
+  // Tells a progress display one more page is settled; by default an Error.
+  virtual void ArticleFailed(std::string_view message) { Error(message); }
+
+  // Progress of a crawl, for a display (no-ops by default): a feed or
+  // sitemap was requested, one is done, `pages` more article pages will
+  // each end in ArticleDone, ArticleFailed or Refused.
+  virtual void ListingStarted(std::string_view /*url*/) {}
+  virtual void ListingDone(std::string_view /*url*/) {}
+  virtual void PagesExpected(int /*pages*/) {}
 };
 
 // An observer that ignores everything, for callers with nobody watching.

@@ -153,7 +153,7 @@ void AddBoundedError(std::vector<FeedError>* errors, FeedError error) {
 void Ingestor::OnArticleFailed(const FeedError& error) {
   ++result_.counts.articles_failed;
   AddError(error);
-  observer_.Error(error.url + ": " + error.error);
+  observer_.ArticleFailed(error.url + ": " + error.error);
 }
 
 void Ingestor::OnArticleRefused(const FeedError& error, SkipReason reason) {
@@ -192,6 +192,9 @@ std::string ErrorsJson(const std::vector<FeedError>& errors) {
   return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// The refusal class a reason is counted under (the run's three refusal
+// counters), as the run's errors name it; SkipReasonName (page_fetcher.h)
+// names the reason itself.
 const char* RefusalLabel(SkipReason reason) {
   switch (reason) {
     case SkipReason::kRobots:

@@ -85,6 +85,9 @@ class Ingestor : private FeedSink {
   void OnArticleNotModified(std::string_view source, std::string_view url) override;
   void OnSourceDone(const SourceOutcome& outcome) override;
   void OnSource(std::string_view source) override;
+  void OnListingStarted(std::string_view url) override { observer_.ListingStarted(url); }
+  void OnListingDone(std::string_view url) override { observer_.ListingDone(url); }
+  void OnPagesSelected(int pages) override { observer_.PagesExpected(pages); }
   void AddError(FeedError error);     // a failure: the run is 'partial'
   void RecordError(FeedError error);  // listed only (bounded), status unaffected
   bool StopRequested() const;

@@ -5,6 +5,7 @@
 #include "pipeline/article/article_parser.h"
 #include "pipeline/warc/http_response.h"
 #include "pipeline/web/date_time.h"
+#include "pipeline/web/media_type.h"
 #include "pipeline/web/url.h"
 
 namespace cn {

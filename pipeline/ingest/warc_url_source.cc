@@ -52,7 +52,7 @@ void UrlByteSource::Transfer() {
   std::string why = "the transfer was stopped";
   fetcher.Run([&](FetchResult&& r) {
     if (r.ok()) why.clear();
-    else if (!r.error.empty()) why = r.error;
+    else if (!r.error.empty()) why = url_ + ": " + r.error;  // the fetcher's errors never name the URL asked for
     else if (r.skipped != SkipReason::kNone) why = url_ + ": skipped (" + SkipReasonName(r.skipped) + "): " + r.skip_detail;
     else why = url_ + ": HTTP " + std::to_string(r.status);
   });

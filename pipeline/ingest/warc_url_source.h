@@ -1,5 +1,5 @@
 // UrlByteSource: a WARC file read straight from an http(s) URL, streamed
-// through the Fetcher (fetch/fetcher.h) with its policy: http and https
+// through the CurlFetcher (fetch/curl_fetcher.h) with its policy: http and https
 // only, robots.txt obeyed, private addresses refused except on the first hop
 // of this operator-typed URL, redirects checked hop by hop, connect and
 // low-speed timeouts (no total timeout: a 1 GB file takes a while), and a

@@ -21,7 +21,7 @@ std::string EvidenceJson(const std::vector<SentimentEvidence>& evidence) {
   nlohmann::json list = nlohmann::json::array();
   for (size_t i = 0; i < evidence.size() && i < kStoredEvidence; ++i) {
     const SentimentEvidence& e = evidence[i];
-    list.push_back({{"kind", e.kind == SentimentEvidence::Kind::kFigure ? "figure" : "sentence"},
+    list.push_back({{"kind", ToString(e.kind)},
                     {"place", ToString(e.place)},
                     {"in_title", e.in_title ? 1 : 0},
                     {"start", e.start},

@@ -10,17 +10,12 @@
 #include <fstream>
 
 #include "pipeline/store/schema_migrations.h"
+#include "pipeline/web/ascii_text.h"
 
 namespace cn {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return (x | 0x20) == (y | 0x20);
-         });
-}
 
 // PRAGMAs that only report, whatever their argument (a table or index name,
 // a row limit for integrity_check).
@@ -36,10 +31,10 @@ constexpr std::array<std::string_view, 13> kValuePragmas = {
 bool PragmaOnlyReads(const char* name, const char* argument) {
   if (name == nullptr) return false;
   for (std::string_view p : kReportingPragmas)
-    if (EqualsNoCase(p, name)) return true;
+    if (ascii::EqualsNoCase(p, name)) return true;
   if (argument != nullptr) return false;
   for (std::string_view p : kValuePragmas)
-    if (EqualsNoCase(p, name)) return true;
+    if (ascii::EqualsNoCase(p, name)) return true;
   return false;
 }
 
@@ -113,7 +108,7 @@ struct ReadOnlyDatabase::State {
         // SQLite asks this while it sets up a table-valued function
         // (json_each, pragma_table_info); a real UPDATE of the schema table
         // is refused by SQLite itself, and by the read-only open.
-        if (a != nullptr && (EqualsNoCase(a, "sqlite_master") || EqualsNoCase(a, "sqlite_schema"))) return SQLITE_OK;
+        if (a != nullptr && (ascii::EqualsNoCase(a, "sqlite_master") || ascii::EqualsNoCase(a, "sqlite_schema"))) return SQLITE_OK;
         break;
     }
     static_cast<State*>(self)->refused = ActionName(action, a, b);

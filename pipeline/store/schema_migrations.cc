@@ -20,13 +20,14 @@ std::string_view schema_0010_text_truncated();
 std::string_view schema_0011_liquidations_by_asset();
 std::string_view schema_0012_search_stemming();
 std::string_view schema_0013_untitled_is_null();
+std::string_view schema_0014_figure_ids_never_reused();
 }  // namespace embedded
 
 namespace {
 
 // Append a line per new schema/NNNN_*.sql (pipeline/CMakeLists.txt embeds every such file).
-const std::array<Migration, 13>& AllMigrations() {
-  static const std::array<Migration, 13> migrations = {{
+const std::array<Migration, 14>& AllMigrations() {
+  static const std::array<Migration, 14> migrations = {{
       {1, "0001_init.sql", embedded::schema_0001_init()},
       {2, "0002_fast_checks.sql", embedded::schema_0002_fast_checks()},
       {3, "0003_deferred_search_index.sql", embedded::schema_0003_deferred_search_index()},
@@ -40,6 +41,7 @@ const std::array<Migration, 13>& AllMigrations() {
       {11, "0011_liquidations_by_asset.sql", embedded::schema_0011_liquidations_by_asset()},
       {12, "0012_search_stemming.sql", embedded::schema_0012_search_stemming()},
       {13, "0013_untitled_is_null.sql", embedded::schema_0013_untitled_is_null()},
+      {14, "0014_figure_ids_never_reused.sql", embedded::schema_0014_figure_ids_never_reused()},
   }};
   return migrations;
 }

@@ -133,12 +133,4 @@ bool DecodeHttpBody(const HttpResponse& response, size_t max_bytes, std::string*
   return false;
 }
 
-std::string MediaType(std::string_view content_type) {
-  std::string_view type = ascii::Trim(content_type.substr(0, content_type.find(';')));
-  std::string out;
-  out.reserve(type.size());
-  for (char c : type) out += ascii::ToLower(c);
-  return out;
-}
-
 }  // namespace cn

@@ -40,8 +40,4 @@ bool ParseHttpResponse(std::string_view block, HttpResponse* out, std::string* e
 // a body over the cap, or an encoding we do not decode (br, zstd, ...).
 bool DecodeHttpBody(const HttpResponse& response, size_t max_bytes, std::string* out, std::string* error);
 
-// The media type of a Content-Type value, lower-cased, without parameters:
-// "Text/HTML; charset=UTF-8" -> "text/html".
-std::string MediaType(std::string_view content_type);
-
 }  // namespace cn

@@ -7,9 +7,13 @@
 // "Space" is the WHATWG's ASCII whitespace: tab, line feed, form feed,
 // carriage return and space.
 //
-// Header-only, pure, thread-safe. extractors/ has its own helpers for its hot
-// paths (extractors/ascii.h); web, the lowest pipeline layer, cannot include
-// them, so every pipeline layer uses these.
+// Header-only, pure, thread-safe. This is the one ASCII helper of pipeline/:
+// every pipeline layer uses it, and no pipeline file keeps a copy.
+// extractors/ has the other, extractors/ascii.h (the same tests and folding,
+// plus the stages' fast search; its "space" is C's isspace set, which adds
+// vertical tab). web, the lowest pipeline layer, may not include extractors
+// (cmake/CheckLayers.cmake), hence two. Both define their names in
+// cn::ascii, so a file includes one of them, never both.
 #pragma once
 
 #include <string>

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <random>
 #include <string>
 
@@ -21,16 +22,16 @@ TEST(AsciiTest, LowerCasesExactlyLikeTheByteLoop) {
   for (int n = 0; n < 20000; ++n) {
     const std::string s = RandomBytes(rng, 40);
     std::string expected = s;
-    for (auto& c : expected) c = cn_ascii_lower(c);
-    ASSERT_EQ(cn_ascii_lower_copy(s), expected);
+    for (auto& c : expected) c = cn::ascii::ToLower(c);
+    ASSERT_EQ(cn::ascii::ToLower(s), expected);
   }
-  EXPECT_EQ(cn_ascii_lower_copy("BTC Fell @[Z]` 5% \xC3\x89TH"), "btc fell @[z]` 5% \xC3\x89th");
+  EXPECT_EQ(cn::ascii::ToLower("BTC Fell @[Z]` 5% \xC3\x89TH"), "btc fell @[z]` 5% \xC3\x89th");
 }
 
 TEST(AsciiTest, LowerSpanKeepsAtMostItsCapacity) {
-  EXPECT_EQ(cn_lower_span<8>("Per COIN").view(), "per coin");
-  EXPECT_EQ(cn_lower_span<4>(" Per share").view(), " per");
-  EXPECT_EQ(cn_lower_span<16>("").view(), "");
+  EXPECT_EQ(cn::ascii::LowerSpan<8>("Per COIN").view(), "per coin");
+  EXPECT_EQ(cn::ascii::LowerSpan<4>(" Per share").view(), " per");
+  EXPECT_EQ(cn::ascii::LowerSpan<16>("").view(), "");
 }
 
 TEST(AsciiTest, FindsDigitsExactlyLikeTheByteLoop) {
@@ -39,22 +40,22 @@ TEST(AsciiTest, FindsDigitsExactlyLikeTheByteLoop) {
     const std::string s = RandomBytes(rng, 40);
     bool expected = false;
     for (char c : s) expected = expected || (c >= '0' && c <= '9');
-    ASSERT_EQ(cn_has_digit(s), expected);
+    ASSERT_EQ(cn::ascii::HasDigit(s), expected);
   }
-  EXPECT_FALSE(cn_has_digit("no digits here, only words/:;"));
-  EXPECT_TRUE(cn_has_digit("a long line of words before the 9"));
+  EXPECT_FALSE(cn::ascii::HasDigit("no digits here, only words/:;"));
+  EXPECT_TRUE(cn::ascii::HasDigit("a long line of words before the 9"));
 }
 
 TEST(AsciiTest, FindsPhrasesWhateverTheirCase) {
-  EXPECT_EQ(cn_find_no_case("Fear & Greed index", "greed"), 7u);
-  EXPECT_EQ(cn_find_no_case("FEAR & GREED", "greed"), 7u);
-  EXPECT_EQ(cn_find_no_case("so are BNB and so is XRP", "so is ", 3), 15u);
-  EXPECT_EQ(cn_find_no_case("greed", "greedy"), std::string_view::npos);
-  EXPECT_EQ(cn_find_no_case("", "x"), std::string_view::npos);
+  EXPECT_EQ(cn::ascii::FindNoCase("Fear & Greed index", "greed"), 7u);
+  EXPECT_EQ(cn::ascii::FindNoCase("FEAR & GREED", "greed"), 7u);
+  EXPECT_EQ(cn::ascii::FindNoCase("so are BNB and so is XRP", "so is ", 3), 15u);
+  EXPECT_EQ(cn::ascii::FindNoCase("greed", "greedy"), std::string_view::npos);
+  EXPECT_EQ(cn::ascii::FindNoCase("", "x"), std::string_view::npos);
   // The earlier of a lower- and an upper-case start wins.
-  EXPECT_EQ(cn_find_no_case("Score then score", "score"), 0u);
-  EXPECT_TRUE(cn_contains_no_case("the RSI reads 70", "rsi"));
-  EXPECT_FALSE(cn_contains_no_case("no index here", "rsi"));
+  EXPECT_EQ(cn::ascii::FindNoCase("Score then score", "score"), 0u);
+  EXPECT_TRUE(cn::ascii::ContainsNoCase("the RSI reads 70", "rsi"));
+  EXPECT_FALSE(cn::ascii::ContainsNoCase("no index here", "rsi"));
 }
 
 // The one-byte shortcut must never change an answer.
@@ -65,13 +66,13 @@ TEST(AsciiTest, PrefixAndSuffixTestsAgreeWithStringView) {
     std::string s, p;
     for (size_t i = rng() % 9; i > 0; --i) s.push_back("ab "[rng() % 3]);
     for (size_t i = rng() % 5; i > 0; --i) p.push_back("ab "[rng() % 3]);
-    ASSERT_EQ(cn_starts_with(s, p), std::string_view(s).starts_with(p)) << '"' << s << "\" \"" << p << '"';
-    ASSERT_EQ(cn_ends_with(s, p), std::string_view(s).ends_with(p)) << '"' << s << "\" \"" << p << '"';
+    ASSERT_EQ(cn::ascii::StartsWith(s, p), std::string_view(s).starts_with(p)) << '"' << s << "\" \"" << p << '"';
+    ASSERT_EQ(cn::ascii::EndsWith(s, p), std::string_view(s).ends_with(p)) << '"' << s << "\" \"" << p << '"';
   }
-  EXPECT_TRUE(cn_starts_with(" per share", " per "));
-  EXPECT_FALSE(cn_starts_with(" per", " per "));
-  EXPECT_TRUE(cn_ends_with("fell by about", " by about"));
-  EXPECT_FALSE(cn_ends_with("fell by abouT", " by about"));
+  EXPECT_TRUE(cn::ascii::StartsWith(" per share", " per "));
+  EXPECT_FALSE(cn::ascii::StartsWith(" per", " per "));
+  EXPECT_TRUE(cn::ascii::EndsWith("fell by about", " by about"));
+  EXPECT_FALSE(cn::ascii::EndsWith("fell by abouT", " by about"));
 }
 
 TEST(AsciiTest, FindsTheFirstDigitExactlyLikeTheByteLoop) {
@@ -81,10 +82,10 @@ TEST(AsciiTest, FindsTheFirstDigitExactlyLikeTheByteLoop) {
     const size_t from = s.empty() ? 0 : rng() % (s.size() + 1);
     size_t expected = from;
     while (expected < s.size() && !(s[expected] >= '0' && s[expected] <= '9')) ++expected;
-    ASSERT_EQ(cn_find_digit(s, from), expected);
+    ASSERT_EQ(cn::ascii::FindDigit(s, from), expected);
   }
-  EXPECT_EQ(cn_find_digit("fell \xC3\xA9 by 5%", 0), 11u);
-  EXPECT_EQ(cn_find_digit("no digits here at all", 0), 21u);
+  EXPECT_EQ(cn::ascii::FindDigit("fell \xC3\xA9 by 5%", 0), 11u);
+  EXPECT_EQ(cn::ascii::FindDigit("no digits here at all", 0), 21u);
 }
 
 // Whatever mix of cases and near misses, the first match from `from` on.
@@ -97,9 +98,41 @@ TEST(AsciiTest, FindsPhrasesExactlyLikeANaiveSearch) {
     const size_t from = rng() % (s.size() + 2);
     size_t expected = std::string_view::npos;
     for (size_t at = from; at + needle.size() <= s.size() && expected == std::string_view::npos; ++at)
-      if (cn_ascii_lower_copy(s.substr(at, needle.size())) == needle) expected = at;
-    ASSERT_EQ(cn_find_no_case(s, needle, from), expected) << '"' << s << "\" \"" << needle << "\" " << from;
+      if (cn::ascii::ToLower(s.substr(at, needle.size())) == needle) expected = at;
+    ASSERT_EQ(cn::ascii::FindNoCase(s, needle, from), expected) << '"' << s << "\" \"" << needle << "\" " << from;
   }
+}
+
+// The stages used libc's character tests before; the program never sets a
+// locale, so these must agree with libc's "C" locale on every byte.
+TEST(AsciiTest, CharacterTestsAgreeWithTheCLocaleOnEveryByte) {
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    SCOPED_TRACE(b);
+    EXPECT_EQ(cn::ascii::IsDigit(c), std::isdigit(b) != 0);
+    EXPECT_EQ(cn::ascii::IsAlpha(c), std::isalpha(b) != 0);
+    EXPECT_EQ(cn::ascii::IsAlnum(c), std::isalnum(b) != 0);
+    EXPECT_EQ(cn::ascii::IsUpper(c), std::isupper(b) != 0);
+    EXPECT_EQ(cn::ascii::IsLower(c), std::islower(b) != 0);
+    EXPECT_EQ(cn::ascii::IsSpace(c), std::isspace(b) != 0);
+    EXPECT_EQ(cn::ascii::ToLower(c), static_cast<char>(std::tolower(b)));
+    EXPECT_EQ(cn::ascii::ToUpper(c), static_cast<char>(std::toupper(b)));
+  }
+}
+
+TEST(AsciiTest, TrimsSpaceAtBothEndsOnly) {
+  EXPECT_EQ(cn::ascii::Trim(" \t\vBTC Bitcoin\r\n"), "BTC Bitcoin");
+  EXPECT_EQ(cn::ascii::Trim(" \f "), "");
+  EXPECT_EQ(cn::ascii::Trim("\xC2\xA0x\xC2\xA0"), "\xC2\xA0x\xC2\xA0");  // no-break space is not ASCII space
+}
+
+TEST(AsciiTest, ComparesWithALowerCaseWordWhateverTheCase) {
+  EXPECT_TRUE(cn::ascii::EqualsNoCase("AnD", "and"));
+  EXPECT_FALSE(cn::ascii::EqualsNoCase("and", "an"));
+  EXPECT_FALSE(cn::ascii::EqualsNoCase("\xC3\x89", "\xC3\xA9"));  // É and é differ outside ASCII
+  EXPECT_TRUE(cn::ascii::StartsWithNoCase("Read Also: more", "read also"));
+  EXPECT_FALSE(cn::ascii::StartsWithNoCase("Read", "read also"));
+  EXPECT_EQ(cn::ascii::ToUpper("eth/usdt \xC3\xA9"), "ETH/USDT \xC3\xA9");
 }
 
 }  // namespace

@@ -79,7 +79,7 @@ TEST(WindowPhrasesTest, AgreesWithRe2OnRandomText) {
     }
     const size_t from = text.empty() ? 0 : rng() % (text.size() + 1);
     const size_t to = from + (text.size() == from ? 0 : rng() % (text.size() - from + 1));
-    const std::string lower = cn_ascii_lower_copy(text);
+    const std::string lower = cn::ascii::ToLower(text);
     const auto ours = FindWindowPhrase(lower, from, to);
     re2::StringPiece match;
     const bool theirs = pattern.Match(text, from, to, RE2::UNANCHORED, &match, 1);

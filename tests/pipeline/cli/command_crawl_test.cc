@@ -139,7 +139,111 @@ TEST(CrawlCliTest, UnknownFieldsAreNullNotEmptyStrings) {
 TEST(CrawlCliTest, BadArgumentsAreUsageErrors) {
   EXPECT_EQ(RunBinary("crawl --since yesterday --sources " + FixturePath("sources.toml")).exit_code, 2);
   EXPECT_EQ(RunBinary("crawl --source Nope --sources " + FixturePath("sources.toml")).exit_code, 2);
-  EXPECT_EQ(RunBinary("crawl --max-articles 0").exit_code, 2);
+  EXPECT_EQ(RunBinary("crawl --max-articles -1 --sources " + FixturePath("sources.toml")).exit_code, 2);
+}
+
+// A sources file is read up to 1 MiB: /dev/zero or a huge file is an
+// error at once, naming the file and the cap (before, /dev/zero was read
+// without end; `timeout` keeps that failure finite).
+TEST(SourcesCliTest, ASourcesFileIsReadUpToOneMiB) {
+  testing::TempDir dir;
+  const std::string huge = dir.Write("huge.toml", "# " + std::string(1 << 20, 'x') + "\n");
+  const std::string db = dir.File("never.db");
+  for (const std::string& file : {std::string("/dev/zero"), huge}) {
+    for (const std::string& command : {std::string("sources --check"), std::string("crawl"), "ingest --db " + db}) {
+      auto r = testing::RunBinaryWithPrefix("timeout 20 ", command + " --sources " + file, true);
+      EXPECT_EQ(r.exit_code, 2) << command << " " << file << ": " << r.out.substr(0, 300);
+      EXPECT_NE(r.out.find(file + ": larger than 1 MiB, the limit for a sources file"), std::string::npos)
+          << command << ": " << r.out.substr(0, 300);
+    }
+  }
+  EXPECT_FALSE(std::filesystem::exists(db));
+  // Exactly at the cap is fine (here: a valid file padded with a comment).
+  std::string valid = "[[sources]]\nname = \"Pad\"\nfeeds = [\"https://news.example/feed.xml\"]\n# ";
+  valid += std::string((1 << 20) - valid.size() - 1, 'x') + "\n";
+  auto at_cap = RunBinary("sources --check --sources " + dir.Write("cap.toml", valid));
+  EXPECT_EQ(at_cap.exit_code, 0) << at_cap.out.substr(0, 300);
+}
+
+// Integer flags take plain whole numbers in their range; anything else is a
+// usage error naming the flag and the range, in a line a person can read.
+TEST(CrawlCliTest, IntegerFlagsTakeOnlyWholeNumbersInRange) {
+  testing::TempDir dir;
+  const std::string sources = " --sources " + FixturePath("sources.toml");
+  const std::string db = " --db " + dir.File("n.db");
+  struct Flag {
+    std::string command, flag, range;
+  } flags[] = {
+      {"ingest" + sources + db, "--max-articles", "0 to 100000"},
+      {"ingest" + sources + db, "--politeness-ms", "0 to 600000"},
+      {"crawl" + sources, "--max-articles", "0 to 100000"},
+      {"crawl" + sources, "--per-host", "1 to 64"},
+      {"crawl" + sources, "--max-body-bytes", "1024 to 4294967296"},
+      {"query --sql 'SELECT 1'" + db, "--limit", "1 to 10000000"},
+      {"query --sql 'SELECT 1'" + db, "--timeout", "0 to 604800"},
+      {"export" + db, "--after-id", "0 to 4611686018427387904"},
+      {"warc --format jsonl -", "--batch-ms", "1 to 600000"},
+  };
+  for (const Flag& f : flags) {
+    for (const std::string& value : {std::string("-1"), std::string("99999999999999999999"), std::string("0x10"),
+                                     std::string("1e3"), std::string("''"), std::string(300, '7')}) {
+      auto r = RunBinary(f.command + " " + f.flag + " " + value + " </dev/null");
+      EXPECT_EQ(r.exit_code, 2) << f.command << " " << f.flag << " " << value << ": " << r.out;
+      const std::string want = f.flag + ": expected a whole number from " + f.range + ", got ";
+      EXPECT_NE(r.out.find(want), std::string::npos) << f.flag << " " << value << ": " << r.out;
+      EXPECT_LT(r.out.find('\n'), 120u) << "first line too long: " << r.out;
+    }
+  }
+}
+
+// An error line names the URL it is about once ("…/404: HTTP 404", never
+// "…/404: …/404: HTTP 404"), and always names it.
+TEST(CrawlCliTest, ErrorLinesNameTheirUrlOnce) {
+  testing::TempDir dir;
+  testing::TestHttpServer server;
+  const std::string page = server.Url("/news/gone.html");
+  const std::string feed = server.Url("/feed-gone.xml");
+  const std::string warc = server.Url("/gone.warc.gz");
+  server.server().Get("/feed.xml", [&page](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>S</title><item><title>Gone</title>"
+                    "<link>" + page + "</link></item></channel></rss>",
+                    "application/rss+xml");
+  });
+  server.Start();  // everything else answers 404
+  const std::string sources = dir.Write("s.toml", "[[sources]]\nname = \"Loop\"\nfeeds = [\"" + server.Url("/feed.xml") +
+                                                      "\", \"" + feed + "\"]\npoliteness_delay_ms = 0\n");
+  auto count = [](const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
+  auto lines_naming = [&](const std::string& out, const std::string& url) {
+    std::vector<std::string> found;
+    std::istringstream in(out);
+    std::string line;
+    while (std::getline(in, line))
+      if (line.find(url) != std::string::npos && line[0] != '{') found.push_back(line);
+    return found;
+  };
+  auto ingest = RunBinary("ingest --allow-private --sources " + sources + " --db " + dir.File("e.db"));
+  auto crawl = RunBinary("crawl --allow-private --sources " + sources);  // JSON lines (stdout) are skipped below
+  auto warc_run = RunBinary("warc --allow-private --db " + dir.File("w.db") + " " + warc);
+  struct Case {
+    const std::string* out;
+    std::string url;
+  };
+  const std::vector<Case> cases = {
+      {&ingest.out, page}, {&ingest.out, feed}, {&crawl.out, page}, {&crawl.out, feed}, {&warc_run.out, warc}};
+  for (const Case& c : cases) {
+    const std::string& out = *c.out;
+    const std::string& url = c.url;
+    auto lines = lines_naming(out, url);
+    ASSERT_FALSE(lines.empty()) << "no line names " << url << " in:\n" << out;
+    for (const std::string& line : lines) {
+      EXPECT_EQ(count(line, url), 1u) << line;
+      EXPECT_NE(line.find("HTTP 404"), std::string::npos) << line;
+    }
+  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // errors. (The crawl itself is covered by ingest_kill_test.cc.)
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -94,10 +95,10 @@ TEST(IngestCommandTest, SecondRunUsesConditionalGet) {
   EXPECT_EQ(state.out, "count(*)\r\n21\r\n");
 }
 
-// --max-articles ends the crawl, not only the storing: three sources with ten
-// pages each, a limit of 3 in all. Before, each source fetched its own 3
-// pages (9 in all) and 6 were thrown away.
-TEST(IngestCommandTest, MaxArticlesStopsFetchingOnceReached) {
+// --max-articles means what max_articles means in sources.toml, in ingest
+// and crawl alike: the newest N articles of each source, in this run. Three
+// sources with ten pages each and a limit of 3: 9 pages, each fetched once.
+TEST(IngestCommandTest, MaxArticlesIsPerSourceAndPerRunInIngestAndCrawl) {
   TempDir dir;
   testing::TestHttpServer server;
   constexpr int kSources = 3, kPerSource = 10, kLimit = 3;
@@ -122,17 +123,76 @@ TEST(IngestCommandTest, MaxArticlesStopsFetchingOnceReached) {
     res.set_content("User-agent: *\nAllow: /\n", "text/plain");
   });
   server.Start();
+  const std::string sources = dir.Write("sources.toml", toml);
+  auto article_requests = [&server] {
+    int pages = 0;
+    for (const std::string& path : server.Requests()) pages += path.starts_with("/news/") ? 1 : 0;
+    return pages;
+  };
 
   auto r = RunBinary("ingest --allow-private --politeness-ms 0 --max-articles " + std::to_string(kLimit) +
-                     " --sources " + dir.Write("sources.toml", toml) + " --db " + dir.File("m.db"));
+                     " --sources " + sources + " --db " + dir.File("m.db"));
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_NE(r.out.find("3 new, 0 updated, 0 unchanged, 0 failed articles"), std::string::npos) << r.out;
-  int pages = 0;
-  for (const std::string& path : server.Requests()) pages += path.starts_with("/news/") ? 1 : 0;
-  // The limit, plus at most the transfers in flight when it was reached (two
-  // per host).
-  EXPECT_GE(pages, kLimit);
-  EXPECT_LE(pages, kLimit + 2) << "pages kept being fetched after --max-articles was reached";
+  EXPECT_NE(r.out.find("9 new, 0 updated, 0 unchanged, 0 failed articles"), std::string::npos) << r.out;
+  EXPECT_EQ(article_requests(), kSources * kLimit) << "only the newest 3 of each source are fetched";
+  auto per_source = RunBinary("query articles-per-source --format csv --db " + dir.File("m.db"), false);
+  for (int s = 0; s < kSources; ++s)
+    EXPECT_NE(per_source.out.find("Source " + std::to_string(s) + ",3,"), std::string::npos) << per_source.out;
+
+  auto crawl = RunBinary("crawl --quiet --allow-private --politeness-ms 0 --max-articles " + std::to_string(kLimit) +
+                         " --sources " + sources, false);
+  ASSERT_EQ(crawl.exit_code, 0) << crawl.out;
+  EXPECT_EQ(std::count(crawl.out.begin(), crawl.out.end(), '\n'), kSources * kLimit) << crawl.out;
+
+  for (const char* command : {"ingest", "crawl"}) {
+    auto help = RunBinary(std::string(command) + " --help");
+    EXPECT_NE(help.out.find("Newest articles fetched per source in this run"), std::string::npos)
+        << command << ": " << help.out;
+  }
+}
+
+// Every request says what it is and, when the operator gave one, how to
+// reach them: --user-agent > sources.toml user_agent > cryptonews/VERSION
+// (+contact), the contact from --contact or sources.toml.
+TEST(IngestCommandTest, UserAgentNamesTheProjectAndTheContact) {
+  TempDir dir;
+  testing::TestHttpServer server;
+  server.server().Get("/feed.xml", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>S</title></channel></rss>",
+                    "application/rss+xml");
+  });
+  server.Start();
+  const std::string source = "[[sources]]\nname = \"Loop\"\nfeeds = [\"" + server.Url("/feed.xml") + "\"]\n";
+  struct Case {
+    std::string defaults, flags, want;
+  } cases[] = {
+      {"", "", "cryptonews/0.1.0"},
+      {"", "--contact mailto:ops@news.example", "cryptonews/0.1.0 (+mailto:ops@news.example)"},
+      {"contact = \"https://news.example/bot\"\n", "", "cryptonews/0.1.0 (+https://news.example/bot)"},
+      {"contact = \"https://news.example/bot\"\n", "--contact mailto:me@news.example",
+       "cryptonews/0.1.0 (+mailto:me@news.example)"},
+      {"user_agent = \"NewsBot/2 (+https://news.example)\"\n", "--contact x", "NewsBot/2 (+https://news.example)"},
+      {"user_agent = \"NewsBot/2\"\n", "--user-agent 'Other/1 (+mailto:a@b.example)'", "Other/1 (+mailto:a@b.example)"},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    const std::string toml = dir.Write("s" + std::to_string(n) + ".toml", "[defaults]\n" + c.defaults + source);
+    for (const char* command : {"ingest", "crawl"}) {
+      std::string args = std::string(command) + " --allow-private --politeness-ms 0 " + c.flags + " --sources " + toml;
+      if (std::string(command) == "ingest") args += " --db " + dir.File("ua" + std::to_string(n) + ".db");
+      auto r = RunBinary(args);
+      ASSERT_EQ(r.exit_code, 0) << args << ": " << r.out;
+      EXPECT_EQ(server.LastHeader("/feed.xml", "User-Agent"), c.want) << args;
+    }
+    ++n;
+  }
+  auto bad = RunBinary("ingest --user-agent \"$(printf 'a\\r\\nX-Injected: 1')\" --sources " + dir.Write("b.toml", source) +
+                       " --db " + dir.File("bad.db"));
+  EXPECT_EQ(bad.exit_code, 2) << bad.out;
+  EXPECT_NE(bad.out.find("--user-agent: must be 1 to 256 printable ASCII characters"), std::string::npos) << bad.out;
+  auto bad_file = RunBinary("sources --check --sources " + dir.Write("c.toml", "[defaults]\ncontact = \"\"\n" + source));
+  EXPECT_EQ(bad_file.exit_code, 2) << bad_file.out;
+  EXPECT_NE(bad_file.out.find("key 'contact' must be"), std::string::npos) << bad_file.out;
 }
 
 // A page that failed is retried on the next run even though its feed has not

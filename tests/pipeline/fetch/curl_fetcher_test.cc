@@ -178,8 +178,14 @@ TEST_F(CurlFetcherTest, FetchesAPageWithHeadersAndUserAgent) {
   EXPECT_EQ(r.last_modified, "Tue, 25 Nov 2025 10:00:00 GMT");
   EXPECT_EQ(r.final_url, http_.Url("/page"));
   EXPECT_EQ(r.attempts, 1);
-  EXPECT_NE(http_.LastHeader("/page", "User-Agent").find("cryptonews/"), std::string::npos);
-  EXPECT_NE(http_.LastHeader("/page", "User-Agent").find("+https://"), std::string::npos);
+  // The project's name and version, and no contact unless one is given.
+  EXPECT_TRUE(http_.LastHeader("/page", "User-Agent").starts_with("cryptonews/")) << http_.LastHeader("/page", "User-Agent");
+  EXPECT_EQ(http_.LastHeader("/page", "User-Agent").find(' '), std::string::npos);
+}
+
+TEST(DefaultUserAgentTest, NamesTheProjectAndTheContactWhenGiven) {
+  EXPECT_TRUE(DefaultUserAgent("").starts_with("cryptonews/"));
+  EXPECT_EQ(DefaultUserAgent("mailto:ops@news.example"), DefaultUserAgent("") + " (+mailto:ops@news.example)");
 }
 
 TEST_F(CurlFetcherTest, NotFoundIsAnErrorWithoutRetry) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "pipeline/web/media_type.h"
 #include "tests/support/warc_writer.h"
 
 namespace cn {
