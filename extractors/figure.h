@@ -1,6 +1,6 @@
 // A figure: one mention of a number of interest in an article, typed per the
-// figure contract (each field explained by `cryptonews extract --help`,
-// pipeline/cli/command_extract.cc). Plain value type.
+// figure contract (docs/FIGURES.md: every field and its values). Plain value
+// type.
 #pragma once
 
 #include <cstdint>

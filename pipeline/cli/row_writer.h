@@ -1,4 +1,4 @@
-// RowWriter: prints the rows of any SQLite statement as a terminal table,
+// WriteAllRows: prints the rows of any SQLite statement as a terminal table,
 // CSV (RFC 4180 through csv_writer.h, header record first) or JSON Lines (one
 // object per row, keys = column names), for `query` and `export`.
 //
@@ -11,7 +11,7 @@
 // CSV and JSON Lines stream row by row; the table buffers its rows to align
 // them (meant for the screen, not for millions of rows).
 //
-// Call order: WriteAll() once per statement. Not thread-safe.
+// Call order: WriteAllRows() once per statement. Not thread-safe.
 #pragma once
 
 #include <cstdint>

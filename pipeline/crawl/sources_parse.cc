@@ -183,9 +183,12 @@ class Validator {
         if (!value) Error(enabled, where + "key 'enabled' must be true or false");
         else source.enabled = *value;
       }
+      const size_t errors_before = errors_.size();
       ReadLocations(table, "feeds", where, &source.feeds);
       ReadLocations(table, "sitemaps", where, &source.sitemaps);
-      if (table.get("feeds") == nullptr && table.get("sitemaps") == nullptr)
+      // Empty lists ('feeds = []') give nothing to crawl, as missing keys do;
+      // a list whose entries were all refused has its own errors already.
+      if (source.feeds.empty() && source.sitemaps.empty() && errors_.size() == errors_before)
         Error(&node, where + "needs at least one of 'feeds' or 'sitemaps'");
       ReadLimits(table, where, &source);
       sources.push_back(std::move(source));

@@ -64,6 +64,8 @@ TEST(SourcesConfigTest, ErrorsNameFileLineAndKey) {
        "bad.toml:4:16: source 'A': key 'max_articles' must be an integer from 1"},
       {"[[sources]]\nfeeds = [\"https://a.example/rss\"]\n", "bad.toml:1:1: sources[1]: key 'name' must be"},
       {"[[sources]]\nname = \"A\"\n", "bad.toml:1:1: source 'A': needs at least one of 'feeds' or 'sitemaps'"},
+      {"[[sources]]\nname = \"A\"\nfeeds = []\nsitemaps = []\n",
+       "bad.toml:1:1: source 'A': needs at least one of 'feeds' or 'sitemaps'"},
       {"[[sources]]\nname = \"A\"\nfeeds=[\"https://a.example/\"]\n[[sources]]\nname = \"a\"\nfeeds=[\"https://b.example/\"]\n",
        "bad.toml:5:8: source 'a': duplicate name"},
       {"[[sources]]\nname = \"A\"\nfeeds = [\"https://a.example/rss\"\n", "bad.toml:3:"},
