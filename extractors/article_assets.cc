@@ -6,12 +6,13 @@
 #include "extractors/article_assets.h"
 
 #include <algorithm>
-#include <bit>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <span>
 
 #include "extractors/ascii.h"
+#include "extractors/byte_class_scanner.h"
 
 namespace cn {
 namespace {
@@ -65,15 +66,6 @@ bool IsInitialism(std::string_view text, std::span<const Word> words, std::strin
     return false;
   };
   return match(match, 0, 0);
-}
-
-// Bit 7 of byte k set where p[k] is 'A'..'Z', for k in [0, 8) (bytes >= 0x80 excluded).
-uint64_t UpperMask(const char* p) {
-  const uint64_t w = ascii::Load8(p);
-  const uint64_t low7 = w & ~ascii::kHighBits;
-  const uint64_t at_least_a = low7 + ascii::kEveryByte * (0x80 - 'A');
-  const uint64_t above_z = low7 + ascii::kEveryByte * (0x80 - 'Z' - 1);
-  return (at_least_a ^ above_z) & ~w & ascii::kHighBits;
 }
 
 // A line with no lower-case letter is a shouted headline: its capitals say nothing.
@@ -319,6 +311,8 @@ void Learner::ScanCapitals() {
       if (!ascii::IsUpper(text_[k])) return Word{i, i};
     return w.end - w.begin >= 2 ? w : Word{i, i};
   };
+  static constexpr ByteClass kCapitals({{'A', 'Z'}});
+  ByteClassScanner capitals(text_, kCapitals);
   for (size_t line = title_begin_; line < text_.size();) {
     size_t line_end = text_.find('\n', line);
     if (line_end == std::string_view::npos) line_end = text_.size();
@@ -328,18 +322,11 @@ void Learner::ScanCapitals() {
       continue;
     }
     for (size_t i = line; i < line_end;) {
-      // Seven bytes at a time past text without two capitals in a row, which
-      // is nearly all of it (eight are read, so a pair starting at the
-      // seventh is still seen).
-      if (i + 8 <= line_end) {
-        const uint64_t upper = UpperMask(text_.data() + i);
-        const uint64_t pairs = upper & (upper >> 8);
-        if (pairs == 0) {
-          i += 7;
-          continue;
-        }
-        i += static_cast<size_t>(std::countr_zero(pairs)) / 8;  // the first pair's first byte
-      }
+      // Straight to the next two capitals in a row, past text without any,
+      // which is nearly all of it: only there can a word in capitals start.
+      i = capitals.NextMember(i);
+      while (i + 1 < line_end && !ascii::IsUpper(text_[i + 1])) i = capitals.NextMember(i + 1);
+      if (i + 1 >= line_end) break;
       // Only words starting with a capital after a non-letter are looked at.
       if (!ascii::IsUpper(text_[i]) || (i > 0 && ascii::IsAlnum(text_[i - 1]))) {
         ++i;

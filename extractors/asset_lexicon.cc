@@ -1,5 +1,6 @@
 #include "extractors/ascii.h"
 #include "extractors/asset_lexicon.h"
+#include "extractors/byte_class_scanner.h"
 
 #include <algorithm>
 #include <array>
@@ -13,12 +14,8 @@ std::string_view assets_tsv();
 
 namespace {
 
-constexpr auto kWordBytes = [] {
-  std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = ascii::IsAlnum(static_cast<char>(c)) || c >= 0x80;
-  return table;
-}();
-bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
+// Bytes of words: ASCII letters and digits, and every byte of UTF-8 beyond ASCII.
+constexpr ByteClass kWordBytes({{'0', '9'}, {'a', 'z'}, {'A', 'Z'}}, /*non_ascii=*/true);
 bool IsUpperWord(std::string_view w) {
   bool any_alpha = false;
   for (unsigned char c : w) {
@@ -50,14 +47,11 @@ void Words(std::string_view text, std::vector<Word>& words) {
   const size_t n = text.size();
   const char* const bytes = text.data();
   const auto at = [bytes](size_t k) { return static_cast<unsigned char>(bytes[k]); };
-  size_t i = 0;
-  while (i < n) {
-    while (i < n && !IsWordByte(at(i))) ++i;
-    if (i == n) break;
+  ByteClassScanner scan(text, kWordBytes);
+  for (size_t i = scan.NextMember(0); i < n; i = scan.NextMember(i)) {
     const size_t b = i;
     while (true) {
-      do ++i;
-      while (i < n && IsWordByte(at(i)));
+      i = scan.NextNonMember(i + 1);
       // An inner '.' between letters keeps the word going, but "ETH.The" at a
       // sentence join is two words: lower case must follow the '.'.
       if (i + 1 < n && text[i] == '.' && ascii::IsAlpha(at(i - 1)) && ascii::IsLower(at(i + 1))) {

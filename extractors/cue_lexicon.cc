@@ -1,4 +1,5 @@
 #include "extractors/cue_lexicon.h"
+#include "extractors/byte_class_scanner.h"
 
 #include "extractors/ascii.h"
 
@@ -140,39 +141,24 @@ struct Token {
   size_t begin, end;
 };
 
-constexpr auto kAlnum = [] {
-  std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = ascii::IsAlnum(static_cast<char>(c));
-  return table;
-}();
-constexpr auto kWordChar = [] {
-  std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = ascii::IsAlnum(static_cast<char>(c)) || c == '\'' || c == '-' || c == '/';
-  return table;
-}();
-bool IsAlnum(unsigned char c) { return kAlnum[c]; }
-bool IsWordChar(unsigned char c) { return kWordChar[c]; }
+// Where a token may start (a letter or digit, or '&', a token of its own),
+// and what it goes on with; the scanners find both without a branch per byte.
+constexpr ByteClass kTokenStart({{'0', '9'}, {'a', 'z'}, {'A', 'Z'}, {'&', '&'}});
+constexpr ByteClass kTokenByte({{'0', '9'}, {'a', 'z'}, {'A', 'Z'}, {'\'', '\''}, {'-', '-'}, {'/', '/'}});
 
 // Fills `tokens` (cleared first) so callers can reuse its storage.
 void Tokenize(std::string_view s, std::vector<Token>& tokens) {
   tokens.clear();
   const size_t n = s.size();
-  const char* const bytes = s.data();
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(bytes[i]);
-    if (c == '&') {
+  ByteClassScanner starts(s, kTokenStart), words(s, kTokenByte);
+  for (size_t i = starts.NextMember(0); i < n; i = starts.NextMember(i)) {
+    if (s[i] == '&') {
       tokens.push_back({i, i + 1});
       ++i;
       continue;
     }
-    if (!IsAlnum(c)) {
-      ++i;
-      continue;
-    }
     size_t b = i;
-    do ++i;
-    while (i < n && IsWordChar(static_cast<unsigned char>(bytes[i])));
+    i = words.NextNonMember(i + 1);
     size_t e = i;
     // Trailing hyphens/apostrophes belong to punctuation; "bitcoin's" → "bitcoin".
     while (e > b && (s[e - 1] == '-' || s[e - 1] == '\'' || s[e - 1] == '/')) --e;

@@ -57,7 +57,7 @@ std::vector<Figure> IndicatorStage(const SentenceAnalysis& s, const Quantity& q)
       if (other.begin > cue->end && other.end <= q.begin) return {};
   }
   // "An RSI below 40 indicates oversold": a threshold, no reading.
-  if (const Qualifier bound = QualifierBefore(s.text, q.begin);
+  if (const Qualifier bound = QualifierBefore(s.lower, q.begin);
       bound == Qualifier::kOver || bound == Qualifier::kUnder) {
     const ascii::LowerSpan<kThresholdVerbWindow> after(s.text.substr(q.end));
     for (std::string_view w : {" indicates", " means", " signals", " suggests", " is considered", " typically",

@@ -6,6 +6,7 @@
 
 #include "extractors/ascii.h"
 #include "extractors/measured_thing.h"
+#include "extractors/phrase_prefix_set.h"
 #include "extractors/qualifier.h"
 #include "extractors/stages.h"
 
@@ -91,7 +92,7 @@ Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
     if (gap <= kBothSidesGap) return Side::kNone;
   }
   // "bulls"/"bears" only count when liquidations are the topic of the clause.
-  std::string word = ascii::ToLower(s.text.substr(side->begin, side->end - side->begin));
+  const std::string_view word = s.lower.substr(side->begin, side->end - side->begin);
   if ((word == "bulls" || word == "bears") && s.NearestCue({Cue::kLiquidation}, q, kBullsBearsLiquidationReach, true) == nullptr)
     return Side::kNone;
   return side->cue == Cue::kLong ? Side::kLong : Side::kShort;
@@ -100,21 +101,19 @@ Side SideNear(const SentenceAnalysis& s, const Quantity& q) {
 // "liquidation level", "liquidation heatmap", "volume profile": the metric
 // word names a place on the chart, so the amount is a price.
 bool NamesAPriceLevel(const SentenceAnalysis& s, const CueHit& cue) {
-  const ascii::LowerSpan<kChartWordWindow> after(s.text.substr(cue.end));
-  std::string_view right = after.view();
+  static const PhrasePrefixSet kPlaceWords{" level", " cluster", " zone", " price", " heatmap", " heat map", " map",
+                                           " point", " wall", " area", " profile", " band", " pocket", " magnet",
+                                           " trigger"};
+  std::string_view right = s.lower.substr(cue.end, kChartWordWindow);
   if (right.starts_with("s ")) right.remove_prefix(1);
-  for (std::string_view w : {" level", " cluster", " zone", " price", " heatmap", " heat map", " map", " point",
-                             " wall", " area", " profile", " band", " pocket", " magnet", " trigger"})
-    if (right.starts_with(w)) return true;
-  return false;
+  return kPlaceWords.StartsAny(right);
 }
 
 // "of BTC", "in ETH", "for SOL", or a metric or side word right after the
 // coin ("Bitcoin shorts", "ETH open interest").
 bool TiedMentionAfter(const SentenceAnalysis& s, const AssetMention& m) {
-  const ascii::LowerSpan<kPrepositionLookBack> before(
-      s.text.substr(m.begin > kPrepositionLookBack ? m.begin - kPrepositionLookBack : 0, std::min(m.begin, kPrepositionLookBack)));
-  const std::string_view b = before.view();
+  const std::string_view b =
+      s.lower.substr(m.begin > kPrepositionLookBack ? m.begin - kPrepositionLookBack : 0, std::min(m.begin, kPrepositionLookBack));
   if (b.ends_with(" of ") || b.ends_with(" in ") || b.ends_with(" for ") || b.ends_with(" on ")) return true;
   for (const CueHit& h : s.cues)
     if (h.begin >= m.end && h.begin - m.end <= kMetricAfterCoinGap &&
@@ -127,13 +126,11 @@ bool TiedMentionAfter(const SentenceAnalysis& s, const AssetMention& m) {
 // "$2.2 million fine", "a $20 billion loan": the noun right after the amount
 // says it is no market figure, whatever metric the sentence names.
 bool NamesNoFigure(const SentenceAnalysis& s, const Quantity& q) {
-  const ascii::LowerSpan<kNonFigureNounWindow> after(s.text.substr(q.end));
-  const std::string_view r = after.view();
-  for (std::string_view w : {" fine", " penalty", " loan", " raise", " round", " in funding", " funding",
-                             " settlement", " bounty", " giveaway", " grant", " investment", " deal", " acquisition",
-                             " contract", " budget", " lawsuit", " bail", " stake", " purchase", " buyback"})
-    if (r.starts_with(w)) return true;
-  return false;
+  static const PhrasePrefixSet kNoFigureAfter{
+      " fine", " penalty", " loan", " raise", " round", " in funding", " funding", " settlement", " bounty",
+      " giveaway", " grant", " investment", " deal", " acquisition", " contract", " budget", " lawsuit", " bail",
+      " stake", " purchase", " buyback"};
+  return kNoFigureAfter.StartsAny(s.lower.substr(q.end, kNonFigureNounWindow));
 }
 
 // An exchange named before the amount in its clause.
@@ -167,11 +164,9 @@ bool IsMetricCue(Cue c) { return std::find(std::begin(kMetricCues), std::end(kMe
 // "$50,000 in Cardano short positions liquidated", "$1.2B worth of longs".
 bool TiedAfter(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue) {
   if (cue.begin < q.end || cue.begin - q.end > kTiedAfterReach || !s.SameClause(q.begin, cue.begin)) return false;
-  const std::string_view between = s.text.substr(q.end, cue.begin - q.end);
-  if (between.find_first_of(",;:()") != std::string_view::npos) return false;
-  if (between.empty() || between == " ") return true;  // "$2 billion liquidation"
-  const ascii::LowerSpan<kTiedAfterReach> low(between);
-  const std::string_view b = low.view();
+  const std::string_view b = s.lower.substr(q.end, cue.begin - q.end);  // at most kTiedAfterReach bytes (above)
+  if (b.find_first_of(",;:()") != std::string_view::npos) return false;
+  if (b.empty() || b == " ") return true;  // "$2 billion liquidation"
   return b.starts_with(" in ") || b.starts_with(" of ") || b.starts_with(" worth of ") || b.starts_with(" in net ") ||
          b.starts_with(" were ") || b.starts_with(" was ") || b.starts_with(" got ") || b.starts_with(" has been ") ||
          b.starts_with(" have been ") || b.starts_with(" in total ");
@@ -187,9 +182,8 @@ bool TiedBefore(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue,
   // the metric ("inflows for Bitcoin"), is the subject of another phrase.
   for (const AssetMention& m : s.assets)
     if (m.begin >= cue.end && m.end <= q.begin) {
-      const ascii::LowerSpan<kPrepositionLookBack> lead(
-          s.text.substr(m.begin > kPrepositionLookBack ? m.begin - kPrepositionLookBack : 0, std::min(m.begin, kPrepositionLookBack)));
-      const std::string_view l = lead.view();
+      const std::string_view l = s.lower.substr(m.begin > kPrepositionLookBack ? m.begin - kPrepositionLookBack : 0,
+                                                std::min(m.begin, kPrepositionLookBack));
       if (!l.ends_with(" for ") && !l.ends_with(" of ") && !l.ends_with(" in ") && !l.ends_with(" on ")) return false;
     }
   for (const Quantity& other : s.quantities)
@@ -203,11 +197,16 @@ bool TiedBefore(const SentenceAnalysis& s, const Quantity& q, const CueHit& cue,
 
 std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity& q) {
   if (q.type != QuantityType::kMoney || q.is_noise || q.value_high) return {};
+  // Every figure of this stage is bound to a metric word or a side word
+  // (the `cue` below); most sentences with money name neither.
+  if (std::none_of(s.cues.begin(), s.cues.end(), [](const CueHit& h) {
+        return IsMetricCue(h.cue) || h.cue == Cue::kLong || h.cue == Cue::kShort;
+      }))
+    return {};
   if (NamesNoFigure(s, q)) return {};
   // "the $131,000 resistance", "a $4,000 target": a price level.
   {
-    const ascii::LowerSpan<kPriceWordWindow> after(s.text.substr(q.end));
-    const std::string_view a = after.view();
+    const std::string_view a = s.lower.substr(q.end, kPriceWordWindow);
     for (std::string_view w : {" resistance", " support", " level", " mark", " zone", " area", " target", " price"})
       if (a.starts_with(w) && (a.size() == w.size() || !ascii::IsAlpha(a[w.size()])))
         return {};
@@ -228,10 +227,10 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   // amount placed by "above"/"below"/"near" is a price on the chart.
   bool placed = false;
   {
-    const ascii::LowerSpan<kPlacedWordLookBack> before(
-        s.text.substr(q.begin > kPlacedWordLookBack ? q.begin - kPlacedWordLookBack : 0, std::min(q.begin, kPlacedWordLookBack)));
+    const std::string_view before = s.lower.substr(q.begin > kPlacedWordLookBack ? q.begin - kPlacedWordLookBack : 0,
+                                                   std::min(q.begin, kPlacedWordLookBack));
     for (std::string_view w : {" above ", " below ", " near ", "beneath "})
-      if (before.view().ends_with(w)) placed = true;
+      if (before.ends_with(w)) placed = true;
   }
   if (cue == nullptr && !(small && placed)) {
     const CueHit* best = nullptr;
@@ -275,14 +274,13 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   if (MeasuredBy(s, q) != MeasuredThing::kUnknown) return {};
   // "contributing $480 million to its market value": a change, not a level.
   if (cue->begin >= q.end) {
-    const ascii::LowerSpan<kChangeGapWindow> gap(s.text.substr(q.end, cue->begin - q.end));
-    const std::string_view g = gap.view();
+    const std::string_view g = s.lower.substr(q.end, std::min(cue->begin - q.end, kChangeGapWindow));
     if (g == " to its " || g == " to the " || g == " from its " || g == " from the " || g == " to " || g == " from ")
       return {};
   }
   // A change of a metric by an amount ("market cap dropped by $30 billion")
   // is not a figure of the contract.
-  if (ByAmountBefore(s.text, q.begin) && cue->cue != Cue::kLiquidation) return {};
+  if (ByAmountBefore(s.lower, q.begin) && cue->cue != Cue::kLiquidation) return {};
 
   FigureKind kind;
   switch (cue->cue) {
@@ -313,6 +311,15 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   const AssetMention* attached = item;  // "BTC ($166 million)", "Solana (SOL) - $42 billion"
   for (const AssetMention& m : s.assets)
     if (m.end <= q.begin && q.begin - m.end <= kAttachedGap) attached = &m;
+  // "$48 million in XRP liquidations": a coin inside the amount's own metric
+  // phrase is its coin, whatever other coins the clause names ("..., more
+  // than on any coin except ether").
+  if (attached == nullptr && cue->begin >= q.end)
+    for (const AssetMention& m : s.assets)
+      if (m.begin >= q.end && m.end <= cue->begin && TiedMentionAfter(s, m)) {
+        attached = &m;
+        break;
+      }
   if (item != nullptr) market_wide = false;
   if (attached == nullptr) {
     std::string first;

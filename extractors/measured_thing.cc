@@ -1,6 +1,7 @@
 #include "extractors/measured_thing.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -71,7 +72,14 @@ struct Word {
   size_t begin, end;
 };
 
-bool IsWordChar(char c) { return ascii::IsAlnum(c) || c == '&' || c == '-' || c == '\''; }
+// A table look-up per byte (no chain of branches) for the word scans.
+constexpr auto kWordChars = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[c] = ascii::IsAlnum(static_cast<char>(c)) || c == '&' || c == '-' || c == '\'';
+  return table;
+}();
+bool IsWordChar(char c) { return kWordChars[static_cast<unsigned char>(c)]; }
 
 // The word ending at or before `pos` in [from, pos), scanning backwards; a
 // trailing "'s" is dropped. Empty when there is none.

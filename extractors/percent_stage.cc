@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extractors/ascii.h"
+#include "extractors/phrase_prefix_set.h"
 #include "extractors/measured_thing.h"
 #include "extractors/stages.h"
 
@@ -60,24 +61,20 @@ constexpr size_t kSeriesGapWindow = 8;
 
 // "30% of the supply", "a 70% chance": a share or odds, not a move.
 bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
-  const ascii::LowerSpan<kShareWordWindow> right_window(s.text.substr(q.end));
-  const std::string_view right = right_window.view();
-  for (std::string_view w : {" chance"sv, " probability"sv, " odds"sv, " likelihood"sv, " stake"sv, " share"sv,
-                             " of the supply"sv, " of supply"sv, " of all"sv, " of the total"sv, " of total"sv,
-                             " of its supply"sv, " yield"sv, " apy"sv, " apr"sv, " interest"sv, " rate"sv,
-                             " of the market"sv, " of the vote"sv, " majority"sv, " of circulating"sv,
-                             " of holders"sv, " of addresses"sv, " of the"sv, " of bitcoin"sv, " of btc"sv, " of eth"sv,
-                             " of them"sv, " of which"sv, " discount"sv, " premium"sv, " tax"sv,
-                             " allocation"sv, " ownership"sv, " margin"sv, " fee"sv, " commission"sv, " annual"sv,
-                             // Names of levels and terms, not moves.
-                             " fibonacci"sv, " fib"sv, " retracement"sv, " extension"sv, " ltv"sv, " barrier"sv,
-                             " bonus"sv, " win rate"sv, " threshold"sv, " cashback"sv, " collateral"sv,
-                             " of the time"sv, " of its"sv, " of their"sv}) {
-    if (ascii::StartsWith(right, w)) return true;
-  }
-  const ascii::LowerSpan<kShareNounLookBack> left_window(
-      s.text.substr(q.begin > kShareNounLookBack ? q.begin - kShareNounLookBack : 0, std::min(q.begin, kShareNounLookBack)));
-  const std::string_view left = left_window.view();
+  static const PhrasePrefixSet kShareOrOddsAfter{
+      " chance"sv, " probability"sv, " odds"sv, " likelihood"sv, " stake"sv, " share"sv, " of the supply"sv,
+      " of supply"sv, " of all"sv, " of the total"sv, " of total"sv, " of its supply"sv, " yield"sv, " apy"sv,
+      " apr"sv, " interest"sv, " rate"sv, " of the market"sv, " of the vote"sv, " majority"sv, " of circulating"sv,
+      " of holders"sv, " of addresses"sv, " of the"sv, " of bitcoin"sv, " of btc"sv, " of eth"sv, " of them"sv,
+      " of which"sv, " discount"sv, " premium"sv, " tax"sv, " allocation"sv, " ownership"sv, " margin"sv, " fee"sv,
+      " commission"sv, " annual"sv,
+      // Names of levels and terms, not moves.
+      " fibonacci"sv, " fib"sv, " retracement"sv, " extension"sv, " ltv"sv, " barrier"sv, " bonus"sv, " win rate"sv,
+      " threshold"sv, " cashback"sv, " collateral"sv, " of the time"sv, " of its"sv, " of their"sv};
+  const std::string_view right = s.lower.substr(q.end, kShareWordWindow);
+  if (kShareOrOddsAfter.StartsAny(right)) return true;
+  const std::string_view left = s.lower.substr(q.begin > kShareNounLookBack ? q.begin - kShareNounLookBack : 0,
+                                               std::min(q.begin, kShareNounLookBack));
   // Every phrase below ends in "of" or "to".
   if (left.find("of") == std::string_view::npos && left.find("to") == std::string_view::npos) return false;
   for (std::string_view w : {"rate of"sv, "rates of"sv, "yield of"sv, "apy of"sv, "apr of"sv, "fee of"sv, "fees of"sv,
@@ -88,10 +85,10 @@ bool IsShareOrOdds(const SentenceAnalysis& s, const Quantity& q) {
   return false;
 }
 
-bool LevelBefore(std::string_view text, size_t pos) {
-  const ascii::LowerSpan<kLevelWordLookBack> window(
-      text.substr(pos > kLevelWordLookBack ? pos - kLevelWordLookBack : 0, std::min(pos, kLevelWordLookBack)));
-  std::string_view left = window.view();
+// `lower` is the sentence lower-cased (ASCII).
+bool LevelBefore(std::string_view lower, size_t pos) {
+  std::string_view left =
+      lower.substr(pos > kLevelWordLookBack ? pos - kLevelWordLookBack : 0, std::min(pos, kLevelWordLookBack));
   while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
   for (std::string_view hedge : {" around"sv, " about"sv, " nearly"sv, " almost"sv, " roughly"sv, " over"sv, " above"sv,
                                  " below"sv, " under"sv, " just"sv, " approximately"sv, " or near"sv, " near"sv})
@@ -116,10 +113,10 @@ bool LevelBefore(std::string_view text, size_t pos) {
 }
 
 // The words between a percentage and a metric named after it: nothing,
-// "in"/"of" (and "the"), optionally after a move noun ("drop in").
+// "in"/"of" (and "the"), optionally after a move noun ("drop in"); `gap` in
+// lower case.
 bool TiesToMetricAfter(std::string_view gap) {
-  const ascii::LowerSpan<kMetricGapWindow> lower(gap);
-  std::string_view g = lower.view();
+  std::string_view g = gap.substr(0, kMetricGapWindow);
   std::vector<std::string_view> words;
   for (size_t i = 0; i < g.size();) {
     if (g[i] == ' ') {
@@ -162,7 +159,7 @@ std::string MetricNear(const SentenceAnalysis& s, const Quantity& q) {
           other_between = true;
       if (!other_between) cue = &h;  // the nearest before wins
     } else if (h.begin >= q.end) {
-      if (cue == nullptr && h.begin - q.end <= kMetricAfterReach && TiesToMetricAfter(s.text.substr(q.end, h.begin - q.end)))
+      if (cue == nullptr && h.begin - q.end <= kMetricAfterReach && TiesToMetricAfter(s.lower.substr(q.end, h.begin - q.end)))
         cue = &h;
       break;
     }
@@ -203,7 +200,7 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
     return {};
   Direction direction = s.DirectionNear(q);
   // "rose to 59%", "at 56%": a level the move ended at, not the move itself.
-  const bool is_level = LevelBefore(s.text, q.begin);
+  const bool is_level = LevelBefore(s.lower, q.begin);
   if (is_level) direction = Direction::kNone;
   // Dominance level: "dominance ... at 56%", unless the number is itself a move.
   const CueHit* dominance = s.NearestCue({Cue::kDominance}, q, kDominanceReach, true, kDominanceAfterReach);
@@ -259,8 +256,8 @@ std::vector<Figure> PercentStage(const SentenceAnalysis& s, const Quantity& q) {
     if (o.type == QuantityType::kPercent && !o.value_high && s.SameClause(o.begin, q.begin)) series.push_back(&o);
   bool coordinated_numbers = series.size() >= 2;
   for (size_t i = 0; coordinated_numbers && i + 1 < series.size(); ++i) {
-    const ascii::LowerSpan<kSeriesGapWindow> gap(s.text.substr(series[i]->end, series[i + 1]->begin - series[i]->end));
-    const std::string_view g = gap.view();
+    const std::string_view g =
+        s.lower.substr(series[i]->end, std::min(series[i + 1]->begin - series[i]->end, kSeriesGapWindow));
     coordinated_numbers = g == " and " || g == ", " || g == ", and " || g == " and a ";
   }
   if (s.HasCue(Cue::kRespectively) || (coordinated_numbers && assets.size() == series.size())) {

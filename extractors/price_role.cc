@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "extractors/ascii.h"
+#include "extractors/byte_class_scanner.h"
 #include "extractors/word_table.h"
 
 namespace cn {
@@ -202,19 +203,15 @@ constexpr std::string_view kPastTime[] = {
     "previously", "once again", "this year", "during which", "yesterday",
     "hours ago", "before retreating"};
 
-bool IsWordChar(char c) { return ascii::IsLower(c) || ascii::IsDigit(c) || c == '-'; }
-
-// Every occurrence of `phrase` in `text` standing as whole words; calls
-// `found(begin)` for each.
-template <typename F>
-void ForEachWordMatch(std::string_view text, std::string_view phrase, F found) {
-  for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
-    if (at > 0 && IsWordChar(text[at - 1])) continue;
-    const size_t e = at + phrase.size();
-    if (e < text.size() && IsWordChar(text[e])) continue;
-    found(at);
-  }
-}
+// One table look-up per byte: the scans below test every byte of a window,
+// and a chain of comparisons costs a mispredicted branch at each word's end.
+constexpr auto kWordChars = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = ascii::IsLower(static_cast<char>(c)) || ascii::IsDigit(static_cast<char>(c)) || c == '-';
+  return table;
+}();
+bool IsWordChar(char c) { return kWordChars[static_cast<unsigned char>(c)]; }
+constexpr ByteClass kWordClass({{'a', 'z'}, {'0', '9'}, {'-', '-'}});
 
 // Phrases listed under their first word, so a text is matched with one
 // look-up per word instead of one search per phrase.
@@ -232,29 +229,37 @@ class PhraseIndex {
   }
   // Calls found(begin, end, payload) for every phrase standing in `text` as
   // whole words (a phrase ending in a space, '-' or digit may run on).
+  // Words are found by ByteClassScanner: a test per byte would branch, and
+  // mispredict, at every word's two ends.
   template <typename F>
   void ForEach(std::string_view text, F found) const {
-    for (size_t i = 0; i < text.size();) {
-      if (!IsWordChar(text[i])) {
-        ++i;
-        continue;
-      }
-      size_t e = i;
-      while (e < text.size() && IsWordChar(text[e])) ++e;
-      if (const auto* entries = by_first_word_.Find(text.substr(i, e - i)))
-        for (const auto& [phrase, payload] : *entries) {
-          if (!text.substr(i).starts_with(phrase)) continue;
-          const size_t end = i + phrase.size();
-          const char last = phrase.back();
-          const bool runs_on = last == ' ' || last == '-' || (last >= '0' && last <= '9');
-          if (!runs_on && end < text.size() && IsWordChar(text[end])) continue;
-          found(i, end, payload);
-        }
-      i = e;
+    ByteClassScanner words(text, kWordClass);
+    for (size_t i = words.NextMember(0); i < text.size();) {
+      const size_t e = words.NextNonMember(i + 1);
+      Match(text, i, e, found);
+      i = words.NextMember(e);
     }
   }
 
  private:
+  // The phrases listed under the word text[i, e).
+  template <typename F>
+  void Match(std::string_view text, size_t i, size_t e, F& found) const {
+    const auto* entries = by_first_word_.Find(text.substr(i, e - i));
+    if (entries == nullptr) return;
+    const size_t word = e - i;  // the phrase's first word is this word
+    for (const auto& [phrase, payload] : *entries) {
+      // The second word's first letter rules out most phrases before a full compare.
+      if (phrase.size() > word + 1 && (i + word + 1 >= text.size() || text[i + word + 1] != phrase[word + 1])) continue;
+      if (!text.substr(i).starts_with(phrase)) continue;
+      const size_t end = i + phrase.size();
+      const char last = phrase.back();
+      const bool runs_on = last == ' ' || last == '-' || (last >= '0' && last <= '9');
+      if (!runs_on && end < text.size() && IsWordChar(text[end])) continue;
+      found(i, end, payload);
+    }
+  }
+
   WordTable<std::vector<std::pair<std::string_view, Payload>>> by_first_word_;
 };
 
@@ -266,6 +271,11 @@ const PhraseIndex<Kind>& LeftCues() {
 const PhraseIndex<Kind>& RightCues() {
   static const PhraseIndex<Kind> index(kRightCues, [](const RoleCue& c) { return c.phrase; },
                                        [](const RoleCue& c) { return c.kind; });
+  return index;
+}
+constexpr std::string_view kModals[] = {"could", "might", "may", "will", "would", "likely", "expected to"};
+const PhraseIndex<bool>& Modals() {
+  static const PhraseIndex<bool> index(kModals, [](std::string_view p) { return p; }, [](std::string_view) { return true; });
   return index;
 }
 const PhraseIndex<bool>& PastTimes() {
@@ -333,16 +343,12 @@ bool StartsFrom(std::string_view left) {
 bool ModalBefore(std::string_view left, size_t at) {
   const size_t from = at > kModalLookBack ? at - kModalLookBack : 0;
   const std::string_view before = left.substr(from, at - from);
-  for (std::string_view m : {"could"sv, "might"sv, "may"sv, "will"sv, "would"sv, "likely"sv, "expected to"sv}) {
-    bool found = false;
-    ForEachWordMatch(before, m, [&](size_t at) {
-      // "couldn't keep climbing and dumped to $X": a negated modal is no forecast.
-      if (!before.substr(at + m.size()).starts_with("n't") && !before.substr(at + m.size()).starts_with(" not"))
-        found = true;
-    });
-    if (found) return true;
-  }
-  return false;
+  bool found = false;
+  Modals().ForEach(before, [&](size_t, size_t end, bool) {
+    // "could not keep climbing and dumped to $X": a negated modal is no forecast.
+    if (!before.substr(end).starts_with("n't") && !before.substr(end).starts_with(" not")) found = true;
+  });
+  return found;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "extractors/ascii.h"
 #include "extractors/measured_thing.h"
+#include "extractors/phrase_prefix_set.h"
 #include "extractors/price_role.h"
 #include "extractors/qualifier.h"
 #include "extractors/stages.h"
@@ -60,33 +61,29 @@ double MinPlausiblePrice(std::string_view ticker) {
 
 // "$36,798 per bitcoin", "$2 each": a price whatever surrounds it.
 bool PerUnit(const SentenceAnalysis& s, const Quantity& q) {
-  const ascii::LowerSpan<kPerUnitWindow> window(s.text.substr(q.end));
-  const std::string_view right = window.view();
+  const std::string_view right = s.lower.substr(q.end, kPerUnitWindow);
   return right.starts_with(" per ") || right.starts_with(" each") || right.starts_with(" apiece");
 }
 
 bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
-  const ascii::LowerSpan<kNonPriceWordWindow> window(s.text.substr(q.end));
-  const std::string_view right = window.view();
-  for (std::string_view w : {" per share"sv, " a share"sv, " worth of"sv, " in funding"sv, " in revenue"sv,
-                             " in fees"sv, " in profit"sv, " in losses"sv, " in net"sv, " in sales"sv, " raise"sv,
-                             " round"sv, " valuation"sv, " salary"sv, " fine"sv, " in assets"sv, " in deposits"sv,
-                             " in tvl"sv, " in rewards"sv, " bounty"sv, " loan"sv, " per month"sv, " a month"sv,
-                             " per year"sv, " a year"sv, " in bitcoin"sv, " in btc"sv, " in ether"sv, " in eth"sv,
-                             " in crypto"sv, " of bitcoin"sv, " of btc"sv, " of ether"sv, " of eth"sv, " in stablecoins"sv,
-                             " in usdt"sv, " in usdc"sv, " in tokens"sv, " of tokens"sv, " in cash"sv, " bond"sv,
-                             // Sums of money rather than prices per coin.
-                             " bug bounty"sv, " bounty"sv, " giveaway"sv, " deposit"sv, " allocation"sv,
-                             " investment"sv, " prize"sv, " reward"sv, " grant"sv, " airdrop"sv, " donation"sv,
-                             " in idle"sv, " in value"sv, " in cumulative"sv, " in net"sv, " in inflows"sv,
-                             " in outflows"sv, " in liquidity"sv, " in losses"sv, " loss"sv, " of losses"sv})
-    if (ascii::StartsWith(right, w)) return true;
+  static const PhrasePrefixSet kNoPriceAfter{
+      " per share"sv, " a share"sv, " worth of"sv, " in funding"sv, " in revenue"sv, " in fees"sv, " in profit"sv,
+      " in losses"sv, " in net"sv, " in sales"sv, " raise"sv, " round"sv, " valuation"sv, " salary"sv, " fine"sv,
+      " in assets"sv, " in deposits"sv, " in tvl"sv, " in rewards"sv, " bounty"sv, " loan"sv, " per month"sv,
+      " a month"sv, " per year"sv, " a year"sv, " in bitcoin"sv, " in btc"sv, " in ether"sv, " in eth"sv,
+      " in crypto"sv, " of bitcoin"sv, " of btc"sv, " of ether"sv, " of eth"sv, " in stablecoins"sv, " in usdt"sv,
+      " in usdc"sv, " in tokens"sv, " of tokens"sv, " in cash"sv, " bond"sv,
+      // Sums of money rather than prices per coin.
+      " bug bounty"sv, " bounty"sv, " giveaway"sv, " deposit"sv, " allocation"sv, " investment"sv, " prize"sv,
+      " reward"sv, " grant"sv, " airdrop"sv, " donation"sv, " in idle"sv, " in value"sv, " in cumulative"sv,
+      " in net"sv, " in inflows"sv, " in outflows"sv, " in liquidity"sv, " in losses"sv, " loss"sv, " of losses"sv};
+  const std::string_view right = s.lower.substr(q.end, kNonPriceWordWindow);
+  if (kNoPriceAfter.StartsAny(right)) return true;
   // "a $1,500 ADA position", "a $50,000 USDT bounty": an amount of a coin,
   // not its price ("$67K BTC price target" still is one).
   for (const AssetMention& m : s.assets)
     if (m.begin == q.end + 1 && s.text[q.end] == ' ' && !m.by_name) {
-      const ascii::LowerSpan<kLevelWordWindow> after(s.text.substr(m.end));
-      const std::string_view a = after.view();
+      const std::string_view a = s.lower.substr(m.end, kLevelWordWindow);
       if (!(a.starts_with(" price") || a.starts_with(" target") || a.starts_with(" level") || a.starts_with(" mark") ||
             a.starts_with(" support") || a.starts_with(" resistance") || a.starts_with(" zone") ||
             a.starts_with(" area") || a.starts_with(" barrier") || a.starts_with(" next")))
@@ -94,11 +91,12 @@ bool NotAPrice(const SentenceAnalysis& s, const Quantity& q) {
     }
   // "an average loss per person of $146,306": a sum per person, not per coin.
   {
-    const ascii::LowerSpan<kPerPersonLookBack> before(
-        s.text.substr(q.begin > kPerPersonLookBack ? q.begin - kPerPersonLookBack : 0, std::min(q.begin, kPerPersonLookBack)));
-    for (std::string_view w : {"per person", "per user", "per victim", "per account", "per household", "per investor",
-                               "per wallet", "per employee"})
-      if (before.view().find(w) != std::string_view::npos) return true;
+    const std::string_view before = s.lower.substr(q.begin > kPerPersonLookBack ? q.begin - kPerPersonLookBack : 0,
+                                                   std::min(q.begin, kPerPersonLookBack));
+    if (before.find("per ") != std::string_view::npos)  // every phrase below starts so
+      for (std::string_view w : {"per person", "per user", "per victim", "per account", "per household",
+                                 "per investor", "per wallet", "per employee"})
+        if (before.find(w) != std::string_view::npos) return true;
   }
   // A non-figure word right before: "raised $5", "fees of $2", "shares at $300".
   const CueHit* bad = s.NearestCue({Cue::kNotAFigure}, q, kNotAFigureReach, true, 0);
@@ -211,11 +209,10 @@ std::vector<Figure> OnePrice(const SentenceAnalysis& s, const Quantity& q) {
   Direction direction = Direction::kNone;
   if (!q.value_high) {
     // "dropped by about $3,000", "a $2,000 drop": an absolute move.
-    const ascii::LowerSpan<kMoveWordLookBack> window(
-        s.text.substr(q.begin > kMoveWordLookBack ? q.begin - kMoveWordLookBack : 0, std::min(q.begin, kMoveWordLookBack)));
-    std::string_view left = window.view();
+    std::string_view left = s.lower.substr(q.begin > kMoveWordLookBack ? q.begin - kMoveWordLookBack : 0,
+                                           std::min(q.begin, kMoveWordLookBack));
     while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
-    bool by = ByAmountBefore(s.text, q.begin);
+    bool by = ByAmountBefore(s.lower, q.begin);
     // "Bitcoin has lost roughly $5,000": a move word right before the amount.
     {
       std::string_view l = left;

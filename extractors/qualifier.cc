@@ -69,11 +69,10 @@ bool IsFiller(std::string_view w) {
 
 }  // namespace
 
-Qualifier QualifierBefore(std::string_view s, size_t pos) {
-  // Lower-case the bytes before the number, then strip trailing fillers.
+Qualifier QualifierBefore(std::string_view lower, size_t pos) {
+  // The bytes before the number, stripped of trailing fillers.
   size_t from = pos > kHedgeLookBack ? pos - kHedgeLookBack : 0;
-  const ascii::LowerSpan<kHedgeLookBack> window(s.substr(from, pos - from));
-  std::string_view left = window.view();
+  std::string_view left = lower.substr(from, pos - from);
   auto trim = [&] {
     while (!left.empty() && (left.back() == ' ' || left.back() == '-' || left.back() == '(')) left.remove_suffix(1);
   };
@@ -114,9 +113,8 @@ Qualifier QualifierBefore(std::string_view s, size_t pos) {
   return Qualifier::kExact;
 }
 
-Qualifier QualifierAfter(std::string_view s, size_t end) {
-  const ascii::LowerSpan<kHedgeAfterWindow> window(s.substr(end));
-  const std::string_view right = window.view();
+Qualifier QualifierAfter(std::string_view lower, size_t end) {
+  const std::string_view right = lower.substr(end, kHedgeAfterWindow);
   if (right.starts_with("+")) return Qualifier::kOver;  // "$1,100+"
   for (std::string_view w : {" or higher", " or more", " and higher", " and above", " or above", " plus"})
     if (right.starts_with(w)) return Qualifier::kOver;
@@ -125,11 +123,11 @@ Qualifier QualifierAfter(std::string_view s, size_t end) {
   return Qualifier::kExact;
 }
 
-bool ByAmountBefore(std::string_view s, size_t pos) {
+bool ByAmountBefore(std::string_view lower, size_t pos) {
   size_t e = pos;
-  while (e > 0 && s[e - 1] == ' ') --e;
-  const ascii::LowerSpan<kByLookBack> window(s.substr(e > kByLookBack ? e - kByLookBack : 0, std::min(e, kByLookBack)));
-  const std::string_view left = window.view();
+  while (e > 0 && lower[e - 1] == ' ') --e;
+  const std::string_view left = lower.substr(e > kByLookBack ? e - kByLookBack : 0, std::min(e, kByLookBack));
+  if (left.find(" by") == std::string_view::npos) return false;  // every form below has it
   for (std::string_view w : {" by"sv, " by about"sv, " by around"sv, " by nearly"sv, " by over"sv, " by more than"sv,
                              " by roughly"sv, " by almost"sv, " by some"sv, " by another"sv, " by an additional"sv,
                              " by just"sv})

@@ -1,5 +1,6 @@
 #include "extractors/ascii.h"
 #include "extractors/sentence_analysis.h"
+#include "extractors/byte_class_scanner.h"
 
 #include <algorithm>
 #include <array>
@@ -56,23 +57,25 @@ class ClauseMarkerIndex {
 
 // Text between two asset mentions that still joins them into one subject.
 bool IsCoordination(std::string_view between) {
-  std::string s;
-  for (char c : between) s.push_back(static_cast<char>(ascii::ToLower(c)));
-  // Drop "(TICKER)" leftovers and punctuation, then what remains must be a joiner.
-  std::string words;
-  for (char c : s)
-    if (ascii::IsAlpha(c) || c == ' ' || c == '&') words.push_back(c);
-  std::string trimmed;
+  // Drop "(TICKER)" leftovers and punctuation, lower-case, single spaces,
+  // trimmed: what remains must be a joiner. The longest joiner has ten
+  // bytes, so a longer rest is none (and needs no copy).
+  char buffer[12];
+  size_t size = 0;
   bool space = false;
-  for (char c : words) {
+  for (char raw : between) {
+    const char c = ascii::ToLower(raw);
+    if (!(ascii::IsAlpha(c) || c == ' ' || c == '&')) continue;
     if (c == ' ') {
-      space = !trimmed.empty();
+      space = size > 0;
       continue;
     }
-    if (space) trimmed.push_back(' ');
+    if (size + (space ? 2 : 1) > sizeof buffer) return false;
+    if (space) buffer[size++] = ' ';
     space = false;
-    trimmed.push_back(c);
+    buffer[size++] = c;
   }
+  const std::string_view trimmed(buffer, size);
   return trimmed.empty() || trimmed == "and" || trimmed == "&" || trimmed == "or" ||
          trimmed == "as well as" || trimmed == "and the" || trimmed == "along with" || trimmed == "plus";
 }
@@ -182,6 +185,8 @@ void SentenceAnalysis::Refill(std::string_view sentence, size_t document_offset,
     const std::vector<std::string_view>* candidates = index.Candidates(low[i], next);
     if (candidates == nullptr) return;
     for (std::string_view m : *candidates) {
+      // The third byte rules out most candidates ("and" for " as ") before a full compare.
+      if (m.size() > 2 && (i + 2 >= low.size() || low[i + 2] != m[2])) continue;
       if (!ascii::StartsWith(low.substr(i), m)) continue;
       // " - " between two numbers is a range, not a clause break.
       if (m == " - " && i > 0 && i + 3 < low.size() &&
@@ -209,13 +214,14 @@ void SentenceAnalysis::Refill(std::string_view sentence, size_t document_offset,
   thread_local std::vector<UnitWord> unit_words;
   unit_words.clear();
   const auto is_letter = [](char c) { return static_cast<unsigned char>(c - 'a') < 26; };
+  static constexpr ByteClass kLetters({{'a', 'z'}});
+  ByteClassScanner letters(low, kLetters);
   const char* const bytes = low.data();
   const size_t n = low.size();
   for (size_t i = 0; i < n;) {
     if (is_letter(bytes[i])) {
       const size_t begin = i;
-      do ++i;
-      while (i < n && is_letter(bytes[i]));
+      i = letters.NextNonMember(i + 1);
       if (IsWindowUnitWord(low.substr(begin, i - begin))) unit_words.push_back({begin, i});
       continue;
     }
@@ -463,6 +469,9 @@ std::vector<std::string> SentenceAnalysis::SubjectAssets(const Quantity& q, bool
   // "…, and so are BNB and XRP" / "as did SOL": more subjects after the
   // number; there are none to find without a mention after it.
   if (std::none_of(assets.begin(), assets.end(), [&](const AssetMention& m) { return m.begin >= q.end; })) return out;
+  // Every marker starts with "so " or "as ": without either, none is searched for.
+  if (lower.find("so ", q.end) == std::string_view::npos && lower.find("as ", q.end) == std::string_view::npos)
+    return out;
   for (std::string_view marker : {"so are "sv, "so is "sv, "so did "sv, "so have "sv, "so has "sv, "as did "sv, "as have "sv,
                                   "so were "sv, "so was "sv, "as are "sv, "as is "sv}) {
     size_t p = ascii::FindNoCase(text, marker, q.end);

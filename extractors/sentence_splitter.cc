@@ -4,7 +4,9 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include "extractors/word_table.h"
 
@@ -49,11 +51,13 @@ class IcuWindow {
   bool ok_ = false;
 };
 
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool IsTerminator(char c) { return c == '.' || c == '!' || c == '?'; }
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 void AddTrimmed(std::string_view text, size_t begin, size_t end, std::vector<ByteSpan>& out) {
-  while (begin < end && ascii::IsSpace(text[begin])) ++begin;
-  while (end > begin && ascii::IsSpace(text[end - 1])) --end;
+  while (begin < end && IsSpace(text[begin])) ++begin;
+  while (end > begin && IsSpace(text[end - 1])) --end;
   if (begin < end) out.push_back({begin, end});
 }
 
@@ -96,21 +100,62 @@ bool MayBreak(std::string_view line) {
   return false;
 }
 
-// Lines of printable ASCII (tabs allowed) can be read in windows: no
-// character there ends a sentence by itself, as line separators and CJK
-// full stops do. Eight bytes are tested at once.
-bool IsPlainAscii(std::string_view line) {
-  size_t i = 0;
-  for (; i + 8 <= line.size(); i += 8) {
-    // A byte >= 0x80, or one below 0x20 (its subtraction borrows): look closer.
-    const uint64_t word = ascii::Load8(line.data() + i);
-    if (((word | (word - ascii::kEveryByte * ' ')) & ascii::kHighBits) != 0) break;
+// Whether a character other than ASCII leaves the windows below exact: a
+// letter, digit, space, closing quote or bracket, continuation mark (dashes)
+// or other symbol. Terminators and separators of other scripts ('。', U+2028)
+// would be breaks the terminator search does not see, and combining or
+// format characters (Extend, Format) hide the character the rules look at.
+bool IsWindowSafe(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_OTHER:
+    case U_SB_SP:
+    case U_SB_LOWER:
+    case U_SB_UPPER:
+    case U_SB_OLETTER:
+    case U_SB_NUMERIC:
+    case U_SB_CLOSE:
+    case U_SB_SCONTINUE:
+      return true;
+    default:
+      return false;
   }
-  for (; i < line.size(); ++i) {
+}
+
+// Lines of printable ASCII (tabs allowed) and window-safe characters can be
+// read in windows: no character there ends a sentence by itself, as line
+// separators and CJK full stops do. Eight ASCII bytes are tested at once.
+bool WindowsSuffice(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size()) {
+    for (; i + 8 <= line.size(); i += 8) {
+      // A byte >= 0x80, or one below 0x20 (its subtraction borrows): look closer.
+      const uint64_t word = ascii::Load8(line.data() + i);
+      if (((word | (word - ascii::kEveryByte * ' ')) & ascii::kHighBits) != 0) break;
+    }
+    if (i >= line.size()) break;
     const auto u = static_cast<unsigned char>(line[i]);
-    if (u >= 0x80 || (u < 0x20 && u != '\t')) return false;
+    if (u < 0x80) {
+      if (u < 0x20 && u != '\t') return false;
+      ++i;
+      continue;
+    }
+    UChar32 c = 0;
+    int32_t at = static_cast<int32_t>(i);
+    U8_NEXT(line.data(), at, static_cast<int32_t>(line.size()), c);
+    if (c < 0 || !IsWindowSafe(c)) return false;  // ill-formed UTF-8, or a character that is not safe
+    i = static_cast<size_t>(at);
   }
   return true;
+}
+
+// The start of the code point `count` code points before `p` in `text`,
+// not before `floor` (itself the start of a code point).
+size_t CodePointsBack(std::string_view text, size_t p, size_t count, size_t floor) {
+  for (size_t k = 0; k < count && p > floor; ++k) {
+    --p;
+    while (p > floor && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+  }
+  return p;
 }
 
 // Splits one line (no '\n' inside) into sentences, ICU reading it whole.
@@ -161,10 +206,12 @@ int32_t FirstBoundaryAfter(icu::BreakIterator* it, std::string_view window, int3
   return boundary;
 }
 
-// Splits one plain-ASCII line, ICU reading a window around each terminator:
-// a few characters before it (rule SB7 looks one back) and everything up to
-// the first letter or terminator after it (rule SB8 looks ahead that far).
-// A break found between the terminator and that character is the line's.
+// Splits one line that WindowsSuffice(), ICU reading a window around each
+// terminator: two characters before it (rule SB7 looks one back) and
+// everything up to the first ASCII letter or terminator after it (rule SB8
+// looks ahead to the first letter of any script, which is not further). A
+// break found between the terminator and that character is the line's: no
+// other terminator lies between them.
 void SplitLineInWindows(std::string_view text, size_t begin, size_t end, std::vector<ByteSpan>& out) {
   icu::BreakIterator* it = ThreadSentenceIterator();
   if (it == nullptr) {
@@ -180,8 +227,8 @@ void SplitLineInWindows(std::string_view text, size_t begin, size_t end, std::ve
     // ".5" and "e.g. the" never break (rules SB6 and SB8): skip ICU.
     if (text[p] == '.' && ((next >= '0' && next <= '9') || (next >= 'a' && next <= 'z'))) continue;
     size_t stop = p + 1;
-    while (stop < end && !ascii::IsAlpha(text[stop]) && !IsTerminator(text[stop])) ++stop;
-    const size_t window_begin = std::max(p > kBefore ? p - kBefore : 0, sentence_begin);
+    while (stop < end && !IsAsciiLetter(text[stop]) && !IsTerminator(text[stop])) ++stop;
+    const size_t window_begin = CodePointsBack(text, p, kBefore, sentence_begin);
     const size_t window_end = std::min(end, stop + 1);
     const int32_t from = static_cast<int32_t>(p - window_begin);
     const int32_t to = static_cast<int32_t>(stop - window_begin);
@@ -204,7 +251,7 @@ std::vector<ByteSpan> SplitLines(std::string_view text, bool use_windows) {
     const std::string_view line = text.substr(line_begin, line_end - line_begin);
     if (!MayBreak(line)) {
       AddTrimmed(text, line_begin, line_end, out);
-    } else if (use_windows && IsPlainAscii(line)) {
+    } else if (use_windows && WindowsSuffice(line)) {
       SplitLineInWindows(text, line_begin, line_end, out);
     } else {
       SplitLineWhole(text, line_begin, line_end, out);

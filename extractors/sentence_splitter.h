@@ -3,10 +3,12 @@
 // posts in article text have no final punctuation.
 //
 // ICU decides every break. The rules only look a few characters around a
-// sentence terminator, so on plain ASCII lines ICU is shown just a short
+// sentence terminator, so on lines of ASCII and other letters, digits,
+// spaces, closing quotes, dashes and symbols ICU is shown just a short
 // window around each '.', '!' and '?' rather than the whole line; lines with
-// other characters go to ICU whole. SplitSentencesWholeLines() always does
-// the latter and exists so tests can check that both agree.
+// other characters (terminators of other scripts, separators, combining
+// marks) go to ICU whole. SplitSentencesWholeLines() always does the latter
+// and exists so tests can check that both agree.
 //
 // Pure and thread-safe: each thread keeps its own BreakIterator, built once.
 #pragma once

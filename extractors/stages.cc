@@ -13,8 +13,8 @@ Figure MakeFigure(FigureKind kind, const SentenceAnalysis& s, const Quantity& q)
   f.value = q.value;
   f.value_high = q.value_high;
   f.unit = q.type == QuantityType::kPercent ? "%" : (q.currency.empty() ? "USD" : q.currency);
-  f.qualifier = QualifierBefore(s.text, q.begin);
-  if (f.qualifier == Qualifier::kExact) f.qualifier = QualifierAfter(s.text, q.end);
+  f.qualifier = QualifierBefore(s.lower, q.begin);
+  if (f.qualifier == Qualifier::kExact) f.qualifier = QualifierAfter(s.lower, q.end);
   // Levels (prices, market caps, indicators) have no window; stages clear
   // one found in their own sentence, and none is carried over for them.
   const bool level = kind == FigureKind::kPrice || kind == FigureKind::kPriceRange || kind == FigureKind::kMarketCap ||

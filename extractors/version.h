@@ -7,7 +7,7 @@
 
 namespace cn {
 
-inline constexpr int kExtractorVersion = 2;
-inline constexpr std::string_view kExtractorVersionString = "cryptonews 0.1.0 (extractors v2)";
+inline constexpr int kExtractorVersion = 3;
+inline constexpr std::string_view kExtractorVersionString = "cryptonews 0.1.0 (extractors v3)";
 
 }  // namespace cn

@@ -69,7 +69,12 @@ const std::array<std::vector<Phrase>, 128>& PhrasesByFirstByte() {
 }
 
 // What RE2's \b counts as a word character.
-bool IsWordChar(char c) { return ascii::IsAlnum(c) || c == '_'; }
+constexpr auto kWordChars = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = ascii::IsAlnum(static_cast<char>(c)) || c == '_';
+  return table;
+}();
+bool IsWordChar(char c) { return kWordChars[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 

@@ -437,12 +437,41 @@ TEST(DemoErrorsTest, ALevelOfTheParagraphsCoinIsItsPrice) {
   const auto figures = Extractor().Extract(
       "Ether lags\nBitcoin bulls defend the range. Traders see the $85,000 level as the next area of support.");
   ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].kind, FigureKind::kPrice);
   EXPECT_EQ(figures[0].asset, "BTC");
   EXPECT_EQ(figures[0].role, PriceRole::kLevel);
 }
 
+TEST(DemoErrorsTest, ACoinNamedInsideTheLiquidationPhraseIsItsAsset) {
+  const auto figures =
+      Extractor().Extract("Crypto market wrap\nExchanges booked $48 million in XRP liquidations overnight.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].kind, FigureKind::kLiquidation);
+  EXPECT_EQ(figures[0].asset, "XRP");
+  // Another coin later in the clause does not make the amount market-wide.
+  const auto with_other = Extractor().Extract(
+      "XRP squeeze\nShort traders lost $48 million in XRP liquidations during the day, more than on any coin except "
+      "ether.");
+  ASSERT_EQ(with_other.size(), 1u);
+  EXPECT_EQ(with_other[0].kind, FigureKind::kLiquidation);
+  EXPECT_EQ(with_other[0].asset, "XRP");
+  EXPECT_EQ(with_other[0].side, Side::kShort);
+}
+
+TEST(DemoErrorsTest, AHashrateMoveIsNoPriceMove) {
+  const auto figures = Extractor().Extract("Litecoin miners\nLitecoin's hashrate rose 10% over the week.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].kind, FigureKind::kPercentChange);
+  EXPECT_EQ(figures[0].metric, "other");
+}
+
 TEST(DemoErrorsTest, ACrossPairIsNoMoveOfEitherCoin) {
   EXPECT_TRUE(Extractor().Extract("Bitcoin leads\nETH/BTC fell 3% on the day.").empty());
+  // The coin's own move in the same text still is one.
+  const auto figures = Extractor().Extract("Bitcoin leads\nBitcoin rose 2% while ETH/BTC fell 3% on the day.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].asset, "BTC");
+  EXPECT_DOUBLE_EQ(figures[0].value, 2);
 }
 
 TEST(DemoErrorsTest, LongsLosingAnAmountIsALiquidation) {
