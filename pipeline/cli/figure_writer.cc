@@ -8,20 +8,16 @@
 
 #include "pipeline/cli/csv_writer.h"
 #include "pipeline/cli/json_text.h"
+#include "pipeline/web/utf8_text.h"
 
 namespace cn {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Whole numbers print without a fraction ("1950000000", not "1.95e9").
-Json Number(double v) {
-  if (std::fabs(v) < 9e15 && v == std::floor(v)) return Json(static_cast<int64_t>(v));
-  return Json(v);
-}
 
 std::string FormatNumber(double v) {
-  Json j = Number(v);
+  Json j = JsonNumber(v);
   return j.dump();
 }
 
@@ -38,11 +34,7 @@ std::vector<std::string> Cells(const Figure& f) {
 }
 
 // Display width in code points, for aligning the table.
-size_t Width(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
+size_t Width(std::string_view s) { return utf8::CodePointCount(s); }
 
 }  // namespace
 
@@ -59,8 +51,8 @@ std::string FigureToJson(const Figure& f) {
   Json j;
   j["kind"] = std::string(ToString(f.kind));
   j["asset"] = JsonTextOrNull(f.asset);
-  j["value"] = Number(f.value);
-  j["value_high"] = f.value_high ? Number(*f.value_high) : Json(nullptr);
+  j["value"] = JsonNumber(f.value);
+  j["value_high"] = f.value_high ? JsonNumber(*f.value_high) : Json(nullptr);
   j["unit"] = f.unit;
   j["qualifier"] = std::string(ToString(f.qualifier));
   j["direction"] = JsonTextOrNull(ToString(f.direction));

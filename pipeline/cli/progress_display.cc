@@ -9,6 +9,7 @@
 #include "pipeline/cli/stop_signal.h"
 #include "pipeline/ingest/ingestor.h"
 #include "pipeline/web/url.h"
+#include "pipeline/web/utf8_text.h"
 
 namespace cn {
 namespace {
@@ -38,13 +39,7 @@ std::string Place(const std::string& url) {
 }  // namespace
 
 std::string CutToColumns(std::string_view text, size_t columns) {
-  size_t count = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
-    if (count == columns) return std::string(text.substr(0, i));
-    ++count;
-  }
-  return std::string(text);
+  return std::string(text.substr(0, utf8::ByteOffsetOfCodePoint(text, columns)));
 }
 
 ProgressDisplay::ProgressDisplay(std::FILE* out, bool interactive, Verbosity verbosity, std::string job)

@@ -7,17 +7,14 @@
 #include <vector>
 
 #include "pipeline/cli/csv_writer.h"
+#include "pipeline/cli/json_text.h"
+#include "pipeline/web/utf8_text.h"
 
 namespace cn {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Whole numbers print without a fraction: 1950000000, not 1.95e+09.
-Json NumberJson(double v) {
-  if (std::fabs(v) < 9e15 && v == std::floor(v)) return Json(static_cast<int64_t>(v));
-  return Json(v);
-}
 
 // A blob has no text form of its own: it is written as lowercase hex, two
 // digits per byte, in every format.
@@ -37,7 +34,7 @@ std::string BlobHex(const Statement& s, int col) {
 Json CellJson(const Statement& s, int col) {
   switch (s.ColumnType(col)) {
     case SQLITE_INTEGER: return Json(s.ColumnInt(col));
-    case SQLITE_FLOAT: return NumberJson(s.ColumnDouble(col));  // infinities print as null
+    case SQLITE_FLOAT: return JsonNumber(s.ColumnDouble(col));  // infinities print as null
     case SQLITE_NULL: return Json(nullptr);
     case SQLITE_BLOB: return Json(BlobHex(s, col));
     default: return Json(std::string(s.ColumnText(col)));
@@ -50,7 +47,7 @@ std::string CellText(const Statement& s, int col) {
     case SQLITE_INTEGER: return std::to_string(s.ColumnInt(col));
     case SQLITE_FLOAT: {
       const double v = s.ColumnDouble(col);
-      return std::isfinite(v) ? NumberJson(v).dump() : "";
+      return std::isfinite(v) ? JsonNumber(v).dump() : "";
     }
     case SQLITE_NULL: return "";
     case SQLITE_BLOB: return BlobHex(s, col);
@@ -70,20 +67,13 @@ std::string CellDisplay(const Statement& s, int col) {
 void WriteBytes(std::FILE* out, const std::string& bytes) { std::fwrite(bytes.data(), 1, bytes.size(), out); }
 
 // Display width in code points; table cells are cut to keep lines readable.
-size_t Width(std::string_view s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
+size_t Width(std::string_view s) { return utf8::CodePointCount(s); }
 
 std::string Clip(std::string s, size_t max_code_points) {
   for (char& c : s)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   if (Width(s) <= max_code_points) return s;
-  size_t seen = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && seen++ == max_code_points - 1) break;
-  }
-  return s.substr(0, i) + "…";
+  return s.substr(0, utf8::ByteOffsetOfCodePoint(s, max_code_points > 0 ? max_code_points - 1 : 0)) + "…";  // the ellipsis is the last column
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "pipeline/cli/text_source.h"
+#include "pipeline/web/utf8_text.h"
 
 #include <sys/stat.h>
 
@@ -60,9 +61,7 @@ bool TextSource::Next(std::string* piece) {
     if (nl != std::string::npos) {
       cut = nl + 1;
     } else {
-      cut = piece_limit_;
-      // Back up to a character boundary (not a UTF-8 continuation byte).
-      while (cut > 0 && (static_cast<unsigned char>(pending_[cut]) & 0xC0) == 0x80) --cut;
+      cut = utf8::CharacterStartAtOrBefore(pending_, piece_limit_);
       if (cut == 0) cut = piece_limit_;
     }
   }

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "pipeline/web/ascii_text.h"
+#include "pipeline/web/utf8_text.h"
 
 namespace cn {
 
@@ -209,9 +210,7 @@ std::string HtmlToPlainText(std::string_view html, size_t max_bytes) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
   if (!out.empty() && out.front() == ' ') out.erase(0, 1);
   if (out.size() > max_bytes) {
-    size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
+    out.resize(utf8::CharacterStartAtOrBefore(out, max_bytes));
   }
   return out;
 }

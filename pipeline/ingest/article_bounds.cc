@@ -1,4 +1,5 @@
 #include "pipeline/ingest/article_bounds.h"
+#include "pipeline/web/utf8_text.h"
 
 namespace cn {
 
@@ -12,8 +13,7 @@ bool TruncateArticleText(std::string& text, size_t max_bytes) {
     cut = sentence != std::string::npos && sentence >= floor ? sentence + 1 : std::string::npos;
   }
   if (cut == std::string::npos) {
-    cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    cut = utf8::CharacterStartAtOrBefore(text, max_bytes);  // not inside a character
   }
   text.resize(cut);
   text.shrink_to_fit();

@@ -4,6 +4,7 @@
 
 #include "extractors/version.h"
 #include "pipeline/ingest/article_bounds.h"
+#include "pipeline/web/utf8_text.h"
 
 namespace cn {
 
@@ -57,12 +58,6 @@ bool NothingWorked(const RunCounts& c) {
   return (c.feeds_ok == 0 && c.feeds_failed > 0) || c.articles_failed > 0;
 }
 
-int64_t CodePointCount(std::string_view utf8) {
-  int64_t n = 0;
-  for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 bool Ingestor::StopRequested() const { return options_.stop_requested && options_.stop_requested(); }
 
 ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
@@ -89,7 +84,7 @@ ArticleAck Ingestor::OnArticle(ArticleRecord&& article) {
     // A refetch that kept a fraction of the text is far more often a broken
     // page (a paywall stub, a teaser, a half-served body) than an edit.
     std::optional<int64_t> stored_chars = store_.StoredTextLength(stored->id);
-    const int64_t chars = CodePointCount(article.text);
+    const int64_t chars = static_cast<int64_t>(utf8::CodePointCount(article.text));
     if (stored_chars && *stored_chars >= kShrinkCheckMinChars &&
         static_cast<double>(chars) < kMinRefetchTextRatio * static_cast<double>(*stored_chars)) {
       OnArticleFailed({article.source, article.canonical_url,

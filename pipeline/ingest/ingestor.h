@@ -41,9 +41,6 @@ inline constexpr double kMinRefetchTextRatio = 0.4;
 // ... when the stored text has at least this many characters.
 inline constexpr int64_t kShrinkCheckMinChars = 500;
 
-// Characters (code points) of UTF-8 text.
-int64_t CodePointCount(std::string_view utf8);
-
 struct IngestOptions {
   std::string since;          // UTC ISO 8601; articles published earlier are skipped ("" = no limit)
   size_t max_text_bytes = kMaxArticleTextBytes;  // stored text per article; longer is cut and flagged
