@@ -22,6 +22,7 @@
 #include "tests/support/db_rows.h"
 #include "tests/support/generated_news_site.h"
 #include "tests/support/run_binary.h"
+#include "tests/support/spawn_binary.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/warc_writer.h"
 
@@ -49,22 +50,6 @@ std::string GeneratedWarc(bool per_record) {
     else plain += r;
   }
   return per_record ? gz : testing::GzipMember(plain, 1);
-}
-
-pid_t Spawn(const std::vector<std::string>& args) {
-  std::vector<std::string> storage = {CRYPTONEWS_BINARY};
-  storage.insert(storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = -1;
-  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  return rc == 0 ? pid : -1;
 }
 
 int64_t QueryIfExists(const std::string& db, const std::string& sql) {
@@ -100,7 +85,7 @@ TEST(WarcKillTest, KilledBulkRunsLeaveWholeArticlesAndARerunCompletesExactlyTheR
     const char* count_sql = "SELECT count(*) FROM articles";
     int kills = 0;
     for (int64_t at_least : {int64_t{1}, int64_t{kArticles / 4}, int64_t{kArticles * 2 / 3}}) {
-      pid_t pid = Spawn(args(killed));
+      pid_t pid = testing::SpawnBinary(args(killed));
       ASSERT_GT(pid, 0);
       int status = 0;
       bool exited = false;
@@ -149,7 +134,7 @@ TEST(WarcKillTest, StopSignalCommitsWhatWasReadAndTheRerunResumes) {
   TempDir dir;
   const std::string warc = dir.Write("gen.warc.gz", GeneratedWarc(true));
   const std::string db = dir.File("term.db");
-  pid_t pid = Spawn({"warc", "--quiet", "--all", "--db", db, warc});
+  pid_t pid = testing::SpawnBinary({"warc", "--quiet", "--all", "--db", db, warc});
   ASSERT_GT(pid, 0);
   int status = 0;
   for (int i = 0; i < 120000 && QueryIfExists(db, "SELECT count(*) FROM articles") < 50; ++i) {
