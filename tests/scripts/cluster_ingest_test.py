@@ -3,7 +3,9 @@
 
 Each test starts a scheduler and two worker processes (no nanny, so a
 killed worker stays dead) on loopback, with short timeouts, and stops them
-at the end. The database the cluster builds from six WARC files must hold
+at the end; the --local tests let the script start its own cluster.
+(Dask's HTTP servers listen on 0.0.0.0 unless told otherwise, hence the
+--dashboard-address 127.0.0.1:0 even with --no-dashboard.) The database the cluster builds from six WARC files must hold
 exactly what one `cryptonews warc` over the same files stores (articles,
 figures, sentiment), also when a worker is killed in the middle.
 
@@ -104,7 +106,7 @@ class Cluster:
         env = dict(os.environ, DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT="10s")
         self.scheduler = subprocess.Popen(
             [PYTHON, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0",
-             "--no-dashboard", "--scheduler-file", self.file], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+             "--no-dashboard", "--dashboard-address", "127.0.0.1:0", "--scheduler-file", self.file], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             env=env)
         self.procs.append(self.scheduler)
         self.wait_for(lambda: os.path.exists(self.file) and os.path.getsize(self.file) > 0, "scheduler file")
@@ -115,7 +117,8 @@ class Cluster:
         for _ in range(workers):
             w = subprocess.Popen(
                 [PYTHON, "-m", "distributed.cli.dask_worker", "--scheduler-file", self.file, "--host", "127.0.0.1",
-                 "--nthreads", "1", "--no-nanny", "--no-dashboard", "--death-timeout", "30"],
+                 "--nthreads", "1", "--no-nanny", "--no-dashboard", "--dashboard-address", "127.0.0.1:0",
+                 "--death-timeout", "30"],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
             self.workers.append(w)
             self.procs.append(w)
@@ -218,6 +221,117 @@ class ClusterIngestTest(unittest.TestCase):
         self.assertEqual(content(out), content(reference))
         # Five of the six demo pages are crypto articles.
         self.assertEqual(len(rows(out, "SELECT 1 FROM articles")), 6 * kCopies * 5 // 6)
+
+
+def listening_ports(pid):
+    """The TCP addresses process `pid` listens on, as (ip, port) pairs."""
+    inodes = set()
+    for fd in os.listdir("/proc/%d/fd" % pid):
+        try:
+            target = os.readlink("/proc/%d/fd/%s" % (pid, fd))
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    found = []
+    for table, width in (("tcp", 8), ("tcp6", 32)):
+        with open("/proc/%d/net/%s" % (pid, table)) as f:
+            next(f)
+            for line in f:
+                cols = line.split()
+                if cols[3] == "0A" and cols[9] in inodes:  # 0A: LISTEN
+                    ip, port = cols[1].split(":")
+                    found.append((ip, int(port, 16)))
+    return found
+
+
+def writers_of(shards):
+    """Pids of processes whose command line names the directory `shards`."""
+    pids = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open("/proc/%s/cmdline" % name, "rb") as f:
+                cmd = f.read().decode(errors="replace")
+        except OSError:
+            continue
+        if shards in cmd and "warc" in cmd and "cluster-ingest" not in cmd:
+            pids.append(int(name))
+    return pids
+
+
+class LocalClusterIngestTest(unittest.TestCase):
+    """`--local N`: the script starts and stops its own cluster."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory(prefix="cryptonews-local-")
+        self.work = self.dir.name
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def write_paths(self, paths):
+        list_file = os.path.join(self.work, "warc.paths")
+        with open(list_file, "w") as f:
+            f.write("\n".join(paths) + "\n")
+        return list_file
+
+    def local_ingest(self, list_file, out, *extra):
+        return [PYTHON, SCRIPT, "--paths", list_file, "--local", "2", "--out", out, "--binary", BINARY] + list(extra)
+
+    def test_two_local_workers_give_the_database_of_one_warc_run(self):
+        paths = [os.path.join(SOURCE, "fixtures", "warc", n) for n in FIXTURES]
+        out = os.path.join(self.work, "local.db")
+        r = subprocess.run(self.local_ingest(self.write_paths(paths), out), capture_output=True, text=True,
+                           timeout=240)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("6 files, 0 done before, 6 to read on 2 local workers", r.stderr)
+        reference = os.path.join(self.work, "one.db")
+        one = subprocess.run([BINARY, "warc", "--quiet", "--db", reference] + paths, capture_output=True,
+                             text=True, timeout=240)
+        self.assertEqual(one.returncode, 0, one.stderr)
+        self.assertEqual(content(out), content(reference))
+        self.assertEqual(rows(out, "SELECT count(*) FROM runs WHERE command = 'warc'"), [(6,)])
+
+    def test_killed_driver_leaves_no_writer_and_the_rerun_completes(self):
+        paths = []
+        for i in range(2):
+            p = os.path.join(self.work, "big-%d.warc.gz" % i)
+            big_warc(p, i, kCopies)
+            paths.append(p)
+        list_file = self.write_paths(paths)
+        out = os.path.join(self.work, "local.db")
+        shards = out + ".shards"
+        run = subprocess.Popen(self.local_ingest(list_file, out, "--", "--batch", "50"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            Cluster.wait_for(lambda: len(writers_of(shards)) == 2, "two shard writers", 120)
+            # The cluster listens on loopback only, HTTP servers included.
+            addresses = listening_ports(run.pid)
+            self.assertTrue(addresses)
+            for ip, port in addresses:
+                self.assertIn(ip, ("0100007F", "00000000000000000000000001000000"), "port %d" % port)
+            time.sleep(0.3)
+            run.send_signal(signal.SIGKILL)
+            run.wait(timeout=10)
+        finally:
+            if run.poll() is None:
+                run.kill()
+            run.stderr.close()
+        # The writers die with the driver (PR_SET_PDEATHSIG), so none is left.
+        Cluster.wait_for(lambda: not writers_of(shards), "writers gone after the driver died", 5)
+        self.assertFalse(any(finished(os.path.join(shards, n)) for n in os.listdir(shards) if n.endswith(".db")),
+                         "a shard is finished: its writer outlived the driver, or the files are too small")
+
+        again = subprocess.run(self.local_ingest(list_file, out, "--", "--batch", "50"), capture_output=True,
+                               text=True, timeout=240)
+        self.assertEqual(again.returncode, 0, again.stderr)
+        reference = os.path.join(self.work, "one.db")
+        one = subprocess.run([BINARY, "warc", "--quiet", "--db", reference] + paths, capture_output=True,
+                             text=True, timeout=240)
+        self.assertEqual(one.returncode, 0, one.stderr)
+        self.assertEqual(content(out), content(reference))
 
 
 if __name__ == "__main__":
