@@ -138,7 +138,8 @@ std::string UrlScheme(std::string_view url) {
 
 bool IsHttpUrl(std::string_view url) {
   std::string s = UrlScheme(url);
-  return s == "http" || s == "https";
+  // The scheme alone is not enough: "https:+/x" names no host to fetch from.
+  return (s == "http" || s == "https") && !UrlHost(url).empty();
 }
 
 std::string UrlHost(std::string_view url) {

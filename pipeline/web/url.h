@@ -59,7 +59,8 @@ std::string RobotsTxtUrl(std::string_view url);
 // The local path of a file: URL, percent-decoded ("" when not a file URL).
 std::string FileUrlPath(std::string_view url);
 
-// True for "http" and "https" URLs.
+// True for absolute "http" and "https" URLs that libcurl parses and that
+// name a host ("https:+/x" and "https://" are not).
 bool IsHttpUrl(std::string_view url);
 
 // True when the query parameter name is a known tracking parameter.

@@ -59,6 +59,8 @@ TEST(SourcesConfigTest, ErrorsNameFileLineAndKey) {
        "bad.toml:3:9: source 'A': key 'feeds' must be an array of strings"},
       {"[[sources]]\nname = \"A\"\nfeeds = [\"ftp://a.example/rss\"]\n",
        "bad.toml:3:10: source 'A': key 'feeds': 'ftp://a.example/rss' uses scheme 'ftp'"},
+      {"[[sources]]\nname = \"A\"\nhomepage = \"https:+/x/\"\nfeeds = [\"https://a.example/rss\"]\n",
+       "bad.toml:3:12: source 'A': key 'homepage' must be an http(s) URL"},
       {"[[sources]]\nname = \"A\"\nfeds = [\"https://a.example/rss\"]\n", "bad.toml:3:8: source 'A': unknown key 'feds'"},
       {"[[sources]]\nname = \"A\"\nfeeds = [\"https://a.example/rss\"]\nmax_articles = 0\n",
        "bad.toml:4:16: source 'A': key 'max_articles' must be an integer from 1"},

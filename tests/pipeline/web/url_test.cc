@@ -94,6 +94,16 @@ TEST(UrlTest, HostKeysAndPaths) {
   EXPECT_FALSE(IsHttpUrl("file:///etc/passwd"));
 }
 
+TEST(UrlTest, AnHttpUrlNeedsAHostNotOnlyTheScheme) {
+  EXPECT_TRUE(IsHttpUrl("HTTPS://News.Example/a"));
+  EXPECT_TRUE(IsHttpUrl("http://[::1]:8080/"));
+  EXPECT_FALSE(IsHttpUrl("https:+/x/"));
+  EXPECT_FALSE(IsHttpUrl("https://"));
+  EXPECT_FALSE(IsHttpUrl("https:x.example"));
+  EXPECT_FALSE(IsHttpUrl("https://a b/"));
+  EXPECT_FALSE(IsHttpUrl("http"));
+}
+
 TEST(UrlTest, DeduperTreatsVariantsAsOneUrl) {
   UrlDeduper dedup;
   auto first = dedup.Insert("https://News.example.com/a/?utm_source=rss#x");
