@@ -60,7 +60,7 @@ constexpr size_t kVolumeWindowGap = 12;
 
 // Windows read for phrase tests, each holding the longest phrase tested:
 constexpr size_t kPrepositionLookBack = 5;    // " for " before a coin
-constexpr size_t kPlacedWordLookBack = 7;     // " above ", " below ", " near " before the amount
+constexpr size_t kPlacedWordLookBack = 9;     // " above ", " below ", " near ", " beneath " before the amount
 constexpr size_t kChartWordWindow = 24;       // "s" and " heat map" after a metric word
 constexpr size_t kNonFigureNounWindow = 20;   // " acquisition", " in funding" after the amount
 constexpr size_t kPriceWordWindow = 14;       // " resistance" and the byte after it
@@ -229,7 +229,7 @@ std::vector<Figure> MarketFigureStage(const SentenceAnalysis& s, const Quantity&
   {
     const std::string_view before = s.lower.substr(q.begin > kPlacedWordLookBack ? q.begin - kPlacedWordLookBack : 0,
                                                    std::min(q.begin, kPlacedWordLookBack));
-    for (std::string_view w : {" above ", " below ", " near ", "beneath "})
+    for (std::string_view w : {" above ", " below ", " near ", " beneath "})
       if (before.ends_with(w)) placed = true;
   }
   if (cue == nullptr && !(small && placed)) {

@@ -333,6 +333,18 @@ TEST(BoundWordsTest, APriceNearAMetricWordStaysAPrice) {
   EXPECT_EQ(figures[0].role, PriceRole::kTarget);
 }
 
+// "beneath" is one letter longer than "above" and "below": the look-back
+// before the amount once missed it, and the level became a liquidation.
+TEST(BoundWordsTest, ASmallAmountPlacedBeneathIsAPriceLikeOneBelow) {
+  for (const char* text : {"Heatmaps show long liquidations sitting beneath $88,500 on Bitcoin.",
+                           "The open interest in Ether options is stacked beneath $3,400 this week."}) {
+    const auto figures = Extractor().Extract(text);
+    ASSERT_EQ(figures.size(), 1u) << text;
+    EXPECT_EQ(figures[0].kind, FigureKind::kPrice) << text;
+    EXPECT_EQ(figures[0].qualifier, Qualifier::kUnder) << text;
+  }
+}
+
 TEST(AttributionTest, ARelativeClauseIsAboutTheCoinBeforeItsComma) {
   const auto figures = Extractor().Extract("Dogecoin drifted after Bitcoin, which slid to a low of $91,200 on Friday.");
   ASSERT_EQ(figures.size(), 1u);
