@@ -3,7 +3,9 @@
 // type.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +16,14 @@ enum class FigureKind {
   kPrice, kPriceRange, kPriceChange, kPercentChange, kLiquidation,
   kMarketCap, kVolume, kOpenInterest, kEtfFlow, kIndicator,
 };
+// Every kind, in the order above (for flags and tables that list them).
+inline constexpr FigureKind kAllFigureKinds[] = {
+    FigureKind::kPrice,       FigureKind::kPriceRange, FigureKind::kPriceChange, FigureKind::kPercentChange,
+    FigureKind::kLiquidation, FigureKind::kMarketCap,  FigureKind::kVolume,      FigureKind::kOpenInterest,
+    FigureKind::kEtfFlow,     FigureKind::kIndicator,
+};
+static_assert(std::size(kAllFigureKinds) == static_cast<size_t>(FigureKind::kIndicator) + 1,
+              "kAllFigureKinds lists every FigureKind");
 enum class Qualifier { kExact, kApprox, kOver, kUnder };
 enum class Direction { kNone, kUp, kDown };
 enum class Side { kNone, kLong, kShort };

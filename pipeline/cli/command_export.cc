@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "extractors/figure.h"
 #include "pipeline/cli/date_flag.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/cli/whole_number.h"
@@ -39,6 +40,13 @@ std::string JsonList(const std::vector<std::string>& values) {
   return nlohmann::json(values).dump();
 }
 
+// The --kind choices, spelled as the figure contract spells them.
+std::vector<std::string> KindNames() {
+  std::vector<std::string> names;
+  for (FigureKind kind : kAllFigureKinds) names.emplace_back(ToString(kind));
+  return names;
+}
+
 }  // namespace
 
 void ExportCommand::Setup(CLI::App& sub) {
@@ -50,8 +58,7 @@ void ExportCommand::Setup(CLI::App& sub) {
   sub.add_option("--since", since_, std::string("Only articles published at or after this: ") + kDateFlagForms);
   sub.add_option("--until", until_, "Only articles published before this (same forms as --since)");
   sub.add_option("--kind", kinds_, "Only figures of this kind (repeatable)")
-      ->check(CLI::IsMember({"price", "price_range", "price_change", "percent_change", "liquidation", "market_cap",
-                             "volume", "open_interest", "etf_flow", "indicator"}));
+      ->check(CLI::IsMember(KindNames()));
   sub.add_option("--asset", assets_, "Only figures about this asset, by ticker: BTC, ETH, ... (repeatable)");
   sub.add_option("--source", sources_, "Only articles of this source, by its name in sources.toml (repeatable)");
   sub.add_option("--after-id", after_id_, "Only figures stored after the figure with this id (figure_id)")
