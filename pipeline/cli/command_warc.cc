@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "extractors/figure_extractor.h"
+#include "pipeline/cli/crawl_flags.h"
 #include "pipeline/cli/exit_codes.h"
 #include "pipeline/web/bounded_file.h"
 #include "pipeline/cli/whole_number.h"
@@ -121,6 +122,8 @@ void WarcCommand::Setup(CLI::App& sub) {
       ->transform(WholeNumber(1024, int64_t{1} << 40));
   auto* quiet = sub.add_flag("--quiet,-q", quiet_, "Print only errors (no progress, no summary)");
   sub.add_flag("--verbose,-v", verbose_, "Print a line per article")->excludes(quiet);
+  sub.add_option("--user-agent", user_agent_, "URL inputs: " + std::string(kUserAgentHelp));
+  sub.add_option("--contact", contact_, "URL inputs: " + std::string(kContactHelp));
   sub.add_flag("--allow-private", allow_private_,
                "URL inputs may redirect to loopback/private addresses (for tests on 127.0.0.1)");
   sub.footer(kFooter);
@@ -156,14 +159,19 @@ int WarcCommand::Run() {
       return kExitUsage;
     }
   }
-  if (options.only_crypto) {
-    auto sources = LoadSourcesOrDefault(sources_path_);
-    if (!sources) {
-      std::fprintf(stderr, "cryptonews warc: %s\n", sources.error().c_str());
-      return kExitUsage;
-    }
-    options.outlets = HostSet::FromSources(sources->sources);
+  // The sources file gives the crypto outlets and, for URL inputs, who we are.
+  auto sources = LoadSourcesOrDefault(sources_path_);
+  if (!sources) {
+    std::fprintf(stderr, "cryptonews warc: %s\n", sources.error().c_str());
+    return kExitUsage;
   }
+  if (options.only_crypto) options.outlets = HostSet::FromSources(sources->sources);
+  auto user_agent = ChooseUserAgent(user_agent_, contact_, sources->identity);
+  if (!user_agent) {
+    std::fprintf(stderr, "cryptonews warc: %s\n", user_agent.error().c_str());
+    return kExitUsage;
+  }
+  options.user_agent = *user_agent;
 
   const bool to_stdout = format_ == "jsonl";
   std::optional<IngestLock> lock;

@@ -27,6 +27,8 @@ class WarcCommand : public Command {
   std::string format_;
   std::string hosts_path_;
   std::string sources_path_;
+  std::string user_agent_;
+  std::string contact_;
   bool only_crypto_ = false;
   bool all_ = false;
   bool from_start_ = false;

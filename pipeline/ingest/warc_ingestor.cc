@@ -99,6 +99,7 @@ void WarcIngestor::ReadInput(const std::string& input) {
   if (IsHttpUrl(input)) {
     UrlSourceOptions url_options;
     url_options.allow_private_addresses = options_.allow_private_addresses;
+    url_options.user_agent = options_.user_agent;
     url_options.cancelled = options_.stop_requested;
     source = std::make_unique<UrlByteSource>(input, url_options);
   } else {

@@ -50,6 +50,7 @@ struct WarcIngestOptions {
   BulkPolicy bulk;
   size_t max_record_bytes = kDefaultMaxWarcRecordBytes;
   bool allow_private_addresses = false;  // URL inputs: redirects may reach 127.0.0.1 (tests)
+  std::string user_agent;                // URL inputs: "" sends the fetcher's default
   // Polled between records: true ends the run ('interrupted'), committing
   // what was read.
   std::function<bool()> stop_requested;

@@ -35,6 +35,7 @@ bool UrlByteSource::Push(std::string_view piece) {
 void UrlByteSource::Transfer() {
   FetcherOptions fetch;
   fetch.allow_private_addresses = options_.allow_private_addresses;
+  if (!options_.user_agent.empty()) fetch.user_agent = options_.user_agent;
   fetch.max_body_bytes = static_cast<size_t>(options_.max_bytes);
   fetch.total_timeout = std::chrono::milliseconds(0);  // none: the low-speed limit still applies
   fetch.politeness_delay = std::chrono::milliseconds(0);

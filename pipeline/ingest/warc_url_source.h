@@ -30,6 +30,7 @@ inline constexpr uint64_t kMaxWarcDownloadBytes = uint64_t{64} << 30;  // 64 GiB
 
 struct UrlSourceOptions {
   bool allow_private_addresses = false;  // tests on 127.0.0.1 (redirects included)
+  std::string user_agent;                // "" sends the fetcher's default, cryptonews/VERSION
   uint64_t max_bytes = kMaxWarcDownloadBytes;
   std::function<bool()> cancelled;  // polled by the transfer (stop signals)
 };

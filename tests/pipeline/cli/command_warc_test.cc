@@ -182,6 +182,37 @@ TEST(WarcCommandTest, AUrlIsStreamedThroughTheFetcherLikeAFile) {
   EXPECT_NE(missing.out.find("HTTP 404"), std::string::npos) << missing.out;
 }
 
+// A URL input is fetched with the same User-Agent choice as a crawl:
+// --user-agent > sources.toml user_agent > cryptonews/VERSION (+contact).
+TEST(WarcCommandTest, AUrlInputSaysWhoAsksAsTheCrawlerDoes) {
+  TempDir dir;
+  const std::string body = testing::ReadFixture("fixtures/warc/news-05.warc.gz");
+  testing::TestHttpServer server;
+  server.server().Get("/w.warc.gz", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(body, "application/octet-stream");
+  });
+  server.Start();
+  const std::string sources = dir.Write(
+      "s.toml", "[defaults]\ncontact = \"https://ops.example/bot\"\n[[sources]]\nname = \"A\"\nfeeds = "
+                "[\"https://a.example/rss\"]\n");
+  struct Case {
+    std::string flags, want;
+  } cases[] = {
+      {"", "cryptonews/0.1.0"},
+      {"--contact mailto:ops@news.example", "cryptonews/0.1.0 (+mailto:ops@news.example)"},
+      {"--sources " + sources, "cryptonews/0.1.0 (+https://ops.example/bot)"},
+      {"--all --sources " + sources + " --user-agent 'Archive/3 (+mailto:a@b.example)'", "Archive/3 (+mailto:a@b.example)"},
+  };
+  for (const Case& c : cases) {
+    auto r = RunBinary("warc -q --format jsonl " + c.flags + " " + server.Url("/w.warc.gz"));
+    ASSERT_EQ(r.exit_code, kExitOk) << c.flags << ": " << r.out;
+    EXPECT_EQ(server.LastHeader("/w.warc.gz", "User-Agent"), c.want) << c.flags;
+  }
+  auto bad = RunBinary("warc -q --format jsonl --user-agent \"$(printf 'a\\r\\nX: 1')\" " + server.Url("/w.warc.gz"));
+  EXPECT_EQ(bad.exit_code, kExitUsage) << bad.out;
+  EXPECT_NE(bad.out.find("--user-agent: must be"), std::string::npos) << bad.out;
+}
+
 TEST(WarcCommandTest, AMissingFileIsABadArgument) {
   TempDir dir;
   auto r = RunBinary("warc --db " + dir.File("x.db") + " " + dir.File("nope.warc.gz"));
