@@ -294,6 +294,47 @@ class LocalClusterIngestTest(unittest.TestCase):
         self.assertEqual(content(out), content(reference))
         self.assertEqual(rows(out, "SELECT count(*) FROM runs WHERE command = 'warc'"), [(6,)])
 
+    def test_a_file_that_cannot_be_fetched_is_retried_then_reported_and_the_rest_merged(self):
+        import http.server
+        import threading
+        asked = []
+
+        class NotThere(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                asked.append(self.path)
+                # No robots.txt (all allowed); the file itself is busy.
+                self.send_response(404 if self.path == "/robots.txt" else 503)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NotThere)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            good = [os.path.join(SOURCE, "fixtures", "warc", n) for n in FIXTURES[:2]]
+            url = "http://127.0.0.1:%d/crawl-data/busy.warc.gz" % server.server_address[1]
+            out = os.path.join(self.work, "local.db")
+            r = subprocess.run(self.local_ingest(self.write_paths(good + [url]), out, "--retries", "1"),
+                               capture_output=True, text=True, timeout=240)
+        finally:
+            server.shutdown()
+            server.server_close()
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("stopped before the end of the file", r.stderr)
+        self.assertIn("HTTP 503", r.stderr)
+        self.assertIn("2 files merged into %s, 1 failed" % out, r.stderr)
+        # Each try of the task is a new `cryptonews warc`, which reads robots.txt
+        # once (the fetcher retries the 503 itself): tried, then retried once.
+        self.assertEqual(asked.count("/robots.txt"), 2, asked)
+        self.assertIn("/crawl-data/busy.warc.gz", asked)
+        reference = os.path.join(self.work, "one.db")
+        one = subprocess.run([BINARY, "warc", "--quiet", "--db", reference] + good, capture_output=True, text=True,
+                             timeout=240)
+        self.assertEqual(one.returncode, 0, one.stderr)
+        self.assertEqual(content(out), content(reference))
+
     def test_killed_driver_leaves_no_writer_and_the_rerun_completes(self):
         paths = []
         for i in range(2):
