@@ -100,10 +100,11 @@ int IngestCommand::Run() {
   crawl.fetch.cancelled = &StopSignals::StopRequested;
   crawl.should_stop = &StopSignals::StopRequested;
   options.stop_requested = &StopSignals::StopRequested;
-  CrawlFeed feed(std::move(sources->sources), crawl, **fetch_state);
-
   Verbosity verbosity = quiet_ ? Verbosity::kQuiet : verbose_ ? Verbosity::kVerbose : Verbosity::kNormal;
   ProgressDisplay display(stderr, isatty(fileno(stderr)) != 0, verbosity, "ingest");
+  crawl.fetch.on_wait = [&display] { display.Tick(); };
+  CrawlFeed feed(std::move(sources->sources), crawl, **fetch_state);
+
   const FigureExtractor extractor;
   Ingestor ingestor(*store, extractor, DefaultSentimentScorer(), display, options);
   IngestResult result = ingestor.Run(feed);

@@ -133,6 +133,10 @@ void ProgressDisplay::PagesExpected(int pages) {
   Redraw(true);
 }
 
+void ProgressDisplay::Tick() {
+  if (std::chrono::steady_clock::now() - last_draw_ >= std::chrono::seconds(1)) Redraw(true);
+}
+
 void ProgressDisplay::Summary(std::string_view line) {
   ClearLine();
   if (verbosity_ != Verbosity::kQuiet)

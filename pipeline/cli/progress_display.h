@@ -2,8 +2,9 @@
 // person or the cron mail watching it, on stderr.
 //
 // On a terminal (isatty(stderr)) one status line is redrawn in place, at
-// most ten times a second, and drawn as soon as the display exists, so the
-// screen is never blank:
+// most ten times a second and at least once a second while the fetcher
+// waits (Tick), and drawn as soon as the display exists, so the screen is
+// never blank nor still:
 //   ingest: feeds 3/12, waiting for www.example.com; 0 articles, 4 s
 //   ingest: 45/120 articles, 3.2/s, ETA 23 s; source CoinDesk, 18 s
 // While feeds and sitemaps are being read it counts them and names the host
@@ -55,6 +56,10 @@ class ProgressDisplay final : public IngestObserver {
   void ListingDone(std::string_view url) override;
   void PagesExpected(int pages) override;
   void Summary(std::string_view line);
+  // Redraws the line when a second has passed since it was last drawn, so
+  // its clock moves while nothing else happens (one slow feed pending).
+  // The fetcher calls it while it waits (FetcherOptions::on_wait).
+  void Tick();
 
   // Articles done so far and their rate per second since construction.
   size_t done() const { return done_; }

@@ -236,6 +236,7 @@ class CurlFetcher::Impl {
       if (active_.empty()) {
         // Only time can move things on (a politeness gap, a backoff): wait
         // on the clock, at most kMaxWait at a time so `cancelled` is polled.
+        if (options_.on_wait) options_.on_wait();
         clock_.SleepUntil(std::min(NextDeadline(now), now + kMaxWait));
         continue;
       }
@@ -243,6 +244,7 @@ class CurlFetcher::Impl {
       curl_multi_perform(multi_.get(), &running);
       ReadCompletions();
       if (!ready_.empty() || active_.empty()) continue;  // nothing in flight: wait on the clock
+      if (options_.on_wait) options_.on_wait();
       auto wait = std::chrono::duration_cast<milliseconds>(NextDeadline(clock_.Now()) - clock_.Now());
       curl_multi_poll(multi_.get(), nullptr, 0, static_cast<int>(std::clamp<int64_t>(wait.count(), 0, kMaxWait.count())),
                       nullptr);

@@ -95,6 +95,10 @@ struct FetcherOptions {
   // interrupts its wait): when it returns true, Run() drops everything queued
   // or in flight and returns, like Stop(). Ingest uses it for SIGTERM/SIGINT.
   std::function<bool()> cancelled;
+  // Called by Run() each time it waits (for the network or for a politeness
+  // gap), so at most 200 ms apart while anything is pending: a progress line
+  // can show time passing while one slow host holds the run.
+  std::function<void()> on_wait;
   Clock* clock = nullptr;  // nullptr: SystemClock(); must outlive the fetcher
 };
 

@@ -48,6 +48,44 @@ TEST(ProgressDisplayTest, TerminalRedrawsOneStatusLineAndClearsItForMessages) {
   EXPECT_TRUE(out.ends_with("\r\033[Kingest: 2 articles\n")) << out;
 }
 
+// While one slow feed holds the run, nothing else happens: Tick() (called by
+// the fetcher as it waits) moves the line's clock on, once a second at most.
+TEST(ProgressDisplayTest, TickRedrawsTheLineOnceASecondHasPassed) {
+  std::FILE* f = std::tmpfile();
+  auto size = [f] {
+    std::fflush(f);
+    return std::ftell(f);
+  };
+  {
+    ProgressDisplay d(f, true, Verbosity::kNormal, "ingest");
+    d.ListingStarted("https://slow.example/feed.xml");
+    const long drawn = size();
+    d.Tick();  // just drawn: nothing new
+    EXPECT_EQ(size(), drawn);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    d.Tick();
+    EXPECT_GT(size(), drawn);
+    const long redrawn = size();
+    d.Tick();
+    EXPECT_EQ(size(), redrawn);
+  }
+  std::rewind(f);
+  std::string out(4096, '\0');
+  out.resize(std::fread(out.data(), 1, out.size(), f));
+  std::fclose(f);
+  EXPECT_NE(out.find("waiting for slow.example; 0 articles, 1 s"), std::string::npos) << out;
+
+  std::FILE* cron = std::tmpfile();
+  {
+    ProgressDisplay d(cron, false, Verbosity::kNormal, "ingest");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    d.Tick();
+    std::fflush(cron);
+    EXPECT_EQ(std::ftell(cron), 0);  // not a terminal: no line
+  }
+  std::fclose(cron);
+}
+
 TEST(ProgressDisplayTest, VerboseAddsALinePerSourceAndArticle) {
   std::string out = Render(false, Verbosity::kVerbose);
   EXPECT_NE(out.find("ingest: source Demo Ledger\n"), std::string::npos) << out;

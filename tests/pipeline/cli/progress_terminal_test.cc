@@ -139,13 +139,16 @@ TEST(ProgressTerminalTest, FeedPhaseIsShownAndEveryLineFitsTheWidth) {
   EXPECT_EQ(WEXITSTATUS(run.status), 0) << run.screen;
   std::vector<std::string> lines = StatusLines(run.screen);
   ASSERT_FALSE(lines.empty()) << run.screen;
-  bool feed_phase = false, totals = false;
+  bool feed_phase = false, clock_moved = false, totals = false;
   for (const std::string& line : lines) {
     feed_phase = feed_phase || line.find("feeds 0/1, waiting for 127.0.0.1") != std::string::npos;
+    // Redrawn while the one feed is pending, not only when it answers.
+    clock_moved = clock_moved || (line.find("feeds 0/1, waiting for") != std::string::npos && line.ends_with(", 1 s"));
     totals = totals || line.find("/6 articles") != std::string::npos;
     EXPECT_LT(CodePoints(line), static_cast<size_t>(kColumns)) << "wider than the terminal: " << line;
   }
   EXPECT_TRUE(feed_phase) << "no line during the feed phase in:\n" << run.screen;
+  EXPECT_TRUE(clock_moved) << "the line was not redrawn while the feed was pending:\n" << run.screen;
   EXPECT_TRUE(totals) << "no line with the total in:\n" << run.screen;
   EXPECT_NE(run.screen.find("ingest: 6 new"), std::string::npos) << run.screen;
   EXPECT_EQ(run.screen.back(), '\n');

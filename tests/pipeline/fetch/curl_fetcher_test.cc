@@ -87,6 +87,10 @@ class CurlFetcherTest : public ::testing::Test {
         return false;
       });
     });
+    s.Get("/late", [this](const httplib::Request&, httplib::Response& res) {
+      http_.SleepUnlessStopping(900ms);
+      res.set_content("late", "text/plain");
+    });
     s.Get("/slow", [this](const httplib::Request&, httplib::Response& res) {
       res.set_chunked_content_provider("application/octet-stream", [this](size_t, httplib::DataSink& sink) {
         for (int i = 0; i < 100 && !http_.stopping(); ++i) {
@@ -247,6 +251,17 @@ TEST_F(CurlFetcherTest, StalledBodyTimesOut) {
   EXPECT_NE(r.error.find("Timeout"), std::string::npos) << r.error;
   EXPECT_TRUE(r.body.empty());
   EXPECT_LT(r.seconds, 2.5);
+}
+
+// A progress line hangs on on_wait to show time passing during a slow answer.
+TEST_F(CurlFetcherTest, OnWaitIsCalledWhileAnAnswerIsPending) {
+  FetcherOptions o = TestOptions();
+  int waits = 0;
+  o.on_wait = [&waits] { ++waits; };
+  FetchResult r = FetchOne(o, http_.Url("/late"));
+  EXPECT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(r.body, "late");
+  EXPECT_GE(waits, 3);  // 900 ms of waiting, at most 200 ms per wait
 }
 
 TEST_F(CurlFetcherTest, SlowBodyIsAbortedByTheLowSpeedLimit) {
