@@ -97,6 +97,13 @@ def big_warc(path, index, copies):
             f.write(gzip_member(head + http + b"\r\n\r\n"))
 
 
+def one_warc_run(test, paths, db, *extra):
+    """The reference: one `cryptonews warc` over `paths` into `db`."""
+    r = subprocess.run([BINARY, "warc", "--quiet", "--db", db] + list(extra) + list(paths),
+                       capture_output=True, text=True, timeout=240)
+    test.assertEqual(r.returncode, 0, r.stderr)
+
+
 class Cluster:
     """A scheduler and `workers` worker processes on 127.0.0.1."""
 
@@ -165,9 +172,8 @@ class ClusterIngestTest(unittest.TestCase):
                               capture_output=True, text=True, timeout=240)
 
     def one_run(self, paths, db, *extra):
-        r = subprocess.run([BINARY, "warc", "--quiet", "--db", db] + list(extra) + list(paths),
-                           capture_output=True, text=True, timeout=240)
-        self.assertEqual(r.returncode, 0, r.stderr)
+        one_warc_run(self, paths, db, *extra)
+
 
     def test_six_fixtures_give_the_database_of_one_warc_run(self):
         paths = [os.path.join(SOURCE, "fixtures", "warc", n) for n in FIXTURES]
@@ -288,9 +294,7 @@ class LocalClusterIngestTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("6 files, 0 done before, 6 to read on 2 local workers", r.stderr)
         reference = os.path.join(self.work, "one.db")
-        one = subprocess.run([BINARY, "warc", "--quiet", "--db", reference] + paths, capture_output=True,
-                             text=True, timeout=240)
-        self.assertEqual(one.returncode, 0, one.stderr)
+        one_warc_run(self, paths, reference)
         self.assertEqual(content(out), content(reference))
         self.assertEqual(rows(out, "SELECT count(*) FROM runs WHERE command = 'warc'"), [(6,)])
 
@@ -330,9 +334,7 @@ class LocalClusterIngestTest(unittest.TestCase):
         self.assertEqual(asked.count("/robots.txt"), 2, asked)
         self.assertIn("/crawl-data/busy.warc.gz", asked)
         reference = os.path.join(self.work, "one.db")
-        one = subprocess.run([BINARY, "warc", "--quiet", "--db", reference] + good, capture_output=True, text=True,
-                             timeout=240)
-        self.assertEqual(one.returncode, 0, one.stderr)
+        one_warc_run(self, good, reference)
         self.assertEqual(content(out), content(reference))
 
     def test_killed_driver_leaves_no_writer_and_the_rerun_completes(self):
@@ -369,9 +371,7 @@ class LocalClusterIngestTest(unittest.TestCase):
                                text=True, timeout=240)
         self.assertEqual(again.returncode, 0, again.stderr)
         reference = os.path.join(self.work, "one.db")
-        one = subprocess.run([BINARY, "warc", "--quiet", "--db", reference] + paths, capture_output=True,
-                             text=True, timeout=240)
-        self.assertEqual(one.returncode, 0, one.stderr)
+        one_warc_run(self, paths, reference)
         self.assertEqual(content(out), content(reference))
 
 
